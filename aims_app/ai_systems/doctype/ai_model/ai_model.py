@@ -1,0 +1,40 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class AIModel(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		ai_supplier: DF.Link | None
+		description: DF.SmallText | None
+		model_card_url: DF.Data | None
+		model_name: DF.Data
+		model_type: DF.Literal[
+			"Classification",
+			"Regression",
+			"Ranking or recommendation",
+			"Large language model",
+			"Other generative model",
+			"Computer vision",
+			"Speech",
+			"Clustering or anomaly detection",
+			"Reinforcement learning",
+			"Rule-based",
+			"Other",
+		]
+		model_version: DF.Data | None
+		origin: DF.Literal["Internal", "Third party", "Open source"]
+		registry: DF.Data | None
+		registry_reference: DF.Data | None
+		status: DF.Literal[
+			"Discovered", "In development", "Validated", "In production", "Deprecated", "Retired"
+		]
+	# end: auto-generated types

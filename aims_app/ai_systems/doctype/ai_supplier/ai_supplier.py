@@ -1,0 +1,40 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class AISupplier(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		assessment_result: DF.Literal["Not assessed", "Approved", "Approved with conditions", "Not approved"]
+		contract_reference: DF.Data | None
+		last_assessment_date: DF.Date | None
+		next_assessment_date: DF.Date | None
+		provision_details: DF.SmallText | None
+		responsibilities: DF.Text | None
+		supplier_name: DF.Data
+		supply_type: DF.Literal[
+			"AI model",
+			"Dataset",
+			"Complete AI system",
+			"Platform or infrastructure",
+			"Services (labelling, evaluation, support)",
+			"Other",
+		]
+	# end: auto-generated types
+
+	def validate(self):
+		if self.assessment_result != "Not assessed" and not self.last_assessment_date:
+			frappe.throw(
+				_("Last Assessment is required when the result is {0}.").format(_(self.assessment_result)),
+				title=_("Missing Date"),
+			)

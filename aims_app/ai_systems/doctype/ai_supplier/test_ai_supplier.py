@@ -1,0 +1,31 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+
+from aims_app.tests import AimsTestCase
+
+
+class TestAISupplier(AimsTestCase):
+	def test_an_assessment_result_needs_its_date(self):
+		supplier = frappe.get_doc(
+			{
+				"doctype": "AI Supplier",
+				"supplier_name": "Unassessed Labs",
+				"supply_type": "Dataset",
+				"assessment_result": "Approved",
+			}
+		)
+		self.assertRaisesRegex(frappe.ValidationError, "Last Assessment is required", supplier.insert)
+		self.assertFalse(frappe.db.exists("AI Supplier", "Unassessed Labs"))
+		supplier.last_assessment_date = "2026-10-01"
+		supplier.insert()
+		self.assertEqual(
+			frappe.db.get_value("AI Supplier", "Unassessed Labs", "assessment_result"), "Approved"
+		)
+
+	def test_erpnext_link_is_absent_without_erpnext(self):
+		if "erpnext" in frappe.get_installed_apps():
+			self.skipTest("ERPNext is installed on this site")
+		self.assertFalse(frappe.get_meta("AI Supplier").has_field("supplier"))
+		self.assertFalse(frappe.get_meta("AI System").has_field("department"))

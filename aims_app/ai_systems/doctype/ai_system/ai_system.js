@@ -1,0 +1,27 @@
+// Copyright (c) 2026, aims_app developers and contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("AI System", {
+	refresh(frm) {
+		show_tier(frm);
+		if (!frm.is_new()) {
+			frm.add_custom_button(
+				__("Report Incident"),
+				() => frappe.new_doc("AI Incident", { ai_system: frm.doc.name }),
+				__("Create")
+			);
+		}
+	},
+});
+
+function show_tier(frm) {
+	frm.set_intro(); // refresh runs again after a save: clear the previous banner
+	const tier = frm.doc.eu_ai_act_tier;
+	if (!tier) return;
+	let text = __("EU AI Act tier: {0}", [__(tier)]);
+	if (frm.doc.eu_ai_act_route) text += " (" + frm.doc.eu_ai_act_route + ")";
+	if (frm.doc.tier_override) {
+		text += ". " + __("Overridden; computed tier: {0}", [__(frm.doc.computed_tier)]);
+	}
+	frm.set_intro(text, tier === "Minimal risk" ? "green" : "orange");
+}

@@ -1,0 +1,190 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import now_datetime
+
+from aims_app.rules.eu_ai_act import TierAnswers, classify
+
+
+class AISystem(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from aims_app.ai_systems.doctype.ai_system_dataset.ai_system_dataset import AISystemDataset
+		from aims_app.ai_systems.doctype.ai_system_interested_party.ai_system_interested_party import (
+			AISystemInterestedParty,
+		)
+		from aims_app.ai_systems.doctype.ai_system_model.ai_system_model import AISystemModel
+		from aims_app.ai_systems.doctype.ai_system_obligation.ai_system_obligation import AISystemObligation
+		from aims_app.ai_systems.doctype.ai_system_supplier.ai_system_supplier import AISystemSupplier
+
+		annex_i_product: DF.Check
+		annex_iii_area: DF.Literal[
+			"",
+			"1 - Biometrics",
+			"2 - Critical infrastructure",
+			"3 - Education and vocational training",
+			"4 - Employment and workers management",
+			"5 - Essential private and public services",
+			"6 - Law enforcement",
+			"7 - Migration, asylum and border control",
+			"8 - Justice and democratic processes",
+		]
+		art6_3_derogation: DF.Literal[
+			"",
+			"a - Narrow procedural task",
+			"b - Improves a completed human activity",
+			"c - Detects decision patterns without replacing human assessment",
+			"d - Preparatory task to an assessment",
+		]
+		automation_level: DF.Literal[
+			"Decision support (a person decides)", "Human in the loop", "Human on the loop", "Fully automated"
+		]
+		computed_tier: DF.Literal["Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
+		datasets: DF.Table[AISystemDataset]
+		description: DF.TextEditor | None
+		designated_systemic_risk: DF.Check
+		emotion_recognition_or_biometric_categorisation: DF.Check
+		eu_ai_act_route: DF.Data | None
+		eu_ai_act_tier: DF.Literal["Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
+		foreseeable_misuse: DF.SmallText | None
+		generates_synthetic_content: DF.Check
+		human_oversight: DF.SmallText | None
+		in_scope: DF.Check
+		interacts_with_people: DF.Check
+		interested_parties: DF.Table[AISystemInterestedParty]
+		is_gpai_model: DF.Check
+		lifecycle_stage: DF.Literal[
+			"Concept",
+			"Design and development",
+			"Verification and validation",
+			"Deployment",
+			"Operation and monitoring",
+			"Retired",
+		]
+		models: DF.Table[AISystemModel]
+		next_review_date: DF.Date | None
+		obligations: DF.Table[AISystemObligation]
+		organisational_unit: DF.Data | None
+		our_role: DF.Literal[
+			"Deployer",
+			"Provider",
+			"Importer",
+			"Distributor",
+			"Authorised representative",
+			"Product manufacturer",
+		]
+		overridden_by: DF.Link | None
+		overridden_on: DF.Datetime | None
+		override_justification: DF.SmallText | None
+		performs_profiling: DF.Check
+		produces_deep_fakes: DF.Check
+		prohibited_practice: DF.Literal[
+			"",
+			"a - Manipulative or deceptive techniques causing significant harm",
+			"b - Exploiting vulnerabilities of age, disability or social situation",
+			"c - Social scoring",
+			"d - Predicting criminal offences from profiling alone",
+			"e - Untargeted scraping of facial images",
+			"f - Emotion recognition at work or in education",
+			"g - Biometric categorisation by sensitive traits",
+			"h - Real-time remote biometric identification for law enforcement",
+		]
+		purpose: DF.SmallText
+		suppliers: DF.Table[AISystemSupplier]
+		system_name: DF.Data
+		system_owner: DF.Link
+		tier_override: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
+		tier_reasons: DF.SmallText | None
+		training_compute_flops: DF.Float
+		transparency_duties: DF.Data | None
+	# end: auto-generated types
+
+	def validate_higher_perm_levels(self):
+		self.refuse_override_without_permission()
+		super().validate_higher_perm_levels()
+
+	def validate(self):
+		self.apply_eu_ai_act_tier()
+		self.record_override()
+
+	def refuse_override_without_permission(self):
+		if self.flags.ignore_permissions or frappe.session.user == "Administrator":
+			return
+		changed = self.changed_override_fields()
+		if changed and 1 not in self.get_permlevel_access("write"):
+			frappe.throw(
+				_("Only an AIMS Manager can override the EU AI Act tier ({0}).").format(
+					", ".join(_(self.meta.get_label(f)) for f in changed)
+				),
+				frappe.PermissionError,
+				title=_("Not Permitted"),
+			)
+
+	def changed_override_fields(self) -> list[str]:
+		"""Override fields this save changes; on a new record, those given a value."""
+		before = self.get_doc_before_save()
+		return [
+			field
+			for field in ("tier_override", "override_justification")
+			if ((before.get(field) if before else None) or None) != (self.get(field) or None)
+		]
+
+	def tier_answers(self) -> TierAnswers:
+		return TierAnswers(
+			our_role=self.our_role,
+			prohibited_practice=option_code(self.prohibited_practice),
+			is_gpai_model=bool(self.is_gpai_model),
+			training_compute_flops=self.training_compute_flops or None,
+			designated_systemic_risk=bool(self.designated_systemic_risk),
+			annex_i_product=bool(self.annex_i_product),
+			annex_iii_area=int(option_code(self.annex_iii_area)) if self.annex_iii_area else None,
+			art6_3_derogation=option_code(self.art6_3_derogation),
+			performs_profiling=bool(self.performs_profiling),
+			interacts_with_people=bool(self.interacts_with_people),
+			generates_synthetic_content=bool(self.generates_synthetic_content),
+			emotion_recognition_or_biometric_categorisation=bool(
+				self.emotion_recognition_or_biometric_categorisation
+			),
+			produces_deep_fakes=bool(self.produces_deep_fakes),
+		)
+
+	def apply_eu_ai_act_tier(self):
+		try:
+			result = classify(self.tier_answers())
+		except ValueError as error:
+			frappe.throw(str(error), title=_("EU AI Act Questionnaire"))
+		self.computed_tier = result.tier
+		self.eu_ai_act_route = (
+			f"{result.route}, area {result.annex_iii_area}" if result.annex_iii_area else result.route
+		)
+		self.transparency_duties = ", ".join(result.transparency_duties)
+		self.tier_reasons = "\n".join(result.reasons)
+		self.set(
+			"obligations",
+			[
+				{"article": o.article, "summary": o.summary, "applies_from": o.applies_from}
+				for o in result.obligations
+			],
+		)
+		self.eu_ai_act_tier = self.tier_override or result.tier
+
+	def record_override(self):
+		if not self.tier_override:
+			self.override_justification = self.overridden_by = self.overridden_on = None
+		elif self.changed_override_fields():
+			self.overridden_by = frappe.session.user
+			self.overridden_on = now_datetime()
+
+
+def option_code(option: str | None) -> str | None:
+	"""The code before ' - ' in a questionnaire option ("4 - Employment ..." gives "4")."""
+	return option.split(" - ", 1)[0].strip() if option else None

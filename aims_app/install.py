@@ -1,0 +1,71 @@
+"""Install, migrate and uninstall steps that the framework's own sync does not cover."""
+
+import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+from aims_app.roles import AIMS_ROLES
+
+# Links to ERPNext records, added only where ERPNext is installed (aims_app works the same without).
+ERPNEXT_LINK_FIELDS = {
+	"AI Supplier": [
+		{
+			"fieldname": "supplier",
+			"fieldtype": "Link",
+			"label": "ERPNext Supplier",
+			"options": "Supplier",
+			"insert_after": "supplier_name",
+			"module": "AI Systems",
+		}
+	],
+	"AI System": [
+		{
+			"fieldname": "department",
+			"fieldtype": "Link",
+			"label": "Department",
+			"options": "Department",
+			"insert_after": "organisational_unit",
+			"module": "AI Systems",
+		}
+	],
+}
+
+
+def after_install():
+	set_default_risk_matrix()
+	add_erpnext_links()
+
+
+def after_migrate():
+	add_erpnext_links()
+
+
+def after_app_install(app_name: str):
+	if app_name == "erpnext":
+		add_erpnext_links()
+
+
+def before_uninstall():
+	remove_roles()
+
+
+def set_default_risk_matrix():
+	"""A usable 5×5 matrix from the first day; an organisation's own matrix is never overwritten."""
+	settings = frappe.get_single("AIMS Settings")
+	if settings.matrix_cells:
+		return
+	settings.set_default_matrix()
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def add_erpnext_links():
+	if "erpnext" in frappe.get_installed_apps():
+		create_custom_fields(ERPNEXT_LINK_FIELDS, ignore_validate=True)
+
+
+def remove_roles():
+	"""Roles are not tied to a module, so Frappe's uninstall would leave ours behind."""
+	for role in AIMS_ROLES:
+		frappe.db.delete("Has Role", {"role": role})
+		frappe.db.delete("Custom DocPerm", {"role": role})
+		frappe.delete_doc("Role", role, force=True, ignore_permissions=True, ignore_missing=True)

@@ -1,0 +1,70 @@
+"""Record-level rules on top of the role permissions in each doctype's JSON.
+
+An AI System Owner reads the whole inventory but changes only the systems they own and what hangs off
+them: the models and datasets of those systems (or ones they created) and incidents of those systems.
+Each hook returns an explicit True or False (Frappe v16 reads None as a denial).
+"""
+
+import frappe
+
+from aims_app.roles import AIMS_MANAGER
+
+UNRESTRICTED = {AIMS_MANAGER, "System Manager", "Administrator"}
+READ_ONLY_PTYPES = {"read", "select", "report", "export", "print", "email"}
+
+
+def _unrestricted(ptype: str | None, user: str | None) -> bool:
+	if (ptype or "read") in READ_ONLY_PTYPES:
+		return True
+	user = user or frappe.session.user
+	return bool(UNRESTRICTED & set(frappe.get_roles(user)))
+
+
+def owns_system(ai_system: str | None, user: str) -> bool:
+	return bool(ai_system) and frappe.db.get_value("AI System", ai_system, "system_owner") == user
+
+
+def uses_in_own_system(child_doctype: str, link_field: str, name: str, user: str) -> bool:
+	"""Whether a model or dataset is listed on an AI System that `user` owns."""
+	child = frappe.qb.DocType(child_doctype)
+	system = frappe.qb.DocType("AI System")
+	return bool(
+		frappe.qb.from_(child)
+		.join(system)
+		.on(system.name == child.parent)
+		.select(child.name)
+		.where(
+			(child[link_field] == name) & (child.parenttype == "AI System") & (system.system_owner == user)
+		)
+		.limit(1)
+		.run()
+	)
+
+
+def ai_system(doc, ptype=None, user=None, **kwargs) -> bool:
+	user = user or frappe.session.user
+	return _unrestricted(ptype, user) or doc.system_owner == user
+
+
+def ai_incident(doc, ptype=None, user=None, **kwargs) -> bool:
+	user = user or frappe.session.user
+	return _unrestricted(ptype, user) or owns_system(doc.ai_system, user)
+
+
+def _component(doc, ptype, user, child_doctype: str, link_field: str) -> bool:
+	"""A model or dataset: changed by whoever created it or owns a system that lists it."""
+	user = user or frappe.session.user
+	return (
+		_unrestricted(ptype, user)
+		or doc.is_new()
+		or doc.owner == user
+		or uses_in_own_system(child_doctype, link_field, doc.name, user)
+	)
+
+
+def ai_model(doc, ptype=None, user=None, **kwargs) -> bool:
+	return _component(doc, ptype, user, "AI System Model", "ai_model")
+
+
+def ai_dataset(doc, ptype=None, user=None, **kwargs) -> bool:
+	return _component(doc, ptype, user, "AI System Dataset", "ai_dataset")

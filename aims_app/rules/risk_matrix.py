@@ -1,0 +1,89 @@
+"""The organisation's risk matrix: scales, the level of each cell, and the appetite.
+
+A matrix is likelihood levels × impact levels (each scale numbered 1..n), a level name for every
+cell, and an ordered list of level names from lowest to highest. The appetite is one of those names:
+a risk whose level ranks above it needs a decision by top management.
+"""
+
+from dataclasses import dataclass
+
+DEFAULT_LIKELIHOODS = ("Rare", "Unlikely", "Possible", "Likely", "Almost certain")
+DEFAULT_IMPACTS = ("Negligible", "Minor", "Moderate", "Major", "Severe")
+DEFAULT_LEVELS = ("Low", "Medium", "High", "Critical")
+DEFAULT_APPETITE = "Medium"
+
+
+@dataclass(frozen=True)
+class RiskMatrix:
+	likelihoods: tuple[str, ...]
+	impacts: tuple[str, ...]
+	levels: tuple[str, ...]
+	cells: dict[tuple[int, int], str]
+	appetite: str
+
+	def level_for(self, likelihood: int, impact: int) -> str:
+		"""The level of a scored risk; ValueError names the score that falls outside the matrix."""
+		if not 1 <= likelihood <= len(self.likelihoods):
+			raise ValueError(f"Likelihood {likelihood} is outside the matrix (1 to {len(self.likelihoods)}).")
+		if not 1 <= impact <= len(self.impacts):
+			raise ValueError(f"Impact {impact} is outside the matrix (1 to {len(self.impacts)}).")
+		return self.cells[(likelihood, impact)]
+
+	def rank(self, level: str) -> int:
+		return self.levels.index(level)
+
+	def exceeds_appetite(self, level: str) -> bool:
+		return self.rank(level) > self.rank(self.appetite)
+
+
+def default_cell_level(likelihood: int, impact: int) -> str:
+	"""The conventional 5×5 banding by score (likelihood × impact)."""
+	score = likelihood * impact
+	if score >= 15:
+		return "Critical"
+	if score >= 8:
+		return "High"
+	if score >= 4:
+		return "Medium"
+	return "Low"
+
+
+def default_matrix() -> RiskMatrix:
+	cells = {
+		(likelihood, impact): default_cell_level(likelihood, impact)
+		for likelihood in range(1, len(DEFAULT_LIKELIHOODS) + 1)
+		for impact in range(1, len(DEFAULT_IMPACTS) + 1)
+	}
+	return RiskMatrix(DEFAULT_LIKELIHOODS, DEFAULT_IMPACTS, DEFAULT_LEVELS, cells, DEFAULT_APPETITE)
+
+
+def matrix_problems(matrix: RiskMatrix) -> list[str]:
+	"""Everything that makes a matrix unusable for scoring; empty when it is sound."""
+	problems = []
+	if not matrix.likelihoods:
+		problems.append("The likelihood scale has no levels.")
+	if not matrix.impacts:
+		problems.append("The impact scale has no levels.")
+	if not matrix.levels:
+		problems.append("No risk levels are defined.")
+	if len(set(matrix.levels)) != len(matrix.levels):
+		problems.append("Risk level names must be unique.")
+	if matrix.appetite not in matrix.levels:
+		problems.append(f"Risk appetite {matrix.appetite!r} is not one of the risk levels.")
+	for likelihood in range(1, len(matrix.likelihoods) + 1):
+		for impact in range(1, len(matrix.impacts) + 1):
+			level = matrix.cells.get((likelihood, impact))
+			if level is None:
+				problems.append(f"Cell likelihood {likelihood} × impact {impact} has no level.")
+			elif level not in matrix.levels:
+				problems.append(
+					f"Cell likelihood {likelihood} × impact {impact} has unknown level {level!r}."
+				)
+	extra = [
+		cell
+		for cell in matrix.cells
+		if not (1 <= cell[0] <= len(matrix.likelihoods) and 1 <= cell[1] <= len(matrix.impacts))
+	]
+	for likelihood, impact in sorted(extra):
+		problems.append(f"Cell likelihood {likelihood} × impact {impact} lies outside the scales.")
+	return problems

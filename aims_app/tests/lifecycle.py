@@ -1,0 +1,40 @@
+"""What an uninstall must leave behind: nothing of aims_app. Called by scripts/test on the test site."""
+
+import frappe
+
+from aims_app.roles import AIMS_ROLES
+
+MODULES = ("AIMS Library", "AI Governance", "AI Systems", "AI Risk", "AI Assurance")
+
+
+def leftovers() -> dict[str, list[str]]:
+	found = {
+		"DocType": frappe.get_all("DocType", filters={"module": ("in", MODULES)}, pluck="name"),
+		"Module Def": frappe.get_all("Module Def", filters={"app_name": "aims_app"}, pluck="name"),
+		"Workspace": frappe.get_all("Workspace", filters={"module": ("in", MODULES)}, pluck="name"),
+		"Report": frappe.get_all("Report", filters={"module": ("in", MODULES)}, pluck="name"),
+		"Custom Field": frappe.get_all("Custom Field", filters={"module": ("in", MODULES)}, pluck="name"),
+		"Role": frappe.get_all("Role", filters={"name": ("in", AIMS_ROLES)}, pluck="name"),
+		"table": [t for t in frappe.db.get_tables() if t.removeprefix("tab") in _our_doctype_names()],
+	}
+	return {kind: names for kind, names in found.items() if names}
+
+
+def _our_doctype_names() -> set[str]:
+	"""Doctype names from this app's own folders, so leftover tables are found even without DocType rows."""
+	import json
+	from pathlib import Path
+
+	app = Path(frappe.get_app_path("aims_app"))
+	return {
+		json.loads(path.read_text())["name"]
+		for path in app.glob("*/doctype/*/*.json")
+		if path.parent.name == path.stem
+	}
+
+
+def assert_nothing_left():
+	found = leftovers()
+	if found:
+		raise AssertionError(f"aims_app left these behind after uninstall: {found}")
+	print("nothing of aims_app is left on the site")

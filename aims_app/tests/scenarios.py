@@ -1,0 +1,84 @@
+"""Realistic records that several test modules build on."""
+
+from types import SimpleNamespace
+
+import frappe
+
+
+def insert(doctype: str, **fields):
+	return frappe.get_doc({"doctype": doctype, **fields}).insert()
+
+
+def cv_screening(owner: str, our_role: str = "Deployer") -> SimpleNamespace:
+	"""A CV-screening system bought from a third party: high-risk under Annex III, area 4 (employment)."""
+	supplier = frappe.db.exists("AI Supplier", "TalentSense Analytics") and frappe.get_doc(
+		"AI Supplier", "TalentSense Analytics"
+	)
+	if not supplier:
+		supplier = insert(
+			"AI Supplier",
+			supplier_name="TalentSense Analytics",
+			supply_type="Complete AI system",
+			provision_details="Hosted candidate-ranking service with model updates each quarter.",
+			contract_reference="MSA-2026-014",
+			responsibilities="Supplier: model training, bias testing per release, incident notice within 24 hours. "
+			"Us: configuration, human review of every rejection, monitoring of outcomes.",
+			assessment_result="Approved with conditions",
+			last_assessment_date="2026-09-30",
+		)
+	model = insert(
+		"AI Model",
+		model_name="CandidateRank",
+		model_version="3.2",
+		model_type="Ranking or recommendation",
+		origin="Third party",
+		ai_supplier=supplier.name,
+		status="In production",
+		registry="Supplier registry",
+		model_card_url="https://talentsense.example/model-cards/candidaterank-3.2",
+	)
+	dataset = insert(
+		"AI Dataset",
+		dataset_name="Applications 2019-2025",
+		source_type="Internal",
+		contains_personal_data=1,
+		legal_basis="Legitimate interest (recruitment), applicants informed in the privacy notice",
+		acquisition="Exported from the applicant tracking system under the data processing agreement.",
+		provenance="Applicant tracking system, EU tenant; pseudonymised before transfer to the supplier.",
+		quality_checks="Completeness and duplicate checks per export.",
+		bias_checks="Selection rates by gender and age band compared per quarter (four-fifths rule).",
+		preparation_steps="Pseudonymisation, removal of photos and dates of birth.",
+	)
+	applicants = (
+		frappe.db.exists("Interested Party", "Job applicants")
+		or insert(
+			"Interested Party",
+			party_name="Job applicants",
+			party_type="Affected individual or group",
+			internal_or_external="External",
+			needs_and_expectations="Fair, explainable treatment; a person reviews decisions about them.",
+			how_addressed="Human review of every rejection; explanation on request.",
+		).name
+	)
+	system = insert(
+		"AI System",
+		system_name=f"CV Screening ({our_role})",
+		system_owner=owner,
+		organisational_unit="Human Resources",
+		lifecycle_stage="Operation and monitoring",
+		purpose="Rank incoming applications for recruiters to review first.",
+		foreseeable_misuse="Automatic rejection of candidates without human review.",
+		our_role=our_role,
+		automation_level="Human in the loop",
+		human_oversight="A recruiter reviews every ranking; no candidate is rejected by the system alone.",
+		annex_iii_area="4 - Employment and workers management",
+		performs_profiling=1,
+		interacts_with_people=0,
+		models=[{"ai_model": model.name, "purpose_in_system": "Ranks applications"}],
+		datasets=[{"ai_dataset": dataset.name, "usage": "Production input"}],
+		suppliers=[{"ai_supplier": supplier.name, "supplies": "Hosted ranking service"}],
+		interested_parties=[
+			{"interested_party": applicants, "how_affected": "Their applications are ranked"}
+		],
+	)
+	return SimpleNamespace(supplier=supplier, model=model, dataset=dataset, system=system)

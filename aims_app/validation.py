@@ -1,0 +1,28 @@
+"""Checks the framework runs in the browser only, run again on the server (REST, imports, scripts)."""
+
+import frappe
+from frappe import _
+
+
+def validate_conditional_mandatory(doc, method=None):
+	"""Frappe v15 enforces `mandatory_depends_on` in the form only; refuse the same gaps from the API."""
+	missing = [
+		_(df.label) if row is doc else _("Row {0}: {1}").format(row.idx, _(df.label))
+		for row in (doc, *doc.get_all_children())
+		for df in row.meta.fields
+		if df.mandatory_depends_on
+		and not row.get(df.fieldname)
+		and condition_holds(row, df.mandatory_depends_on)
+	]
+	if missing:
+		frappe.throw(
+			_("Value missing for {0}: {1}").format(_(doc.doctype), ", ".join(missing)),
+			frappe.MandatoryError,
+			title=_("Missing Values Required"),
+		)
+
+
+def condition_holds(doc, condition: str) -> bool:
+	if condition.startswith("eval:"):
+		return bool(frappe.safe_eval(condition[5:], None, {"doc": frappe._dict(doc.as_dict())}))
+	return bool(doc.get(condition))

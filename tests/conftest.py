@@ -1,0 +1,49 @@
+"""Shared fixtures of the static suite: the app's files, read without Frappe."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "aims_app"
+FIXTURES = APP / "fixtures"
+
+
+def doctype_json_paths() -> list[Path]:
+	return sorted(p for p in APP.glob("*/doctype/*/*.json") if p.parent.name == p.stem)
+
+
+@pytest.fixture(scope="session")
+def doctypes() -> dict[str, dict]:
+	return {d["name"]: d for d in (json.loads(p.read_text()) for p in doctype_json_paths())}
+
+
+@pytest.fixture(scope="session")
+def modules() -> list[str]:
+	return [line.strip() for line in (APP / "modules.txt").read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def frappe_doctypes() -> set[str]:
+	lines = (ROOT / "tests" / "data" / "frappe_doctypes.txt").read_text().splitlines()
+	return {line for line in lines if line and not line.startswith("#")}
+
+
+def load_fixture(name: str) -> list[dict]:
+	return json.loads((FIXTURES / name).read_text())
+
+
+@pytest.fixture(scope="session")
+def requirements() -> list[dict]:
+	return load_fixture("framework_requirement.json")
+
+
+@pytest.fixture(scope="session")
+def mappings() -> list[dict]:
+	return load_fixture("requirement_mapping.json")
+
+
+@pytest.fixture(scope="session")
+def frameworks() -> list[dict]:
+	return load_fixture("compliance_framework.json")

@@ -1,0 +1,78 @@
+"""Hooks, workspace and patches name things that exist."""
+
+import ast
+import json
+
+from aims_app import hooks
+from tests.conftest import APP
+
+
+def defined_functions(module_path) -> set[str]:
+	tree = ast.parse(module_path.read_text())
+	return {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
+def dotted_paths(value) -> list[str]:
+	"""Every "aims_app.x.y" string anywhere in a hook value."""
+	if isinstance(value, str):
+		return [value] if value.startswith("aims_app.") else []
+	if isinstance(value, dict):
+		return [p for v in value.values() for p in dotted_paths(v)]
+	if isinstance(value, list | tuple):
+		return [p for v in value for p in dotted_paths(v)]
+	return []
+
+
+def test_every_function_named_in_hooks_exists():
+	paths = [p for name in dir(hooks) if not name.startswith("_") for p in dotted_paths(getattr(hooks, name))]
+	assert paths
+	for path in paths:
+		module, function = path.rsplit(".", 1)
+		file = APP.parent / (module.replace(".", "/") + ".py")
+		assert function in defined_functions(file), path
+
+
+def test_erpnext_is_not_required():
+	assert "erpnext" not in hooks.required_apps
+
+
+def test_workspace_offers_controls_and_clauses_lists(doctypes):
+	workspace = json.loads((APP / "ai_governance" / "workspace" / "aims" / "aims.json").read_text())
+	assert workspace["name"] == "AIMS" and workspace["public"] == 1
+	shortcuts = {s["label"]: s for s in workspace["shortcuts"]}
+	assert {"Annex A Controls", "ISO 42001 Clauses"} <= shortcuts.keys()
+	blocks = json.loads(workspace["content"])
+	placed = {b["data"].get("shortcut_name") for b in blocks if b["type"] == "shortcut"}
+	assert placed == set(shortcuts)
+	for shortcut in shortcuts.values():
+		fieldnames = {f["fieldname"] for f in doctypes[shortcut["link_to"]]["fields"]}
+		for condition in json.loads(shortcut.get("stats_filter") or "[]"):
+			assert condition[1] in fieldnames
+	for link in workspace["links"]:
+		if link["type"] == "Link":
+			assert link["link_to"] in doctypes
+
+
+def test_patches_listed_exist():
+	lines = (APP / "patches.txt").read_text().splitlines()
+	for line in lines:
+		line = line.strip()
+		if line and not line.startswith(("#", "[")):
+			assert (APP.parent / (line.split()[0].replace(".", "/") + ".py")).exists(), line
+
+
+def test_conditional_mandatory_fields_are_enforced_on_the_server(doctypes):
+	def declares(doctype):
+		fields = doctypes[doctype]["fields"]
+		children = [f["options"] for f in fields if f["fieldtype"] in ("Table", "Table MultiSelect")]
+		return any(f.get("mandatory_depends_on") for f in fields) or any(
+			declares(child) for child in children
+		)
+
+	expected = {name for name, doc in doctypes.items() if not doc.get("istable") and declares(name)}
+	registered = {
+		doctype
+		for doctype, events in hooks.doc_events.items()
+		if events.get("validate") == "aims_app.validation.validate_conditional_mandatory"
+	}
+	assert registered == expected

@@ -1,0 +1,141 @@
+"""The preloaded library: complete, uniquely named, a sound tree, every mapping end present."""
+
+from collections import Counter
+
+import pytest
+
+from tests.conftest import load_fixture
+
+ISO42001_COUNTS = {
+	"Clause": 7,
+	"Subclause": 36,
+	"Control Category": 9,
+	"Control Objective": 2,
+	"Control": 38,
+	"Objective": 11,
+	"Risk Source": 7,
+}
+NIST_COUNTS = {"Function": 4, "Category": 19, "Subcategory": 72}
+REQUIREMENT_KINDS_OF_EACH_FRAMEWORK = {
+	"ISO-42001": set(ISO42001_COUNTS) | {"Annex", "Section"},
+	"NIST-AI-RMF": set(NIST_COUNTS),
+	"EU-AI-ACT": {"Chapter", "Article", "Annex", "Annex III Area"},
+	"ISO-27001": {"Clause", "Subclause", "Annex", "Control Category", "Control"},
+}
+
+
+def kinds(requirements, framework):
+	return Counter(r["requirement_kind"] for r in requirements if r["framework"] == framework)
+
+
+def test_four_frameworks(frameworks):
+	assert [f["name"] for f in frameworks] == ["ISO-42001", "NIST-AI-RMF", "EU-AI-ACT", "ISO-27001"]
+	assert all(f["name"] == f["framework_code"] for f in frameworks)
+
+
+@pytest.mark.parametrize("kind,number", ISO42001_COUNTS.items())
+def test_iso42001_counts(requirements, kind, number):
+	assert kinds(requirements, "ISO-42001")[kind] == number
+
+
+@pytest.mark.parametrize("kind,number", NIST_COUNTS.items())
+def test_nist_counts(requirements, kind, number):
+	assert kinds(requirements, "NIST-AI-RMF")[kind] == number
+
+
+def test_eu_ai_act_covers_prohibitions_high_risk_transparency_and_gpai(requirements):
+	articles = {r["requirement_id"] for r in requirements if r["requirement_kind"] == "Article"}
+	expected = (
+		{"Art. 5", "Art. 50"} | {f"Art. {n}" for n in range(8, 28)} | {f"Art. {n}" for n in range(51, 57)}
+	)
+	assert expected <= articles
+	assert kinds(requirements, "EU-AI-ACT")["Annex III Area"] == 8
+
+
+def test_iso27001_has_clauses_4_to_10(requirements):
+	clauses = [
+		r["requirement_id"]
+		for r in requirements
+		if r["framework"] == "ISO-27001" and r["requirement_kind"] == "Clause"
+	]
+	assert clauses == [str(n) for n in range(4, 11)]
+
+
+@pytest.mark.parametrize("framework,allowed", REQUIREMENT_KINDS_OF_EACH_FRAMEWORK.items())
+def test_each_framework_uses_its_own_kinds(requirements, framework, allowed):
+	assert set(kinds(requirements, framework)) == allowed
+
+
+def test_names_are_unique_and_follow_the_naming_rule(requirements):
+	names = [r["name"] for r in requirements]
+	assert len(names) == len(set(names))
+	assert all(r["name"] == f"{r['framework']}-{r['requirement_id']}" for r in requirements)
+
+
+def test_parents_exist_in_the_same_framework_and_come_first(requirements):
+	seen = {}
+	for r in requirements:
+		parent = r.get("parent_framework_requirement")
+		if parent:
+			assert parent in seen, f"{r['name']}: parent {parent} missing or listed after its child"
+			assert seen[parent]["framework"] == r["framework"]
+			assert seen[parent]["is_group"] == 1, f"{parent} has children but is not a group"
+		seen[r["name"]] = r
+
+
+def test_groups_have_children_and_leaves_do_not(requirements):
+	parents = {r.get("parent_framework_requirement") for r in requirements}
+	for r in requirements:
+		assert bool(r["is_group"]) == (r["name"] in parents), r["name"]
+
+
+def test_iso42001_assessable_units(requirements):
+	assessable = Counter(
+		r["requirement_kind"] for r in requirements if r["framework"] == "ISO-42001" and r["is_assessable"]
+	)
+	assert assessable == {"Subclause": 32, "Control": 38}
+
+
+def test_every_mapping_end_exists(requirements, mappings):
+	by_name = {r["name"]: r for r in requirements}
+	for m in mappings:
+		assert m["requirement"] in by_name, m["name"]
+		assert m["mapped_requirement"] in by_name, m["name"]
+		assert by_name[m["requirement"]]["framework"] == m["requirement_framework"]
+		assert by_name[m["mapped_requirement"]]["framework"] == m["mapped_framework"]
+		assert m["requirement_framework"] != m["mapped_framework"]
+
+
+def test_mappings_are_unique_and_say_where_they_come_from(mappings):
+	pairs = [(m["requirement"], m["mapped_requirement"]) for m in mappings]
+	assert len(pairs) == len(set(pairs))
+	assert len({m["name"] for m in mappings}) == len(mappings)
+	for m in mappings:
+		assert m["mapping_source"] and m["relationship"] and m["mapping_status"] and m["confidence"], m[
+			"name"
+		]
+
+
+def test_crosswalk_statuses(mappings):
+	status = Counter((m["mapped_framework"], m["mapping_status"]) for m in mappings)
+	assert status[("NIST-AI-RMF", "Published")] == 280
+	assert status[("EU-AI-ACT", "Suggestion")] > 0
+	assert all(not m["is_verified"] for m in mappings if m["mapping_status"] != "Published")
+
+
+def test_roles_fixture():
+	roles = load_fixture("role.json")
+	assert [r["name"] for r in roles] == [
+		"AIMS Manager",
+		"AI System Owner",
+		"AI Risk Owner",
+		"AIMS Auditor",
+		"AIMS Approver",
+		"AIMS Viewer",
+	]
+	assert all(r["desk_access"] == 1 for r in roles)
+
+
+def test_fixture_records_carry_fixed_timestamps(requirements, mappings, frameworks):
+	stamps = {(r["creation"], r["modified"]) for r in requirements + mappings + frameworks}
+	assert len(stamps) == 1, "a migrate would otherwise rewrite timestamps"
