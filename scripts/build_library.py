@@ -488,9 +488,15 @@ def build_mappings(crosswalk: dict) -> list[dict]:
 
 
 def stamp(records: list[dict]) -> list[dict]:
-	"""Fixed timestamps: Frappe keeps both when importing during install and migrate."""
+	"""Fixed owner and timestamps: Frappe keeps them when importing during install and migrate."""
 	return [
-		{**record, "docstatus": 0, "creation": LIBRARY_RELEASE, "modified": LIBRARY_RELEASE}
+		{
+			**record,
+			"docstatus": 0,
+			"owner": "Administrator",
+			"creation": LIBRARY_RELEASE,
+			"modified": LIBRARY_RELEASE,
+		}
 		for record in records
 	]
 

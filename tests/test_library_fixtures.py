@@ -137,5 +137,5 @@ def test_roles_fixture():
 
 
 def test_fixture_records_carry_fixed_timestamps(requirements, mappings, frameworks):
-	stamps = {(r["creation"], r["modified"]) for r in requirements + mappings + frameworks}
+	stamps = {(r["owner"], r["creation"], r["modified"]) for r in requirements + mappings + frameworks}
 	assert len(stamps) == 1, "a migrate would otherwise rewrite timestamps"
