@@ -3,7 +3,9 @@
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
+from aims_app.ai_risk.doctype.control_implementation.control_implementation import sync_with_library
 from aims_app.roles import AIMS_ROLES
+from aims_app.workflows import WORKFLOW_DOCTYPES
 
 # Links to ERPNext records, added only where ERPNext is installed (aims_app works the same without).
 ERPNEXT_LINK_FIELDS = {
@@ -35,8 +37,13 @@ def after_install():
 	add_erpnext_links()
 
 
+def after_sync():
+	sync_with_library()
+
+
 def after_migrate():
 	add_erpnext_links()
+	sync_with_library()
 
 
 def after_app_install(app_name: str):
@@ -45,6 +52,7 @@ def after_app_install(app_name: str):
 
 
 def before_uninstall():
+	remove_workflows()
 	remove_roles()
 
 
@@ -69,3 +77,12 @@ def remove_roles():
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})
 		frappe.delete_doc("Role", role, force=True, ignore_permissions=True, ignore_missing=True)
+
+
+def remove_workflows():
+	"""Workflows belong to no module, so Frappe's uninstall would leave ours (and their actions) behind."""
+	for workflow in frappe.get_all(
+		"Workflow", filters={"document_type": ("in", WORKFLOW_DOCTYPES)}, pluck="name"
+	):
+		frappe.delete_doc("Workflow", workflow, force=True, ignore_permissions=True)
+	frappe.db.delete("Workflow Action", {"reference_doctype": ("in", WORKFLOW_DOCTYPES)})

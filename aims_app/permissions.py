@@ -1,13 +1,15 @@
 """Record-level rules on top of the role permissions in each doctype's JSON.
 
 An AI System Owner reads the whole inventory but changes only the systems they own and what hangs off
-them: the models and datasets of those systems (or ones they created) and incidents of those systems.
+them: the models and datasets of those systems (or ones they created), incidents and impact assessments
+of those systems. Risks are changed by their owner or the system's owner; an acceptance is decided by
+the risk's owner or an AIMS Approver; evidence is changed by its owner or whoever filed it.
 Each hook returns an explicit True or False (Frappe v16 reads None as a denial).
 """
 
 import frappe
 
-from aims_app.roles import AIMS_MANAGER
+from aims_app.roles import AIMS_APPROVER, AIMS_MANAGER
 
 UNRESTRICTED = {AIMS_MANAGER, "System Manager", "Administrator"}
 READ_ONLY_PTYPES = {"read", "select", "report", "export", "print", "email"}
@@ -68,3 +70,27 @@ def ai_model(doc, ptype=None, user=None, **kwargs) -> bool:
 
 def ai_dataset(doc, ptype=None, user=None, **kwargs) -> bool:
 	return _component(doc, ptype, user, "AI System Dataset", "ai_dataset")
+
+
+def ai_impact_assessment(doc, ptype=None, user=None, **kwargs) -> bool:
+	user = user or frappe.session.user
+	return _unrestricted(ptype, user) or owns_system(doc.ai_system, user)
+
+
+def ai_risk(doc, ptype=None, user=None, **kwargs) -> bool:
+	user = user or frappe.session.user
+	return _unrestricted(ptype, user) or doc.risk_owner == user or owns_system(doc.ai_system, user)
+
+
+def risk_acceptance(doc, ptype=None, user=None, **kwargs) -> bool:
+	user = user or frappe.session.user
+	return (
+		_unrestricted(ptype, user)
+		or AIMS_APPROVER in frappe.get_roles(user)
+		or (bool(doc.ai_risk) and frappe.db.get_value("AI Risk", doc.ai_risk, "risk_owner") == user)
+	)
+
+
+def aims_evidence(doc, ptype=None, user=None, **kwargs) -> bool:
+	user = user or frappe.session.user
+	return _unrestricted(ptype, user) or doc.is_new() or user in (doc.evidence_owner, doc.owner)

@@ -90,6 +90,27 @@ test("an AIMS Manager creates an AI system and sees its EU AI Act tier", async (
 	await page.close();
 });
 
+test("an AIMS Manager raises a risk scored on the matrix and reads the live Statement of Applicability", async () => {
+	const page = await loggedIn(manager);
+	await open(page, "/app/ai-risk/new", "08-new-ai-risk");
+	await page.locator('input[data-fieldname="title"]').fill(`E2E chatbot gives wrong refund advice ${Date.now()}`);
+	await page.locator('input[data-fieldname="risk_owner"]').fill(manager);
+	await page.locator('textarea[data-fieldname="description"]').fill("The chatbot invents refund rules.");
+	await page.locator('input[data-fieldname="likelihood"]').fill("4");
+	await page.locator('input[data-fieldname="impact"]').fill("3");
+	await page.keyboard.press("Control+s");
+	await page.getByText("This risk is above the risk appetite").first().waitFor({ timeout: 15000 });
+	assert.equal(await page.locator('[data-fieldname="inherent_level"]').first().innerText().then((t) => t.includes("High")), true);
+	await page.screenshot({ path: `${shots}09-ai-risk-saved.png`, fullPage: true });
+	await open(page, "/app/query-report/Live Statement of Applicability", "10-live-soa");
+	await page.getByText("A.10.4 Customers").first().waitFor({ timeout: 15000 });
+	await page.screenshot({ path: `${shots}10-live-soa.png` });
+	await open(page, "/app/query-report/AI Risk Register", "11-risk-register");
+	await page.getByText("Above Appetite").first().waitFor({ timeout: 15000 });
+	await page.screenshot({ path: `${shots}11-risk-register.png` });
+	await page.close();
+});
+
 test("an AIMS Viewer reads the inventory but has no create button", async () => {
 	const page = await loggedIn(viewer);
 	await open(page, "/app/ai-system", "07-viewer-ai-system-list");

@@ -19,6 +19,15 @@ def doctypes() -> dict[str, dict]:
 	return {d["name"]: d for d in (json.loads(p.read_text()) for p in doctype_json_paths())}
 
 
+def report_json_paths() -> list[Path]:
+	return sorted(p for p in APP.glob("*/report/*/*.json") if p.parent.name == p.stem)
+
+
+@pytest.fixture(scope="session")
+def reports() -> dict[str, dict]:
+	return {r["name"]: r for r in (json.loads(p.read_text()) for p in report_json_paths())}
+
+
 @pytest.fixture(scope="session")
 def modules() -> list[str]:
 	return [line.strip() for line in (APP / "modules.txt").read_text().splitlines() if line.strip()]

@@ -4,7 +4,8 @@ import ast
 import json
 
 from aims_app import hooks
-from tests.conftest import APP
+from aims_app.roles import AIMS_ROLES
+from tests.conftest import APP, report_json_paths
 
 
 def defined_functions(module_path) -> set[str]:
@@ -36,7 +37,7 @@ def test_erpnext_is_not_required():
 	assert "erpnext" not in hooks.required_apps
 
 
-def test_workspace_offers_controls_and_clauses_lists(doctypes):
+def test_workspace_offers_controls_and_clauses_lists(doctypes, reports):
 	workspace = json.loads((APP / "ai_governance" / "workspace" / "aims" / "aims.json").read_text())
 	assert workspace["name"] == "AIMS" and workspace["public"] == 1
 	shortcuts = {s["label"]: s for s in workspace["shortcuts"]}
@@ -45,12 +46,15 @@ def test_workspace_offers_controls_and_clauses_lists(doctypes):
 	placed = {b["data"].get("shortcut_name") for b in blocks if b["type"] == "shortcut"}
 	assert placed == set(shortcuts)
 	for shortcut in shortcuts.values():
+		if shortcut["type"] == "Report":
+			assert shortcut["link_to"] in reports
+			continue
 		fieldnames = {f["fieldname"] for f in doctypes[shortcut["link_to"]]["fields"]}
 		for condition in json.loads(shortcut.get("stats_filter") or "[]"):
 			assert condition[1] in fieldnames
 	for link in workspace["links"]:
 		if link["type"] == "Link":
-			assert link["link_to"] in doctypes
+			assert link["link_to"] in (reports if link["link_type"] == "Report" else doctypes)
 
 
 def test_patches_listed_exist():
@@ -76,3 +80,12 @@ def test_conditional_mandatory_fields_are_enforced_on_the_server(doctypes):
 		if events.get("validate") == "aims_app.validation.validate_conditional_mandatory"
 	}
 	assert registered == expected
+
+
+def test_reports_are_standard_script_reports_open_to_every_aims_role(doctypes):
+	for path in report_json_paths():
+		report = json.loads(path.read_text())
+		assert report["report_type"] == "Script Report" and report["is_standard"] == "Yes"
+		assert report["ref_doctype"] in doctypes
+		assert {r["role"] for r in report["roles"]} >= set(AIMS_ROLES), report["name"]
+		assert path.with_suffix(".py").exists() and path.with_suffix(".js").exists()

@@ -3,10 +3,15 @@
 One base works on Frappe v15 and v16: v16 renamed FrappeTestCase to IntegrationTestCase.
 """
 
+import io
+import os
 from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from threading import Thread
 
 import frappe
+from pypdf import PdfReader
 from werkzeug.test import Client, TestResponse
 
 from aims_app.rules.library import TreeNode
@@ -110,3 +115,41 @@ class ApiClient:
 
 	def delete(self, path: str) -> TestResponse:
 		return self.request("DELETE", path)
+
+
+class _AssetHandler(SimpleHTTPRequestHandler):
+	"""Serves the bench's built assets (sites/assets) and nothing else, quietly."""
+
+	def translate_path(self, path):
+		if not path.startswith("/assets/"):
+			return os.devnull
+		return super().translate_path(path)
+
+	def log_message(self, format, *args):
+		pass
+
+
+@contextmanager
+def assets_served_locally():
+	"""wkhtmltopdf loads the print stylesheet from the site's URL. Tests run without a web server (as in
+	CI), so serve the built assets on 127.0.0.1 and point the site's URL there while the block runs."""
+	handler = partial(_AssetHandler, directory=os.path.join(frappe.utils.get_bench_path(), "sites"))
+	server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+	Thread(target=server.serve_forever, daemon=True).start()
+	previous = frappe.local.conf.get("host_name")
+	frappe.local.conf.host_name = f"http://127.0.0.1:{server.server_port}"
+	try:
+		yield
+	finally:
+		frappe.local.conf.host_name = previous
+		server.shutdown()
+		server.server_close()
+
+
+def pdf_text(doctype: str, name: str, print_format: str) -> str:
+	"""The words of a document printed to PDF through the framework, as a user downloads it, one space apart."""
+	with assets_served_locally():
+		pdf = frappe.get_print(doctype, name, print_format=print_format, as_pdf=True)
+	assert pdf.startswith(b"%PDF"), "the print did not produce a PDF"
+	text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+	return " ".join(text.split())

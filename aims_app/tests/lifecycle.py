@@ -3,6 +3,7 @@
 import frappe
 
 from aims_app.roles import AIMS_ROLES
+from aims_app.workflows import WORKFLOW_DOCTYPES
 
 MODULES = ("AIMS Library", "AI Governance", "AI Systems", "AI Risk", "AI Assurance")
 
@@ -15,6 +16,10 @@ def leftovers() -> dict[str, list[str]]:
 		"Report": frappe.get_all("Report", filters={"module": ("in", MODULES)}, pluck="name"),
 		"Custom Field": frappe.get_all("Custom Field", filters={"module": ("in", MODULES)}, pluck="name"),
 		"Role": frappe.get_all("Role", filters={"name": ("in", AIMS_ROLES)}, pluck="name"),
+		"Workflow": frappe.get_all(
+			"Workflow", filters={"document_type": ("in", WORKFLOW_DOCTYPES)}, pluck="name"
+		),
+		"Print Format": frappe.get_all("Print Format", filters={"module": ("in", MODULES)}, pluck="name"),
 		"table": [t for t in frappe.db.get_tables() if t.removeprefix("tab") in _our_doctype_names()],
 	}
 	return {kind: names for kind, names in found.items() if names}

@@ -82,3 +82,32 @@ def cv_screening(owner: str, our_role: str = "Deployer") -> SimpleNamespace:
 		],
 	)
 	return SimpleNamespace(supplier=supplier, model=model, dataset=dataset, system=system)
+
+
+def ai_risk(ai_system: str | None, risk_owner: str, **fields):
+	"""A risk to the fairness of CV screening, scored High inherent (4 × 3 on the default matrix)."""
+	values = {
+		"title": "Ranking disadvantages older applicants",
+		"ai_system": ai_system,
+		"risk_owner": risk_owner,
+		"risk_source": "ISO-42001-C.3.4",
+		"objectives": [{"objective": "ISO-42001-C.2.5"}],
+		"description": "Historic hiring data under-represents applicants over 50, and the ranking learns it.",
+		"consequences_organisation": "Discrimination claims; loss of trust of applicants.",
+		"consequences_individuals": "Qualified older applicants are never seen by a recruiter.",
+		"likelihood": 4,
+		"impact": 3,
+	}
+	return insert("AI Risk", **{**values, **fields})
+
+
+def evidence(title: str, owner: str, links: list[dict], **fields):
+	values = {
+		"title": title,
+		"evidence_kind": "Record",
+		"external_link": "https://intranet.example/aims/" + frappe.scrub(title),
+		"evidence_owner": owner,
+		"issued_on": frappe.utils.add_days(frappe.utils.today(), -30),
+		"evidences": links,
+	}
+	return insert("AIMS Evidence", **{**values, **fields})

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
+from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.rules.eu_ai_act import TierAnswers, classify
 
 
@@ -115,6 +116,11 @@ class AISystem(Document):
 	def validate(self):
 		self.apply_eu_ai_act_tier()
 		self.record_override()
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if before:
+			flag_for_review(self.name, before.as_dict(), self.as_dict())
 
 	def refuse_override_without_permission(self):
 		if self.flags.ignore_permissions or frappe.session.user == "Administrator":

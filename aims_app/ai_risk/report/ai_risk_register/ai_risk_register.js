@@ -1,0 +1,24 @@
+// Copyright (c) 2026, aims_app developers and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["AI Risk Register"] = {
+	filters: [
+		{ fieldname: "ai_system", label: __("AI System"), fieldtype: "Link", options: "AI System" },
+		{ fieldname: "risk_owner", label: __("Owner"), fieldtype: "Link", options: "User" },
+		{
+			fieldname: "status",
+			label: __("Status"),
+			fieldtype: "Select",
+			options: ["", "Open", "In treatment", "Accepted", "Review due", "Closed"],
+		},
+		{ fieldname: "residual_level", label: __("Residual Level"), fieldtype: "Data" },
+		{
+			fieldname: "risk_source",
+			label: __("Risk Source"),
+			fieldtype: "Link",
+			options: "Framework Requirement",
+			get_query: () => ({ filters: { framework: "ISO-42001", requirement_kind: "Risk Source" } }),
+		},
+		{ fieldname: "above_appetite", label: __("Only Above Appetite"), fieldtype: "Check" },
+	],
+};

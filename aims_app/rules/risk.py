@@ -1,0 +1,73 @@
+"""Scoring an AI risk on the organisation's matrix, and who may accept what is left of it.
+
+Inherent scores describe the risk before treatment, residual scores with the controls in place. Until
+the residual is assessed the inherent level is the risk's current level.
+"""
+
+from dataclasses import dataclass
+
+from aims_app.rules.risk_matrix import RiskMatrix
+
+LIKELIHOOD = "likelihood"
+IMPACT = "impact"
+
+
+@dataclass(frozen=True)
+class RiskScore:
+	inherent_level: str
+	residual_level: str | None
+	exceeds_appetite: bool
+
+	@property
+	def current_level(self) -> str:
+		return self.residual_level or self.inherent_level
+
+
+def scale_size(matrix: RiskMatrix, axis: str) -> int:
+	return len(matrix.likelihoods if axis == LIKELIHOOD else matrix.impacts)
+
+
+def outside_scale(matrix: RiskMatrix, axis: str, value: int | None) -> str | None:
+	"""Why `value` cannot be scored on the axis, or None when it can."""
+	size = scale_size(matrix, axis)
+	if value is None or not 1 <= value <= size:
+		return f"{value or 0} is outside the matrix (1 to {size})"
+	return None
+
+
+def score_risk(
+	matrix: RiskMatrix,
+	likelihood: int,
+	impact: int,
+	residual_likelihood: int | None = None,
+	residual_impact: int | None = None,
+) -> RiskScore:
+	"""Levels of a risk whose scores are on the matrix (check them with `outside_scale` first)."""
+	inherent = matrix.level_for(likelihood, impact)
+	residual = None
+	if residual_likelihood and residual_impact:
+		residual = matrix.level_for(residual_likelihood, residual_impact)
+	return RiskScore(inherent, residual, matrix.exceeds_appetite(residual or inherent))
+
+
+def residual_problem(matrix: RiskMatrix, score: RiskScore) -> str | None:
+	"""Treatment lowers a risk or leaves it: a residual level above the inherent one is a scoring mistake."""
+	if score.residual_level and matrix.rank(score.residual_level) > matrix.rank(score.inherent_level):
+		return (
+			f"The residual level {score.residual_level} ranks above the inherent level "
+			f"{score.inherent_level}: controls cannot raise a risk. Score a new risk for what they introduce."
+		)
+	return None
+
+
+def acceptance_refusal(needs_approver: bool, is_risk_owner: bool, is_approver: bool) -> str | None:
+	"""Why this person may not accept the residual risk, or None when they may.
+
+	Within the appetite the risk owner decides (top management may too); above it only top
+	management (an AIMS Approver) does.
+	"""
+	if needs_approver and not is_approver:
+		return "The residual level is above the risk appetite: only an AIMS Approver can accept it."
+	if not (is_risk_owner or is_approver):
+		return "Only the risk's owner or an AIMS Approver can accept a risk."
+	return None

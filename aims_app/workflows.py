@@ -1,0 +1,9 @@
+"""The Frappe Workflows aims_app ships as fixtures (aims_app/fixtures/workflow*.json).
+
+States and actions are shared masters: an uninstall removes our workflows but leaves these names, as
+Frappe leaves its own.
+"""
+
+WORKFLOW_DOCTYPES = ("Risk Acceptance",)
+WORKFLOW_STATES = ("Draft", "Awaiting Approval", "Accepted", "Rejected", "Cancelled")
+WORKFLOW_ACTIONS = ("Accept", "Request Approval", "Approve", "Reject", "Revise", "Cancel")

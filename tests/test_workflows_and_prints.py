@@ -1,0 +1,49 @@
+"""Workflows and print formats ship consistent with the doctypes and roles they name."""
+
+import json
+
+import jinja2
+import pytest
+
+from aims_app import hooks
+from aims_app.roles import AIMS_ROLES
+from aims_app.workflows import WORKFLOW_ACTIONS, WORKFLOW_DOCTYPES, WORKFLOW_STATES
+from tests.conftest import APP, load_fixture
+
+
+def test_fixture_files_hold_exactly_the_named_workflows_states_and_actions():
+	assert {w["document_type"] for w in load_fixture("workflow.json")} == set(WORKFLOW_DOCTYPES)
+	assert {s["name"] for s in load_fixture("workflow_state.json")} == set(WORKFLOW_STATES)
+	assert {a["name"] for a in load_fixture("workflow_action_master.json")} == set(WORKFLOW_ACTIONS)
+	assert {f["dt"] for f in hooks.fixtures} >= {"Workflow", "Workflow State", "Workflow Action Master"}
+
+
+@pytest.mark.parametrize("workflow", load_fixture("workflow.json"), ids=lambda w: w["name"])
+def test_workflow_names_only_shipped_states_actions_and_roles(workflow, doctypes):
+	roles = set(AIMS_ROLES)
+	states = {s["state"] for s in workflow["states"]}
+	assert states <= set(WORKFLOW_STATES)
+	assert {s["allow_edit"] for s in workflow["states"]} <= roles
+	for transition in workflow["transitions"]:
+		assert {transition["state"], transition["next_state"]} <= states
+		assert transition["action"] in WORKFLOW_ACTIONS
+		assert transition["allowed"] in roles
+	fields = {f["fieldname"]: f for f in doctypes[workflow["document_type"]]["fields"]}
+	state_field = fields[workflow["workflow_state_field"]]
+	assert state_field["options"] == "Workflow State" and state_field["allow_on_submit"] == 1
+
+
+def print_formats() -> list[dict]:
+	return [json.loads(p.read_text()) for p in APP.glob("*/print_format/*/*.json") if p.parent.name == p.stem]
+
+
+@pytest.mark.parametrize("print_format", print_formats(), ids=lambda p: p["name"])
+def test_print_formats_compile_and_escape_what_users_typed(print_format, doctypes):
+	assert print_format["doc_type"] in doctypes and print_format["standard"] == "Yes"
+	jinja2.Environment().parse(print_format["html"])
+	for expression in ("row.justification", "doc.notes", "row.gaps", "row.risks", "row.evidence"):
+		if expression in print_format["html"]:
+			assert (
+				f'({expression} or "") | e' in print_format["html"]
+				or f"{expression} | e" in print_format["html"]
+			)
