@@ -66,6 +66,7 @@ scheduler_events = {
 		"aims_app.ai_systems.doctype.ai_incident.ai_incident.mark_overdue_reports",
 		"aims_app.ai_risk.doctype.risk_acceptance.risk_acceptance.expire_acceptances",
 		"aims_app.ai_risk.doctype.ai_risk.ai_risk.mark_risks_due_for_review",
+		"aims_app.ai_assurance.doctype.nonconformity.nonconformity.mark_overdue_actions",
 	],
 }
 

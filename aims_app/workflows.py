@@ -4,6 +4,31 @@ States and actions are shared masters: an uninstall removes our workflows but le
 Frappe leaves its own.
 """
 
-WORKFLOW_DOCTYPES = ("Risk Acceptance",)
-WORKFLOW_STATES = ("Draft", "Awaiting Approval", "Accepted", "Rejected", "Cancelled")
-WORKFLOW_ACTIONS = ("Accept", "Request Approval", "Approve", "Reject", "Revise", "Cancel")
+WORKFLOW_DOCTYPES = ("Risk Acceptance", "Nonconformity")
+WORKFLOW_STATES = (
+	"Draft",
+	"Awaiting Approval",
+	"Accepted",
+	"Rejected",
+	"Cancelled",
+	"Open",
+	"Correction",
+	"Root Cause Analysis",
+	"Action",
+	"Verification",
+	"Closed",
+)
+WORKFLOW_ACTIONS = (
+	"Accept",
+	"Request Approval",
+	"Approve",
+	"Reject",
+	"Revise",
+	"Cancel",
+	"Record Correction",
+	"Analyse Root Cause",
+	"Plan Actions",
+	"Request Verification",
+	"Close",
+	"Reopen Actions",
+)

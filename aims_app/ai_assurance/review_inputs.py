@@ -1,0 +1,175 @@
+"""The inputs clause 9.3.2 asks a management review to consider, compiled from the records.
+
+One function per input, each a few set-based queries over the review period (and the period of the
+same length before it, for trends). The wording lives in aims_app/rules/review.py.
+"""
+
+from datetime import date, timedelta
+
+import frappe
+from frappe.query_builder.functions import Coalesce, Count
+from frappe.utils import add_days, getdate
+
+from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.rules.audit import IMPROVEMENT_FINDINGS
+from aims_app.rules.review import counts_phrase, listing, trend
+
+
+def compile_inputs(period_from: date, period_to: date) -> list[dict]:
+	period_from, period_to = getdate(period_from), getdate(period_to)
+	compilers = (
+		("Actions from previous reviews", earlier_review_actions),
+		("Changes in external and internal issues", context_changes),
+		("Changes in interested parties' needs", interested_party_changes),
+		("Nonconformities and corrective actions", nonconformities),
+		("Monitoring and measurement results", monitoring),
+		("Audit results", audit_results),
+		("AI risks and their treatment", risk_status),
+		("AI incidents", incidents),
+		("Opportunities for continual improvement", improvement_opportunities),
+	)
+	return [{"input_area": area, "summary": compiler(period_from, period_to)} for area, compiler in compilers]
+
+
+def previous_period(period_from: date, period_to: date) -> tuple[date, date]:
+	length = (period_to - period_from).days
+	return add_days(period_from, -length - 1), add_days(period_from, -1)
+
+
+def count_between(doctype: str, date_field: str, start: date, end: date, **filters) -> int:
+	return frappe.db.count(doctype, {date_field: ("between", (start, end)), **filters})
+
+
+def earlier_review_actions(period_from: date, period_to: date) -> str:
+	todo = frappe.qb.DocType("ToDo")
+	rows = (
+		frappe.qb.from_(todo)
+		.select(todo.status, Count("*"))
+		.where(todo.reference_type == "Management Review")
+		.where(todo.status != "Cancelled")
+		.groupby(todo.status)
+		.run()
+	)
+	counts = dict(rows)
+	overdue = frappe.db.count(
+		"ToDo", {"reference_type": "Management Review", "status": "Open", "date": ("<", period_to)}
+	)
+	return f"Open {counts.get('Open', 0)} (overdue {overdue}), closed {counts.get('Closed', 0)}."
+
+
+def changed_names(doctype: str, title_field: str, period_from: date, period_to: date) -> tuple[list, list]:
+	created = frappe.get_all(
+		doctype, filters={"creation": ("between", (period_from, period_to))}, pluck=title_field
+	)
+	changed = frappe.get_all(
+		doctype,
+		filters={"modified": ("between", (period_from, period_to)), "creation": ("<", period_from)},
+		pluck=title_field,
+	)
+	return created, changed
+
+
+def context_changes(period_from: date, period_to: date) -> str:
+	created, changed = changed_names("Context Issue", "title", period_from, period_to)
+	return f"New: {listing(created)}. Changed: {listing(changed)}."
+
+
+def interested_party_changes(period_from: date, period_to: date) -> str:
+	created, changed = changed_names("Interested Party", "party_name", period_from, period_to)
+	return f"New: {listing(created)}. Changed: {listing(changed)}."
+
+
+def nonconformities(period_from: date, period_to: date) -> str:
+	before_from, before_to = previous_period(period_from, period_to)
+	raised = count_between("Nonconformity", "raised_on", period_from, period_to)
+	raised_before = count_between("Nonconformity", "raised_on", before_from, before_to)
+	nonconformity = frappe.qb.DocType("Nonconformity")
+	by_grade = dict(
+		frappe.qb.from_(nonconformity)
+		.select(nonconformity.grade, Count("*"))
+		.where(nonconformity.raised_on[period_from:period_to])
+		.groupby(nonconformity.grade)
+		.run()
+	)
+	still_open = frappe.db.count("Nonconformity", {"workflow_state": ("!=", "Closed")})
+	closed = frappe.db.count(
+		"Nonconformity",
+		{"workflow_state": "Closed", "modified": ("between", (period_from, period_to + timedelta(1)))},
+	)
+	overdue = frappe.db.count("Nonconformity Corrective Action", {"action_status": "Overdue"})
+	return (
+		f"Raised: {trend(raised, raised_before)}; by grade: {counts_phrase(by_grade)}. "
+		f"Closed in the period: {closed}. Still open: {still_open}. Corrective actions overdue: {overdue}."
+	)
+
+
+def monitoring(period_from: date, period_to: date) -> str:
+	reviewed = count_between("AI Impact Assessment", "assessment_date", period_from, period_to, docstatus=1)
+	needing_review = frappe.db.count("AI Impact Assessment", {"docstatus": 1, "needs_review": 1})
+	systems = frappe.db.count("AI System", {"in_scope": 1})
+	return (
+		f"AI systems in scope: {systems}. Impact assessments signed in the period: {reviewed}; "
+		f"flagged for review: {needing_review}."
+	)
+
+
+def audit_results(period_from: date, period_to: date) -> str:
+	audit = frappe.qb.DocType("AIMS Audit")
+	rows = (
+		frappe.qb.from_(audit)
+		.select(
+			audit.name, audit.title, audit.conforms_count, audit.nonconformity_count, audit.improvement_count
+		)
+		.where(audit.docstatus == 1)
+		.where(audit.end_date[period_from:period_to])
+		.orderby(audit.end_date)
+		.run(as_dict=True)
+	)
+	described = [
+		f"{row.name} {row.title}: {row.conforms_count} conform, {row.nonconformity_count} nonconformities, "
+		f"{row.improvement_count} observations or opportunities"
+		for row in rows
+	]
+	return f"Audits completed: {len(rows)}. {listing(described)}."
+
+
+def risk_status(period_from: date, period_to: date) -> str:
+	risk = frappe.qb.DocType("AI Risk")
+	level = Coalesce(risk.residual_level, risk.inherent_level)  # residual when assessed, else inherent
+	open_risks = frappe.qb.from_(risk).where(risk.status != "Closed")
+	by_level = dict(open_risks.select(level, Count("*")).groupby(level).run())
+	ordered = {name: by_level.get(name, 0) for name in reversed(get_risk_matrix().levels)}
+	above = frappe.db.count("AI Risk", {"status": ("!=", "Closed"), "exceeds_appetite": 1})
+	expiring = frappe.db.count(
+		"Risk Acceptance",
+		{"docstatus": 1, "expired": 0, "expires_on": ("between", (period_to, add_days(period_to, 90)))},
+	)
+	return (
+		f"Open risks by current level: {counts_phrase(ordered)}. Above the appetite: {above}. "
+		f"Acceptances expiring within 90 days: {expiring}."
+	)
+
+
+def incidents(period_from: date, period_to: date) -> str:
+	total = count_between("AI Incident", "became_aware_on", period_from, period_to)
+	serious = count_between("AI Incident", "became_aware_on", period_from, period_to, is_serious_incident=1)
+	late = frappe.db.count("AI Incident", {"report_status": ("in", ("Overdue", "Reported late"))})
+	return f"Incidents in the period: {total}, serious: {serious}. Reports overdue or late: {late}."
+
+
+def improvement_opportunities(period_from: date, period_to: date) -> str:
+	row = frappe.qb.DocType("AIMS Audit Checklist Item")
+	audit = frappe.qb.DocType("AIMS Audit")
+	found = (
+		frappe.qb.from_(row)
+		.join(audit)
+		.on(audit.name == row.parent)
+		.select(audit.name, row.requirement_title, row.result, row.audit_notes)
+		.where(audit.docstatus == 1)
+		.where(audit.end_date[period_from:period_to])
+		.where(row.result.isin(IMPROVEMENT_FINDINGS))
+		.orderby(audit.end_date)
+		.run(as_dict=True)
+	)
+	described = [f"{r.name}, {r.requirement_title}: {r.audit_notes or r.result}" for r in found]
+	return f"From audits: {listing(described)}."
