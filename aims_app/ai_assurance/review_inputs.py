@@ -158,6 +158,7 @@ def incidents(period_from: date, period_to: date) -> str:
 
 
 def improvement_opportunities(period_from: date, period_to: date) -> str:
+	"""Observations and opportunities found by audits in the period, and how many are still open as ToDos."""
 	row = frappe.qb.DocType("AIMS Audit Checklist Item")
 	audit = frappe.qb.DocType("AIMS Audit")
 	found = (
@@ -172,4 +173,5 @@ def improvement_opportunities(period_from: date, period_to: date) -> str:
 		.run(as_dict=True)
 	)
 	described = [f"{r.name}, {r.requirement_title}: {r.audit_notes or r.result}" for r in found]
-	return f"From audits: {listing(described)}."
+	still_open = frappe.db.count("ToDo", {"reference_type": "AIMS Audit", "status": "Open"})
+	return f"From audits: {listing(described)}. Still open as ToDos: {still_open}."

@@ -46,6 +46,7 @@ class TestAssuranceCycle(AimsTestCase):
 		self.assertIn("Closed in the period: 1", inputs["Nonconformities and corrective actions"])
 		self.assertIn(f"{audit.name} Operation of the CV-screening system", inputs["Audit results"])
 		self.assertIn("A.6.2.6", inputs["Opportunities for continual improvement"])
+		self.assertIn("Still open as ToDos: 1", inputs["Opportunities for continual improvement"])
 
 		with acting_as(APPROVER):
 			review.reload()

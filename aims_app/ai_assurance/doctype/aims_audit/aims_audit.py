@@ -68,6 +68,7 @@ class AIMSAudit(Document):
 
 	def on_submit(self):
 		self.raise_nonconformities()
+		self.track_improvement_opportunities()
 
 	def refuse_end_before_start(self):
 		if getdate(self.end_date) < getdate(self.start_date):
@@ -196,6 +197,24 @@ class AIMSAudit(Document):
 				}
 			).insert(ignore_permissions=True)
 			row.db_set("nonconformity", nonconformity.name)
+
+	def track_improvement_opportunities(self):
+		"""Observations and opportunities for improvement (10.1) become ToDos, so they are followed up, not lost."""
+		for row in self.checklist:
+			if row.result not in IMPROVEMENT_FINDINGS:
+				continue
+			frappe.get_doc(
+				{
+					"doctype": "ToDo",
+					"allocated_to": self.nonconformity_owner(row.requirement),
+					"description": _("{0} on {1}: {2}").format(
+						_(row.result), row.requirement_title or row.requirement, row.audit_notes or ""
+					),
+					"reference_type": self.doctype,
+					"reference_name": self.name,
+					"assigned_by": frappe.session.user,
+				}
+			).insert(ignore_permissions=True)
 
 	def nonconformity_owner(self, requirement: str) -> str:
 		"""Whoever is accountable for the requirement; else the owner of the audited system; else the audit's author."""

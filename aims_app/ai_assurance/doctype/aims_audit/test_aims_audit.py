@@ -120,6 +120,14 @@ class TestAIMSAudit(AimsTestCase):
 		)
 		self.assertEqual((nonconformity.requirement, nonconformity.nc_owner), ("ISO-42001-8.4", SYSTEM_OWNER))
 		self.assertEqual(nonconformity.workflow_state, "Open")
+		improvement = frappe.get_all(
+			"ToDo",
+			filters={"reference_type": "AIMS Audit", "reference_name": audit.name},
+			fields=["allocated_to", "description"],
+		)
+		self.assertEqual(len(improvement), 1)
+		self.assertIn("Opportunity for improvement on A.6.2.6", improvement[0].description)
+		self.assertEqual(improvement[0].allocated_to, SYSTEM_OWNER)
 
 		with acting_as(AUDITOR):
 			text = pdf_text("AIMS Audit", audit.name, "AIMS Audit Report")
