@@ -1,0 +1,259 @@
+"""Generate a large organisation for benchmarks: AI systems, risks treated by Annex A controls, evidence.
+
+Rows go in with frappe.db.bulk_insert (levels computed by the same rules the controllers use), so a
+full-size organisation takes seconds, not hours. Every generated record is named BENCH-..., so a
+rerun finds it and --fresh removes it without touching anything else.
+
+	env/bin/python apps/aims_app/benchmarks/generate_org.py --site SITE [--systems N] [--risks N]
+		[--evidence-links N] [--fresh]          (run from the bench's sites folder)
+"""
+
+import argparse
+import random
+from datetime import timedelta
+
+import frappe
+
+from aims_app.rules.risk import score_risk
+from aims_app.rules.risk_matrix import default_matrix
+
+PREFIX = "BENCH-"
+OWNERS = tuple(f"bench-owner-{i}@example.com" for i in range(1, 9))
+STATUSES = ("Open", "Open", "In treatment", "In treatment", "Review due", "Closed")
+TREATMENTS = ("Modify", "Modify", "Modify", "Avoid", "Share", "Retain")
+KINDS = ("Policy", "Procedure", "Record", "Report", "Log")
+BOOKKEEPING = ("creation", "modified", "owner", "modified_by", "docstatus")
+
+
+def generated_count(doctype: str) -> int:
+	return frappe.db.count(doctype, {"name": ("like", f"{PREFIX}%")})
+
+
+def remove_generated():
+	for doctype, child in (("AIMS Evidence", "AIMS Evidence Link"), ("AI Risk", "AI Risk Control")):
+		frappe.db.delete(child, {"parent": ("like", f"{PREFIX}%")})
+		frappe.db.delete(doctype, {"name": ("like", f"{PREFIX}%")})
+	frappe.db.delete("AI System", {"name": ("like", f"{PREFIX}%")})
+	frappe.db.commit()
+
+
+def ensure_owners():
+	for email in OWNERS:
+		if not frappe.db.exists("User", email):
+			user = frappe.get_doc(
+				{
+					"doctype": "User",
+					"email": email,
+					"first_name": email.split("@")[0],
+					"send_welcome_email": 0,
+				}
+			)
+			user.append_roles("AI System Owner", "AI Risk Owner")
+			user.insert(ignore_permissions=True)
+
+
+def stamp(now) -> tuple:
+	return (now, now, "Administrator", "Administrator", 0)
+
+
+def insert(doctype: str, fields: tuple, rows: list[tuple]):
+	frappe.db.bulk_insert(doctype, (*fields, *BOOKKEEPING), rows, chunk_size=5000)
+
+
+def generate_systems(count: int, now) -> list[str]:
+	names = [f"{PREFIX}SYS-{i:05d}" for i in range(1, count + 1)]
+	rows = [
+		(
+			name,
+			f"Bench system {i}",
+			OWNERS[i % len(OWNERS)],
+			"Generated for benchmarks.",
+			"Deployer",
+			"Operation and monitoring",
+			"Human in the loop",
+			tier,
+			tier,
+			1,
+			*stamp(now),
+		)
+		for i, name in enumerate(names, start=1)
+		for tier in (("High-risk", "Limited risk", "Minimal risk")[i % 3],)
+	]
+	fields = (
+		"name",
+		"system_name",
+		"system_owner",
+		"purpose",
+		"our_role",
+		"lifecycle_stage",
+		"automation_level",
+		"eu_ai_act_tier",
+		"computed_tier",
+		"in_scope",
+	)
+	insert("AI System", fields, rows)
+	return names
+
+
+def generate_risks(count: int, systems: list[str], controls: list[str], sources: list[str], now, rng):
+	matrix = default_matrix()
+	risks, treatments = [], []
+	for i in range(1, count + 1):
+		name = f"{PREFIX}RISK-{i:06d}"
+		likelihood, impact = rng.randint(1, 5), rng.randint(1, 5)
+		residual = (rng.randint(1, likelihood), rng.randint(1, impact)) if i % 4 else (None, None)
+		score = score_risk(matrix, likelihood, impact, *residual)
+		risks.append(
+			(
+				name,
+				f"Bench risk {i}",
+				systems[i % len(systems)],
+				sources[i % len(sources)],
+				OWNERS[i % len(OWNERS)],
+				STATUSES[i % len(STATUSES)],
+				likelihood,
+				impact,
+				score.inherent_level,
+				residual[0] or 0,
+				residual[1] or 0,
+				score.residual_level,
+				int(score.exceeds_appetite),
+				TREATMENTS[i % len(TREATMENTS)],
+				"Generated for benchmarks.",
+				now.date(),
+				now.date() + timedelta(days=365),
+				*stamp(now),
+			)
+		)
+		for idx, control in enumerate(rng.sample(controls, rng.randint(1, 3)), start=1):
+			treatments.append((f"{name}-{idx}", name, "AI Risk", "controls", idx, control, *stamp(now)))
+	fields = (
+		"name",
+		"title",
+		"ai_system",
+		"risk_source",
+		"risk_owner",
+		"status",
+		"likelihood",
+		"impact",
+		"inherent_level",
+		"residual_likelihood",
+		"residual_impact",
+		"residual_level",
+		"exceeds_appetite",
+		"treatment_option",
+		"description",
+		"identified_on",
+		"review_date",
+	)
+	insert("AI Risk", fields, risks)
+	insert(
+		"AI Risk Control",
+		("name", "parent", "parenttype", "parentfield", "idx", "control_implementation"),
+		treatments,
+	)
+
+
+def generate_evidence(links: int, systems: list[str], controls: list[str], requirements: list[str], now, rng):
+	"""Evidence records with two or three links each (to controls, requirements and systems), 10% expired."""
+	records, rows, made = [], [], 0
+	i = 0
+	while made < links:
+		i += 1
+		name = f"{PREFIX}EV-{i:06d}"
+		expired = i % 10 == 0
+		valid_until = now.date() + timedelta(days=-30 if expired else 180)
+		records.append(
+			(
+				name,
+				f"Bench evidence {i}",
+				KINDS[i % len(KINDS)],
+				f"https://intranet.example/ev/{i}",
+				OWNERS[i % len(OWNERS)],
+				now.date() - timedelta(days=200),
+				valid_until,
+				*stamp(now),
+			)
+		)
+		targets = [
+			("control_implementation", rng.choice(controls)),
+			("requirement", rng.choice(requirements)),
+			("ai_system", rng.choice(systems)),
+		][: min(rng.randint(2, 3), links - made)]
+		for idx, (field, target) in enumerate(targets, start=1):
+			link = dict.fromkeys(("control_implementation", "requirement", "ai_system"))
+			link[field] = target
+			rows.append(
+				(f"{name}-{idx}", name, "AIMS Evidence", "evidences", idx, *link.values(), *stamp(now))
+			)
+		made += len(targets)
+	insert(
+		"AIMS Evidence",
+		("name", "title", "evidence_kind", "external_link", "evidence_owner", "issued_on", "valid_until"),
+		records,
+	)
+	fields = (
+		"name",
+		"parent",
+		"parenttype",
+		"parentfield",
+		"idx",
+		"control_implementation",
+		"requirement",
+		"ai_system",
+	)
+	insert("AIMS Evidence Link", fields, rows)
+	return len(records)
+
+
+def generate(systems: int, risks: int, evidence_links: int):
+	rng = random.Random(42026)
+	now = frappe.utils.now_datetime()
+	ensure_owners()
+	controls = frappe.get_all("Control Implementation", pluck="name")
+	library = {"framework": "ISO-42001"}
+	sources = frappe.get_all(
+		"Framework Requirement", filters={**library, "requirement_kind": "Risk Source"}, pluck="name"
+	)
+	requirements = frappe.get_all(
+		"Framework Requirement", filters={**library, "is_assessable": 1}, pluck="name"
+	)
+	system_names = generate_systems(systems, now)
+	generate_risks(risks, system_names, controls, sources, now, rng)
+	records = generate_evidence(evidence_links, system_names, controls, requirements, now, rng)
+	frappe.db.commit()
+	return records
+
+
+def main():
+	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--systems", type=int, default=2000)
+	parser.add_argument("--risks", type=int, default=20000)
+	parser.add_argument("--evidence-links", type=int, default=50000)
+	parser.add_argument("--fresh", action="store_true", help="remove the generated records first")
+	args = parser.parse_args()
+	frappe.init(site=args.site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+	try:
+		if args.fresh:
+			remove_generated()
+		if generated_count("AI Risk"):
+			print(
+				f"already generated: {generated_count('AI System')} systems, {generated_count('AI Risk')} risks"
+			)
+			return
+		started = frappe.utils.now_datetime()
+		records = generate(args.systems, args.risks, args.evidence_links)
+		seconds = (frappe.utils.now_datetime() - started).total_seconds()
+		print(
+			f"generated {args.systems} systems, {args.risks} risks, {records} evidence records with "
+			f"{args.evidence_links} links in {seconds:.1f}s"
+		)
+	finally:
+		frappe.destroy()
+
+
+if __name__ == "__main__":
+	main()
