@@ -41,6 +41,7 @@ has_permission = {
 	"AI Risk": "aims_app.permissions.ai_risk",
 	"Risk Acceptance": "aims_app.permissions.risk_acceptance",
 	"AIMS Evidence": "aims_app.permissions.aims_evidence",
+	"Nonconformity": "aims_app.permissions.nonconformity",
 }
 
 # Document Events

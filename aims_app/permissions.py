@@ -3,13 +3,14 @@
 An AI System Owner reads the whole inventory but changes only the systems they own and what hangs off
 them: the models and datasets of those systems (or ones they created), incidents and impact assessments
 of those systems. Risks are changed by their owner or the system's owner; an acceptance is decided by
-the risk's owner or an AIMS Approver; evidence is changed by its owner or whoever filed it.
+the risk's owner or an AIMS Approver; evidence is changed by its owner or whoever filed it; a
+nonconformity by its owner, the owners of its corrective actions and the auditors.
 Each hook returns an explicit True or False (Frappe v16 reads None as a denial).
 """
 
 import frappe
 
-from aims_app.roles import AIMS_APPROVER, AIMS_MANAGER
+from aims_app.roles import AIMS_APPROVER, AIMS_AUDITOR, AIMS_MANAGER
 
 UNRESTRICTED = {AIMS_MANAGER, "System Manager", "Administrator"}
 READ_ONLY_PTYPES = {"read", "select", "report", "export", "print", "email"}
@@ -44,11 +45,13 @@ def uses_in_own_system(child_doctype: str, link_field: str, name: str, user: str
 
 
 def ai_system(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Changed only by its system owner."""
 	user = user or frappe.session.user
 	return _unrestricted(ptype, user) or doc.system_owner == user
 
 
 def ai_incident(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Changed only by the owner of the AI system it happened in."""
 	user = user or frappe.session.user
 	return _unrestricted(ptype, user) or owns_system(doc.ai_system, user)
 
@@ -65,24 +68,29 @@ def _component(doc, ptype, user, child_doctype: str, link_field: str) -> bool:
 
 
 def ai_model(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Changed by whoever created it or owns an AI system that uses it."""
 	return _component(doc, ptype, user, "AI System Model", "ai_model")
 
 
 def ai_dataset(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Changed by whoever created it or owns an AI system that uses it."""
 	return _component(doc, ptype, user, "AI System Dataset", "ai_dataset")
 
 
 def ai_impact_assessment(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Created, changed and signed only by the owner of the AI system assessed."""
 	user = user or frappe.session.user
 	return _unrestricted(ptype, user) or owns_system(doc.ai_system, user)
 
 
 def ai_risk(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Changed only by its risk owner or the owner of its AI system."""
 	user = user or frappe.session.user
 	return _unrestricted(ptype, user) or doc.risk_owner == user or owns_system(doc.ai_system, user)
 
 
 def risk_acceptance(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Drafted and decided only by the risk's owner or an AIMS Approver."""
 	user = user or frappe.session.user
 	return (
 		_unrestricted(ptype, user)
@@ -92,5 +100,18 @@ def risk_acceptance(doc, ptype=None, user=None, **kwargs) -> bool:
 
 
 def aims_evidence(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Changed only by its evidence owner or whoever filed it."""
 	user = user or frappe.session.user
 	return _unrestricted(ptype, user) or doc.is_new() or user in (doc.evidence_owner, doc.owner)
+
+
+def nonconformity(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Changed only by its owner, the owner of one of its corrective actions, or an AIMS Auditor."""
+	user = user or frappe.session.user
+	return (
+		_unrestricted(ptype, user)
+		or doc.is_new()
+		or user == doc.nc_owner
+		or user in {action.action_owner for action in doc.get("corrective_actions", [])}
+		or AIMS_AUDITOR in frappe.get_roles(user)
+	)

@@ -6,9 +6,10 @@ env/bin/python apps/aims_app/benchmarks/reports.py --site SITE [--runs N]   (fro
 import argparse
 import statistics
 import time
-from contextlib import contextmanager
 
 import frappe
+
+from aims_app.tests import counting_queries
 
 REPORTS = {
 	"Live Statement of Applicability": (
@@ -21,22 +22,6 @@ REPORTS = {
 		None,
 	),
 }
-
-
-@contextmanager
-def counting_queries():
-	queries = []
-	original = frappe.db.__class__.sql
-
-	def sql(self, *args, **kwargs):
-		queries.append(args[0])
-		return original(self, *args, **kwargs)
-
-	frappe.db.__class__.sql = sql
-	try:
-		yield queries
-	finally:
-		frappe.db.__class__.sql = original
 
 
 def timed_run(execute, filters) -> tuple[float, int, int]:

@@ -89,3 +89,9 @@ def test_reports_are_standard_script_reports_open_to_every_aims_role(doctypes):
 		assert report["ref_doctype"] in doctypes
 		assert {r["role"] for r in report["roles"]} >= set(AIMS_ROLES), report["name"]
 		assert path.with_suffix(".py").exists() and path.with_suffix(".js").exists()
+
+
+def test_permission_matrix_document_is_up_to_date():
+	from scripts.build_permission_matrix import OUTPUT, render
+
+	assert OUTPUT.read_text() == render(), "run python scripts/build_permission_matrix.py"

@@ -153,3 +153,20 @@ def pdf_text(doctype: str, name: str, print_format: str) -> str:
 	assert pdf.startswith(b"%PDF"), "the print did not produce a PDF"
 	text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 	return " ".join(text.split())
+
+
+@contextmanager
+def counting_queries():
+	"""Counts the SQL statements run in the block, the way FrappeTestCase.assertQueryCount does."""
+	queries = []
+	original = frappe.db.__class__.sql
+
+	def sql(self, *args, **kwargs):
+		queries.append(args[0])
+		return original(self, *args, **kwargs)
+
+	frappe.db.__class__.sql = sql
+	try:
+		yield queries
+	finally:
+		frappe.db.__class__.sql = original

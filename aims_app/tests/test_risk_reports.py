@@ -1,35 +1,14 @@
 """The live SoA and the risk register cost a fixed number of queries, however many records there are."""
 
-from contextlib import contextmanager
-
-import frappe
-
 from aims_app.ai_risk.report.ai_risk_register.ai_risk_register import execute as risk_register
 from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_applicability import (
 	execute as live_soa,
 )
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import AimsTestCase, counting_queries, make_user
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence
 
 RISK_OWNER = "risk-owner@example.com"
 CONTROLS = ("ISO-42001-A.7.4", "ISO-42001-A.9.3", "ISO-42001-A.6.2.6")
-
-
-@contextmanager
-def counting_queries():
-	"""Counts the SQL statements run in the block, the way FrappeTestCase.assertQueryCount does."""
-	queries = []
-	original = frappe.db.__class__.sql
-
-	def sql(self, *args, **kwargs):
-		queries.append(args[0])
-		return original(self, *args, **kwargs)
-
-	frappe.db.__class__.sql = sql
-	try:
-		yield queries
-	finally:
-		frappe.db.__class__.sql = original
 
 
 class TestRiskReports(AimsTestCase):

@@ -111,6 +111,21 @@ class TestNonconformity(AimsTestCase):
 			nonconformity = apply_workflow(nonconformity, "Close")
 		self.assertEqual(nonconformity.workflow_state, "Closed")
 
+	def test_only_its_owner_action_owners_and_auditors_change_it(self):
+		make_user("bystander@example.com", ["AI System Owner"])
+		nonconformity = raise_nonconformity(
+			corrective_actions=[
+				{"action": "Retrain recruiters", "action_owner": FIXER, "due_date": add_days(today(), 5)}
+			]
+		)
+		for user in (OWNER, FIXER, AUDITOR):
+			with self.subTest(user=user), acting_as(user):
+				self.assertTrue(frappe.has_permission("Nonconformity", "write", nonconformity))
+		with acting_as("bystander@example.com"):
+			nonconformity.reload()
+			nonconformity.description = "Changed by someone uninvolved"
+			self.assertRaises(frappe.PermissionError, nonconformity.save)
+
 	def test_a_stage_whose_record_is_not_ready_is_refused(self):
 		nonconformity = raise_nonconformity()
 		with acting_as(OWNER):
