@@ -68,6 +68,7 @@ scheduler_events = {
 		"aims_app.ai_risk.doctype.risk_acceptance.risk_acceptance.expire_acceptances",
 		"aims_app.ai_risk.doctype.ai_risk.ai_risk.mark_risks_due_for_review",
 		"aims_app.ai_assurance.doctype.nonconformity.nonconformity.mark_overdue_actions",
+		"aims_app.ai_governance.doctype.ai_objective.ai_objective.mark_missed_objectives",
 	],
 }
 

@@ -95,3 +95,15 @@ def test_permission_matrix_document_is_up_to_date():
 	from scripts.build_permission_matrix import OUTPUT, render
 
 	assert OUTPUT.read_text() == render(), "run python scripts/build_permission_matrix.py"
+
+
+def test_each_workspace_card_counts_the_links_under_it():
+	workspace = json.loads((APP / "ai_governance" / "workspace" / "aims" / "aims.json").read_text())
+	cards, current = {}, None
+	for link in workspace["links"]:
+		if link["type"] == "Card Break":
+			current = link["label"]
+			cards[current] = (link["link_count"], 0)
+		else:
+			cards[current] = (cards[current][0], cards[current][1] + 1)
+	assert all(declared == found for declared, found in cards.values()), cards

@@ -104,12 +104,22 @@ def nonconformities(period_from: date, period_to: date) -> str:
 
 
 def monitoring(period_from: date, period_to: date) -> str:
+	"""AI objectives by status (6.2, 9.1) and the impact assessments that keep systems under review."""
+	objective = frappe.qb.DocType("AI Objective")
+	by_status = dict(
+		frappe.qb.from_(objective).select(objective.status, Count("*")).groupby(objective.status).run()
+	)
+	short = frappe.get_all(
+		"AI Objective",
+		filters={"status": ("in", ("Off track", "Missed"))},
+		order_by="due_date",
+		pluck="title",
+	)
 	reviewed = count_between("AI Impact Assessment", "assessment_date", period_from, period_to, docstatus=1)
 	needing_review = frappe.db.count("AI Impact Assessment", {"docstatus": 1, "needs_review": 1})
-	systems = frappe.db.count("AI System", {"in_scope": 1})
 	return (
-		f"AI systems in scope: {systems}. Impact assessments signed in the period: {reviewed}; "
-		f"flagged for review: {needing_review}."
+		f"AI objectives: {counts_phrase(by_status)}; short of target: {listing(short)}. "
+		f"Impact assessments signed in the period: {reviewed}; flagged for review: {needing_review}."
 	)
 
 
