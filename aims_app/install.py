@@ -7,34 +7,60 @@ from aims_app.ai_risk.doctype.control_implementation.control_implementation impo
 from aims_app.roles import AIMS_ROLES
 from aims_app.workflows import WORKFLOW_DOCTYPES
 
-# Links to ERPNext records, added only where ERPNext is installed (aims_app works the same without).
-ERPNEXT_LINK_FIELDS = {
-	"AI Supplier": [
-		{
-			"fieldname": "supplier",
-			"fieldtype": "Link",
-			"label": "ERPNext Supplier",
-			"options": "Supplier",
-			"insert_after": "supplier_name",
-			"module": "AI Systems",
-		}
-	],
-	"AI System": [
-		{
-			"fieldname": "department",
-			"fieldtype": "Link",
-			"label": "Department",
-			"options": "Department",
-			"insert_after": "organisational_unit",
-			"module": "AI Systems",
-		}
-	],
+# Links to ERPNext and HRMS records, added only where that app is installed (aims_app works the same
+# without). Employee comes with ERPNext; Training Event with HRMS.
+OPTIONAL_LINK_FIELDS = {
+	"erpnext": {
+		"AI Supplier": [
+			{
+				"fieldname": "supplier",
+				"fieldtype": "Link",
+				"label": "ERPNext Supplier",
+				"options": "Supplier",
+				"insert_after": "supplier_name",
+				"module": "AI Systems",
+			}
+		],
+		"Competence Record": [
+			{
+				"fieldname": "employee",
+				"fieldtype": "Link",
+				"label": "Employee",
+				"options": "Employee",
+				"insert_after": "person",
+				"module": "AI Governance",
+			},
+		],
+		"AI System": [
+			{
+				"fieldname": "department",
+				"fieldtype": "Link",
+				"label": "Department",
+				"options": "Department",
+				"insert_after": "organisational_unit",
+				"module": "AI Systems",
+			}
+		],
+	},
+	"hrms": {
+		"Competence Record": [
+			{
+				"fieldname": "training_event",
+				"fieldtype": "Link",
+				"label": "Training Event",
+				"options": "Training Event",
+				"insert_after": "how_gained",
+				"module": "AI Governance",
+				"depends_on": "eval:doc.how_gained=='Training'",
+			},
+		],
+	},
 }
 
 
 def after_install():
 	set_default_risk_matrix()
-	add_erpnext_links()
+	add_optional_links()
 
 
 def after_sync():
@@ -42,13 +68,13 @@ def after_sync():
 
 
 def after_migrate():
-	add_erpnext_links()
+	add_optional_links()
 	sync_with_library()
 
 
 def after_app_install(app_name: str):
-	if app_name == "erpnext":
-		add_erpnext_links()
+	if app_name in OPTIONAL_LINK_FIELDS:
+		add_optional_links()
 
 
 def before_uninstall():
@@ -66,9 +92,11 @@ def set_default_risk_matrix():
 	settings.save()
 
 
-def add_erpnext_links():
-	if "erpnext" in frappe.get_installed_apps():
-		create_custom_fields(ERPNEXT_LINK_FIELDS, ignore_validate=True)
+def add_optional_links():
+	installed = frappe.get_installed_apps()
+	for app, fields in OPTIONAL_LINK_FIELDS.items():
+		if app in installed:
+			create_custom_fields(fields, ignore_validate=True)
 
 
 def remove_roles():

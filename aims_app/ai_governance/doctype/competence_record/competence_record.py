@@ -1,0 +1,42 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+
+class CompetenceRecord(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		aims_role: DF.Link | None
+		competence_area: DF.Data
+		evidence: DF.Attach | None
+		evidence_description: DF.SmallText | None
+		gained_on: DF.Date
+		how_gained: DF.Literal["Education", "Training", "Experience", "Certification", "Mentoring"]
+		person: DF.Link
+		valid_until: DF.Date | None
+	# end: auto-generated types
+
+	def validate(self):
+		if self.valid_until and getdate(self.valid_until) < getdate(self.gained_on):
+			frappe.throw(
+				_("{0} cannot be before {1}.").format(
+					_(self.meta.get_label("valid_until")), _(self.meta.get_label("gained_on"))
+				),
+				title=_("Invalid Date"),
+			)
+		if getdate(self.gained_on) > getdate(today()):
+			frappe.throw(_("{0} cannot be in the future.").format(_(self.meta.get_label("gained_on"))))
+
+	@property
+	def has_lapsed(self) -> bool:
+		return bool(self.valid_until) and getdate(self.valid_until) < getdate(today())
