@@ -2,6 +2,7 @@
 
 import frappe
 from frappe import _
+from frappe.utils import getdate
 
 
 def validate_conditional_mandatory(doc, method=None):
@@ -26,3 +27,19 @@ def condition_holds(doc, condition: str) -> bool:
 	if condition.startswith("eval:"):
 		return bool(frappe.safe_eval(condition[5:], None, {"doc": frappe._dict(doc.as_dict())}))
 	return bool(doc.get(condition))
+
+
+def refuse_dates_out_of_order(doc, earlier: str, later: str, row_label: str = ""):
+	"""Throw naming both fields when the date in `later` falls before the one in `earlier`."""
+	first, second = doc.get(earlier), doc.get(later)
+	if first and second and getdate(second) < getdate(first):
+		frappe.throw(
+			_("{0}{1} ({2}) cannot be before {3} ({4}).").format(
+				row_label,
+				_(doc.meta.get_label(later)),
+				frappe.format(second, "Date"),
+				_(doc.meta.get_label(earlier)),
+				frappe.format(first, "Date"),
+			),
+			title=_("Invalid Date"),
+		)

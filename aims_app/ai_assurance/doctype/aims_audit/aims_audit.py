@@ -4,7 +4,6 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
 
 from aims_app.rules.audit import (
 	IMPROVEMENT_FINDINGS,
@@ -13,6 +12,7 @@ from aims_app.rules.audit import (
 	nonconformity_grade,
 	unanswered_rows,
 )
+from aims_app.validation import refuse_dates_out_of_order
 
 
 class AIMSAudit(Document):
@@ -71,8 +71,7 @@ class AIMSAudit(Document):
 		self.track_improvement_opportunities()
 
 	def refuse_end_before_start(self):
-		if getdate(self.end_date) < getdate(self.start_date):
-			frappe.throw(_("End Date cannot be before Start Date."), title=_("Invalid Date"))
+		refuse_dates_out_of_order(self, "start_date", "end_date")
 
 	def auditors(self) -> set[str]:
 		return {self.lead_auditor, *(member.auditor for member in self.team)}

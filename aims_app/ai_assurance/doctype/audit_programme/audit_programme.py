@@ -4,7 +4,8 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+
+from aims_app.validation import refuse_dates_out_of_order
 
 
 class AuditProgramme(Document):
@@ -32,11 +33,8 @@ class AuditProgramme(Document):
 
 	def validate(self):
 		for row in self.audits:
-			if row.planned_end and getdate(row.planned_end) < getdate(row.planned_start):
-				frappe.throw(
-					_("Planned Audits, row {0}: Planned End cannot be before Planned Start.").format(row.idx),
-					title=_("Invalid Date"),
-				)
+			label = _("Planned Audits, row {0}: ").format(row.idx)
+			refuse_dates_out_of_order(row, "planned_start", "planned_end", label)
 
 
 @frappe.whitelist()

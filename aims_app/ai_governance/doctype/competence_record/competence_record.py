@@ -6,6 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from aims_app.validation import refuse_dates_out_of_order
+
 
 class CompetenceRecord(Document):
 	# begin: auto-generated types
@@ -27,13 +29,7 @@ class CompetenceRecord(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		if self.valid_until and getdate(self.valid_until) < getdate(self.gained_on):
-			frappe.throw(
-				_("{0} cannot be before {1}.").format(
-					_(self.meta.get_label("valid_until")), _(self.meta.get_label("gained_on"))
-				),
-				title=_("Invalid Date"),
-			)
+		refuse_dates_out_of_order(self, "gained_on", "valid_until")
 		if getdate(self.gained_on) > getdate(today()):
 			frappe.throw(_("{0} cannot be in the future.").format(_(self.meta.get_label("gained_on"))))
 

@@ -57,8 +57,20 @@ class AIRisk(Document):
 
 	def validate_library_links(self):
 		require_library_kind(self, "risk_source", self.risk_source, "Risk Source")
+		objectives = {row.objective for row in self.objectives}
+		kinds = dict(
+			frappe.get_all(
+				"Framework Requirement",
+				filters={"name": ("in", list(objectives) or [""])},
+				fields=["name", "requirement_kind"],
+				as_list=True,
+			)
+		)
 		for row in self.objectives:
-			require_library_kind(row, "objective", row.objective, "Objective", _("Row {0}: ").format(row.idx))
+			if kinds.get(row.objective) != "Objective":
+				require_library_kind(
+					row, "objective", row.objective, "Objective", _("Row {0}: ").format(row.idx)
+				)
 
 	def validate_controls(self):
 		for row in self.controls:
@@ -69,13 +81,12 @@ class AIRisk(Document):
 					).format(row.idx),
 					title=_("Control Missing"),
 				)
-		excluded = [
-			row.control_implementation
-			for row in self.controls
-			if row.control_implementation
-			and frappe.db.get_value("Control Implementation", row.control_implementation, "applicability")
-			== "Not applicable"
-		]
+		chosen = [row.control_implementation for row in self.controls if row.control_implementation]
+		excluded = frappe.get_all(
+			"Control Implementation",
+			filters={"name": ("in", chosen or [""]), "applicability": "Not applicable"},
+			pluck="name",
+		)
 		if excluded:
 			frappe.throw(
 				_(

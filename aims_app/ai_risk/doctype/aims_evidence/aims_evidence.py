@@ -6,6 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from aims_app.validation import refuse_dates_out_of_order
+
 
 class AIMSEvidence(Document):
 	# begin: auto-generated types
@@ -38,16 +40,7 @@ class AIMSEvidence(Document):
 		self.refuse_nothing_to_show()
 
 	def refuse_validity_before_issue(self):
-		if self.valid_until and getdate(self.valid_until) < getdate(self.issued_on):
-			frappe.throw(
-				_("{0} ({1}) cannot be before {2} ({3}).").format(
-					_(self.meta.get_label("valid_until")),
-					frappe.format(self.valid_until, "Date"),
-					_(self.meta.get_label("issued_on")),
-					frappe.format(self.issued_on, "Date"),
-				),
-				title=_("Invalid Date"),
-			)
+		refuse_dates_out_of_order(self, "issued_on", "valid_until")
 
 	def refuse_empty_links(self):
 		for row in self.evidences:
