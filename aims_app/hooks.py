@@ -69,7 +69,9 @@ scheduler_events = {
 		"aims_app.ai_risk.doctype.ai_risk.ai_risk.mark_risks_due_for_review",
 		"aims_app.ai_assurance.doctype.nonconformity.nonconformity.mark_overdue_actions",
 		"aims_app.ai_governance.doctype.ai_objective.ai_objective.mark_missed_objectives",
+		"aims_app.ai_systems.model_registry.sync_daily",
 	],
+	"weekly": ["aims_app.reminders.send_weekly_digest"],
 }
 
 # Fixtures

@@ -3,6 +3,7 @@
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
+from aims_app.ai_governance.dashboard import remove_workspace_extras, sync_heat_map_block
 from aims_app.ai_risk.doctype.control_implementation.control_implementation import sync_with_library
 from aims_app.roles import AIMS_ROLES
 from aims_app.workflows import WORKFLOW_DOCTYPES
@@ -65,11 +66,13 @@ def after_install():
 
 def after_sync():
 	sync_with_library()
+	sync_heat_map_block()
 
 
 def after_migrate():
 	add_optional_links()
 	sync_with_library()
+	sync_heat_map_block()
 
 
 def after_app_install(app_name: str):
@@ -78,6 +81,7 @@ def after_app_install(app_name: str):
 
 
 def before_uninstall():
+	remove_workspace_extras()
 	remove_workflows()
 	remove_roles()
 

@@ -4,7 +4,7 @@ States and actions are shared masters: an uninstall removes our workflows but le
 Frappe leaves its own.
 """
 
-WORKFLOW_DOCTYPES = ("Risk Acceptance", "Nonconformity")
+WORKFLOW_DOCTYPES = ("Risk Acceptance", "Nonconformity", "AI Policy")
 WORKFLOW_STATES = (
 	"Draft",
 	"Awaiting Approval",
@@ -17,6 +17,9 @@ WORKFLOW_STATES = (
 	"Action",
 	"Verification",
 	"Closed",
+	"In Review",
+	"Approved",
+	"Published",
 )
 WORKFLOW_ACTIONS = (
 	"Accept",
@@ -31,4 +34,6 @@ WORKFLOW_ACTIONS = (
 	"Request Verification",
 	"Close",
 	"Reopen Actions",
+	"Submit for Review",
+	"Publish",
 )

@@ -3,13 +3,10 @@
 env/bin/python apps/aims_app/benchmarks/reports.py --site SITE [--runs N]   (from the sites folder)
 """
 
-import argparse
 import statistics
-import time
 
 import frappe
-
-from aims_app.tests import counting_queries
+from harness import benchmark_site, timed
 
 REPORTS = {
 	"Live Statement of Applicability": (
@@ -25,40 +22,25 @@ REPORTS = {
 
 
 def timed_run(execute, filters) -> tuple[float, int, int]:
-	with counting_queries() as queries:
-		started = time.perf_counter()
-		rows = execute(filters)[1]
-		elapsed = (time.perf_counter() - started) * 1000
-	return elapsed, len(queries), len(rows)
+	elapsed, queries, result = timed(lambda: execute(filters))
+	return elapsed, queries, len(result[1])
 
 
 def main():
-	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	parser.add_argument("--site", required=True)
-	parser.add_argument("--runs", type=int, default=7)
-	args = parser.parse_args()
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
-	try:
-		counts = {
-			d: frappe.db.count(d) for d in ("AI System", "AI Risk", "AIMS Evidence", "AIMS Evidence Link")
-		}
-		print("organisation: " + ", ".join(f"{n} {d}" for d, n in counts.items()))
+	counted = ("AI System", "AI Risk", "AIMS Evidence", "AIMS Evidence Link")
+	with benchmark_site(__doc__.splitlines()[0], counted) as runs:
 		one_system = frappe.get_all("AI Risk", fields=["ai_system"], limit=1, pluck="ai_system")
 		for label, (path, filters) in REPORTS.items():
 			filters = {"ai_system": one_system[0]} if filters is None and one_system else (filters or {})
 			execute = frappe.get_attr(path)
 			cold = timed_run(execute, filters)
-			warm = [timed_run(execute, filters) for _ in range(args.runs)]
+			warm = [timed_run(execute, filters) for _ in range(runs)]
 			times = [run[0] for run in warm]
 			print(
 				f"{label}: {warm[0][2]} rows, {warm[0][1]} queries (cold {cold[1]}); "
 				f"cold {cold[0]:.0f} ms; median {statistics.median(times):.0f} ms "
-				f"(min {min(times):.0f}, max {max(times):.0f}) over {args.runs} runs"
+				f"(min {min(times):.0f}, max {max(times):.0f}) over {runs} runs"
 			)
-	finally:
-		frappe.destroy()
 
 
 if __name__ == "__main__":

@@ -4,54 +4,17 @@
 // Screenshots go to e2e/screenshots/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-
-const base = process.env.AIMS_URL || "http://127.0.0.1:8000";
-const site = process.env.AIMS_SITE || "aims.test";
-const password = process.env.AIMS_PASSWORD || "aims-e2e-Pass-1";
-const manager = process.env.AIMS_MANAGER_USER || "e2e-manager@example.com";
-const viewer = process.env.AIMS_VIEWER_USER || "e2e-viewer@example.com";
-const shots = new URL("./screenshots/", import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
+import { base, launch, loggedIn as logIn, manager, open, shots, viewer } from "./desk.mjs";
 
 let browser;
 
 before(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		args: [
-			"--no-sandbox",
-			"--disable-gpu",
-			"--disable-quic",
-			"--no-first-run",
-			"--disable-background-networking",
-			"--disable-component-update",
-			"--disable-sync",
-		],
-	});
+	browser = await launch();
 });
 
 after(async () => browser && (await browser.close()));
 
-async function loggedIn(user) {
-	const context = await browser.newContext({
-		viewport: { width: 1400, height: 900 },
-		extraHTTPHeaders: { "X-Frappe-Site-Name": site },
-	});
-	const page = await context.newPage();
-	const response = await page.request.post(`${base}/api/method/login`, {
-		data: { usr: user, pwd: password },
-	});
-	assert.equal(response.status(), 200, `login as ${user}`);
-	return page;
-}
-
-async function open(page, path, name) {
-	await page.goto(`${base}${path}`);
-	await page.waitForLoadState("networkidle");
-	await page.screenshot({ path: `${shots}${name}.png`, fullPage: false });
-}
+const loggedIn = (user) => logIn(browser, user);
 
 test("an AIMS Manager reaches Annex A controls and the clauses in two clicks", async () => {
 	const page = await loggedIn(manager);

@@ -2,6 +2,7 @@
 
 import frappe
 
+from aims_app.ai_governance.dashboard import HEAT_MAP_BLOCK
 from aims_app.roles import AIMS_ROLES
 from aims_app.workflows import WORKFLOW_DOCTYPES
 
@@ -20,6 +21,19 @@ def leftovers() -> dict[str, list[str]]:
 			"Workflow", filters={"document_type": ("in", WORKFLOW_DOCTYPES)}, pluck="name"
 		),
 		"Print Format": frappe.get_all("Print Format", filters={"module": ("in", MODULES)}, pluck="name"),
+		"Number Card": frappe.get_all("Number Card", filters={"module": ("in", MODULES)}, pluck="name"),
+		"Dashboard Chart": frappe.get_all(
+			"Dashboard Chart", filters={"module": ("in", MODULES)}, pluck="name"
+		),
+		"Module Onboarding": frappe.get_all(
+			"Module Onboarding", filters={"module": ("in", MODULES)}, pluck="name"
+		),
+		"Onboarding Step": frappe.get_all(
+			"Onboarding Step", filters={"name": ("in", _our_onboarding_steps())}, pluck="name"
+		),
+		"Custom HTML Block": frappe.get_all(
+			"Custom HTML Block", filters={"name": HEAT_MAP_BLOCK}, pluck="name"
+		),
 		"table": [t for t in frappe.db.get_tables() if t.removeprefix("tab") in _our_doctype_names()],
 	}
 	return {kind: names for kind, names in found.items() if names}
@@ -36,6 +50,13 @@ def _our_doctype_names() -> set[str]:
 		for path in app.glob("*/doctype/*/*.json")
 		if path.parent.name == path.stem
 	}
+
+
+def _our_onboarding_steps() -> list[str]:
+	from pathlib import Path
+
+	app = Path(frappe.get_app_path("aims_app"))
+	return [frappe.parse_json(path.read_text())["name"] for path in app.glob("*/onboarding_step/*/*.json")]
 
 
 def assert_nothing_left():

@@ -39,18 +39,25 @@ class AIMSSettings(Document):
 		is_distributor: DF.Check
 		is_importer: DF.Check
 		is_provider: DF.Check
+		last_model_sync_on: DF.Datetime | None
+		last_model_sync_result: DF.SmallText | None
 		likelihoods: DF.Table[AIMSSettingsLikelihood]
 		matrix_cells: DF.Table[AIMSSettingsMatrixCell]
+		mlflow_token: DF.Password | None
+		mlflow_url: DF.Data | None
 		policy_review_months: DF.Int
 		risk_appetite: DF.Data
 		risk_levels: DF.Table[AIMSSettingsRiskLevel]
 		risk_review_months: DF.Int
+		sync_models_daily: DF.Check
 	# end: auto-generated types
 
 	def validate(self):
 		problems = matrix_problems(self.risk_matrix())
 		if problems:
 			frappe.throw("<br>".join(problems), title=_("The risk matrix cannot be used"))
+		if self.sync_models_daily and not self.mlflow_url:
+			frappe.throw(_("Enter the Registry URL of the MLflow model registry to sync daily."))
 
 	def risk_matrix(self) -> RiskMatrix:
 		return RiskMatrix(

@@ -36,3 +36,12 @@ class TestAIMSSettings(AimsTestCase):
 		settings.risk_levels = [row for row in settings.risk_levels if row.level != "Critical"]
 		settings.save()
 		self.assertEqual(get_risk_matrix().levels, ("Low", "Medium", "High"))
+
+	def test_a_daily_model_registry_sync_needs_the_registry_url(self):
+		settings = frappe.get_doc("AIMS Settings")
+		settings.sync_models_daily = 1
+		self.assertRaisesRegex(frappe.ValidationError, "Enter the Registry URL", settings.save)
+		settings = frappe.get_doc("AIMS Settings")
+		settings.update({"sync_models_daily": 1, "mlflow_url": "https://mlflow.example.com"})
+		settings.save()
+		self.assertEqual(frappe.db.get_single_value("AIMS Settings", "sync_models_daily"), 1)

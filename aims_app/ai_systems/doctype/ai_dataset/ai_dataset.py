@@ -18,6 +18,7 @@ class AIDataset(Document):
 		bias_checks: DF.Text | None
 		contains_personal_data: DF.Check
 		dataset_name: DF.Data
+		inventory_id: DF.Data | None
 		last_checked_on: DF.Date | None
 		legal_basis: DF.Data | None
 		preparation_steps: DF.Text | None

@@ -15,6 +15,10 @@ class AIModel(Document):
 
 		ai_supplier: DF.Link | None
 		description: DF.SmallText | None
+		inventory_id: DF.Data | None
+		latest_in_registry: DF.Check
+		missing_from_registry: DF.Check
+		missing_from_registry_on: DF.Date | None
 		model_card_url: DF.Data | None
 		model_name: DF.Data
 		model_type: DF.Literal[
@@ -33,7 +37,10 @@ class AIModel(Document):
 		model_version: DF.Data | None
 		origin: DF.Literal["Internal", "Third party", "Open source"]
 		registry: DF.Data | None
+		registry_aliases: DF.Data | None
 		registry_reference: DF.Data | None
+		registry_stage: DF.Data | None
+		registry_tags: DF.SmallText | None
 		status: DF.Literal[
 			"Discovered", "In development", "Validated", "In production", "Deprecated", "Retired"
 		]

@@ -17,7 +17,7 @@ frappe.ui.form.on("AI System", {
 function show_tier(frm) {
 	frm.set_intro(); // refresh runs again after a save: clear the previous banner
 	const tier = frm.doc.eu_ai_act_tier;
-	if (!tier) return;
+	if (!tier || frm.is_new()) return; // the tier is computed on save
 	let text = __("EU AI Act tier: {0}", [__(tier)]);
 	if (frm.doc.eu_ai_act_route) text += " (" + frm.doc.eu_ai_act_route + ")";
 	if (frm.doc.tier_override) {

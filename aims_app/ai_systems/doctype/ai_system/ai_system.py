@@ -49,17 +49,20 @@ class AISystem(Document):
 		automation_level: DF.Literal[
 			"Decision support (a person decides)", "Human in the loop", "Human on the loop", "Fully automated"
 		]
-		computed_tier: DF.Literal["Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
+		computed_tier: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		datasets: DF.Table[AISystemDataset]
 		description: DF.TextEditor | None
 		designated_systemic_risk: DF.Check
 		emotion_recognition_or_biometric_categorisation: DF.Check
 		eu_ai_act_route: DF.Data | None
-		eu_ai_act_tier: DF.Literal["Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
+		eu_ai_act_tier: DF.Literal[
+			"", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"
+		]
 		foreseeable_misuse: DF.SmallText | None
 		generates_synthetic_content: DF.Check
 		human_oversight: DF.SmallText | None
 		in_scope: DF.Check
+		inventory_id: DF.Data | None
 		interacts_with_people: DF.Check
 		interested_parties: DF.Table[AISystemInterestedParty]
 		is_gpai_model: DF.Check

@@ -1,0 +1,507 @@
+"""Readiness of the AIMS against ISO/IEC 42001: the facts the rules in aims_app/rules/readiness.py decide
+on, counted in four set-based queries whatever the size of the organisation.
+
+Every AIMS role reads the records counted here (see aims_app/permissions.py), and the rows are library
+requirements, so nothing needs filtering per user. Shared by the "AIMS Readiness" report, the
+"Readiness by Clause" chart and the "Framework Crosswalk" report.
+"""
+
+from collections import ChainMap, defaultdict
+from datetime import date
+
+import frappe
+from frappe import _
+from frappe.query_builder import Criterion
+from frappe.query_builder.functions import Coalesce, Count
+from frappe.query_builder.terms import ValueWrapper
+from frappe.utils import add_days, getdate, today
+
+from aims_app.ai_risk.applicability import control_decisions
+from aims_app.roles import AIMS_ROLES
+from aims_app.rules.readiness import (
+	GAP,
+	NOT_APPLICABLE,
+	PARTIAL,
+	READY,
+	ControlDecision,
+	Message,
+	assess,
+	group_summary,
+	roll_up,
+	status_counts,
+)
+
+FRAMEWORK = "ISO-42001"
+ANNEX_A = f"{FRAMEWORK}-Annex A"
+CLAUSES_PART = "Clauses"
+ANNEX_A_PART = "Annex A"
+STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
+
+
+def text(message: Message) -> str:
+	params = {**message.params, "label": _(message.label)} if message.label else message.params
+	return _(message.template).format(**params)
+
+
+def readiness_rows() -> list[frappe._dict]:
+	"""Every clause, subclause, Annex A category and control in library order, with its status."""
+	requirements = library()
+	decisions = {row.name: row for row in control_decisions()}
+	evidence = evidence_by_requirement()
+	facts = organisation_facts()
+	by_name = {row.name: row for row in requirements}
+	below = defaultdict(list)
+	for row in requirements:
+		if not row.is_assessable:
+			continue
+		chain = ancestors(row, by_name)
+		own = {
+			"evidence_current": sum(evidence.get(name, (0, 0))[0] for name in chain),
+			"evidence_expired": sum(evidence.get(name, (0, 0))[1] for name in chain),
+		}
+		assessment = assess(row.requirement_id, ChainMap(own, facts), decision_of(decisions.get(row.name)))
+		row.update(
+			status=assessment.status,
+			evidence_found="; ".join(text(m) for m in assessment.found),
+			missing="; ".join(text(m) for m in assessment.missing),
+			fix_route=assessment.route,
+		)
+		for name in chain[1:]:
+			below[name].append(assessment.status)
+	for row in requirements:
+		if not row.is_assessable:
+			row.update(
+				status=roll_up(below[row.name]),
+				evidence_found=text(group_summary(below[row.name])),
+				missing="",
+				fix_route=None,
+			)
+	return requirements
+
+
+def library() -> list[frappe._dict]:
+	"""ISO/IEC 42001's clauses 4 to 10 and Annex A, with each entry's depth, in library order."""
+	requirement = frappe.qb.DocType("Framework Requirement")
+	rows = (
+		frappe.qb.from_(requirement)
+		.select(
+			requirement.name.as_("requirement"),
+			requirement.name,
+			requirement.requirement_id,
+			requirement.title,
+			requirement.requirement_kind,
+			requirement.parent_framework_requirement.as_("parent_requirement"),
+			requirement.is_assessable,
+		)
+		.where(requirement.framework == FRAMEWORK)
+		.orderby(requirement.lft)
+		.run(as_dict=True)
+	)
+	by_name = {row.name: row for row in rows}
+	kept = []
+	for row in rows:
+		chain = ancestors(row, by_name)
+		root = by_name[chain[-1]]
+		if root.requirement_kind == "Clause" or root.name == ANNEX_A:
+			row.indent = len(chain) - 1
+			row.part = ANNEX_A_PART if root.name == ANNEX_A else CLAUSES_PART
+			kept.append(row)
+	return kept
+
+
+def evidence_by_requirement() -> dict[str, tuple[int, int]]:
+	"""Current and expired evidence links per requirement or control (a Control Implementation is named
+	after its control, so both kinds of link count under one name).
+
+	All links, then the few on expired evidence: cheaper than joining every link to its evidence.
+	"""
+	evidence = frappe.qb.DocType("AIMS Evidence")
+	link = frappe.qb.DocType("AIMS Evidence Link")
+	filed = (
+		frappe.qb.from_(link)
+		.select(link.control_implementation, link.requirement, Count("*"), ValueWrapper(0))
+		.where(link.parenttype == "AIMS Evidence")
+		.groupby(link.control_implementation, link.requirement)
+	)
+	expired = (
+		frappe.qb.from_(evidence)
+		.join(link)
+		.on(link.parent == evidence.name)
+		.select(link.control_implementation, link.requirement, ValueWrapper(0), Count("*"))
+		.where(link.parenttype == "AIMS Evidence")
+		.where(evidence.valid_until < getdate(today()))
+		.groupby(link.control_implementation, link.requirement)
+	)
+	counts: dict[str, tuple[int, int]] = {}
+	for control, requirement, links, stale in filed.union_all(expired).run():
+		name = control or requirement
+		if name:
+			had_links, had_stale = counts.get(name, (0, 0))
+			counts[name] = (had_links + int(links), had_stale + int(stale))
+	return {name: (links - stale, stale) for name, (links, stale) in counts.items()}
+
+
+def ancestors(row, by_name) -> list[str]:
+	"""The requirement's name, then its parent's, up to the root."""
+	chain = [row.name]
+	while by_name[chain[-1]].parent_requirement in by_name:
+		chain.append(by_name[chain[-1]].parent_requirement)
+	return chain
+
+
+def decision_of(control) -> ControlDecision | None:
+	if not control:
+		return None
+	return ControlDecision(
+		name=control.name,
+		applicable=control.applicability == "Applicable",
+		justification=control.justification,
+		implementation_status=control.implementation_status,
+		owner=control.control_owner,
+	)
+
+
+def readiness_chart(rows) -> dict:
+	"""Assessable requirements by status under each clause (4 to 10) and each Annex A category."""
+	heads = [row for row in rows if row.indent == (0 if row.part == CLAUSES_PART else 1)]
+	under = defaultdict(list)
+	by_name = {row.name: row for row in rows}
+	for row in rows:
+		if row.is_assessable:
+			for name in ancestors(row, by_name):
+				under[name].append(row.status)
+	counts = [status_counts(under[head.name]) for head in heads]
+	return {
+		"labels": [head.requirement_id for head in heads],
+		"datasets": [
+			{"name": _(status), "values": [count[status] for count in counts]} for status in STATUS_COLOURS
+		],
+	}
+
+
+def chart_options() -> dict:
+	return {"type": "bar", "barOptions": {"stacked": 1}, "colors": list(STATUS_COLOURS.values())}
+
+
+def filled(column) -> Criterion:
+	return column.isnotnull() & (column != "")
+
+
+def not_past(column, day: date) -> Criterion:
+	return column.isnull() | (column >= day)
+
+
+def count(table, *conditions, what="*"):
+	query = frappe.qb.from_(table).select(Count(what).distinct() if what != "*" else Count("*"))
+	for condition in conditions:
+		query = query.where(condition)
+	return query
+
+
+def organisation_facts() -> dict[str, int]:
+	"""Every count the readiness rules read, as scalar subqueries of one SELECT."""
+	day = getdate(today())
+	year_ago = add_days(day, -365)
+	subqueries = {
+		**governance_facts(day, year_ago),
+		**system_facts(day),
+		**risk_facts(day),
+		**assurance_facts(day, year_ago),
+	}
+	row = frappe.qb.select(*(query.as_(name) for name, query in subqueries.items())).run(as_dict=True)[0]
+	facts = {name: int(value or 0) for name, value in row.items()}
+	facts["risks_modify_controls_done"] = facts["risks_modify_with_controls"] - facts.pop(
+		"risks_modify_waiting"
+	)
+	return facts
+
+
+def governance_facts(day: date, year_ago: date) -> dict:
+	singles = frappe.qb.DocType("Singles")
+	settings = singles.doctype == "AIMS Settings"
+	value_chain = (
+		"is_provider",
+		"is_developer",
+		"is_deployer",
+		"is_importer",
+		"is_distributor",
+		"is_data_provider",
+	)
+	scope = frappe.qb.DocType("AIMS Scope")
+	issue = frappe.qb.DocType("Context Issue")
+	open_issue = Coalesce(issue.status, "") != "Closed"
+	party = frappe.qb.DocType("Interested Party")
+	addressed = party.addressed_by_aims == 1
+	assignment = frappe.qb.DocType("AIMS Role Assignment")
+	objective = frappe.qb.DocType("AI Objective")
+	has_role = frappe.qb.DocType("Has Role")
+	user = frappe.qb.DocType("User")
+	competence = frappe.qb.DocType("Competence Record")
+	aims_person = (
+		(has_role.parenttype == "User")
+		& has_role.role.isin(AIMS_ROLES)
+		& has_role.parent.notin(("Administrator", "Guest"))
+		& has_role.parent.isin(frappe.qb.from_(user).select(user.name).where(user.enabled == 1))
+	)
+	competent = has_role.parent.isin(
+		frappe.qb.from_(competence).select(competence.person).where(not_past(competence.valid_until, day))
+	)
+	return {
+		"value_chain_roles": count(singles, settings, singles.field.isin(value_chain), singles.value == "1"),
+		"risk_appetite_set": count(
+			singles, settings, singles.field == "risk_appetite", filled(singles.value)
+		),
+		"scopes_current": count(scope, scope.docstatus == 1, not_past(scope.next_review_date, day)),
+		"context_issues_external": count(issue, open_issue, issue.issue_type == "External"),
+		"context_issues_internal": count(issue, open_issue, issue.issue_type == "Internal"),
+		"context_issues_open": count(issue, open_issue),
+		"context_issues_open_reviewed": count(issue, open_issue, not_past(issue.review_date, day)),
+		"interested_parties": count(party),
+		"interested_parties_reviewed": count(party, not_past(party.review_date, day)),
+		"interested_parties_addressed": count(party, addressed),
+		"interested_parties_addressed_how": count(party, addressed, filled(party.how_addressed)),
+		**policy_facts(day),
+		"role_assignments_current": count(assignment, *current_assignment(assignment, day)),
+		"objectives": count(objective),
+		"objectives_with_target": count(objective, objective.status != "No target"),
+		"objectives_measured": count(objective, objective.status.notin(("No target", "Not measured"))),
+		"objectives_not_missed": count(objective, objective.status != "Missed"),
+		"aims_people": count(has_role, aims_person, what=has_role.parent),
+		"aims_people_competent": count(has_role, aims_person, competent, what=has_role.parent),
+	}
+
+
+def policy_facts(day: date) -> dict:
+	"""Published AI policies; none while the AI Policy doctype is not installed."""
+	if not frappe.db.table_exists("AI Policy"):
+		return {"policies_published": ValueWrapper(0), "policies_current": ValueWrapper(0)}
+	policy = frappe.qb.DocType("AI Policy")
+	published = (policy.docstatus == 1) & (policy.status == "Published")
+	return {
+		"policies_published": count(policy, published),
+		"policies_current": count(policy, published, not_past(policy.review_date, day)),
+	}
+
+
+def current_assignment(assignment, day: date) -> tuple:
+	return not_past(assignment.valid_to, day), assignment.valid_from.isnull() | (assignment.valid_from <= day)
+
+
+def children_of_systems(doctype: str, field: str = "parent"):
+	"""The given field of a child table of AI System, e.g. the systems that list any dataset."""
+	child = frappe.qb.DocType(doctype)
+	return frappe.qb.from_(child).select(child[field]).where(child.parenttype == "AI System")
+
+
+def listed_on_scope_systems(doctype: str, field: str):
+	"""Records (datasets, models, suppliers) listed on an in-scope AI system."""
+	child = frappe.qb.DocType(doctype)
+	system = frappe.qb.DocType("AI System")
+	return (
+		frappe.qb.from_(child)
+		.join(system)
+		.on(system.name == child.parent)
+		.select(child[field])
+		.where(child.parenttype == "AI System")
+		.where(system.in_scope == 1)
+	)
+
+
+def system_facts(day: date) -> dict:
+	system = frappe.qb.DocType("AI System")
+	in_scope = system.in_scope == 1
+	assessment = frappe.qb.DocType("AI Impact Assessment")
+	current_assessment = (assessment.docstatus == 1) & not_past(assessment.next_review_date, day)
+	assessment_party = frappe.qb.DocType("AI Impact Assessment Party")
+	assignment = frappe.qb.DocType("AIMS Role Assignment")
+	risk = frappe.qb.DocType("AI Risk")
+	scope = frappe.qb.DocType("AIMS Scope")
+	scope_item = frappe.qb.DocType("AIMS Scope Item")
+	listed = (
+		frappe.qb.from_(scope_item)
+		.join(scope)
+		.on(scope.name == scope_item.parent)
+		.select(scope_item.ai_system)
+		.where((scope.docstatus == 1) & (scope_item.coverage == "Included"))
+	)
+	with_models = system.name.isin(children_of_systems("AI System Model"))
+	with_datasets = system.name.isin(children_of_systems("AI System Dataset"))
+	with_suppliers = system.name.isin(children_of_systems("AI System Supplier"))
+	dataset = frappe.qb.DocType("AI Dataset")
+	scope_dataset = dataset.name.isin(listed_on_scope_systems("AI System Dataset", "ai_dataset"))
+	personal = dataset.contains_personal_data == 1
+	model = frappe.qb.DocType("AI Model")
+	scope_model = model.name.isin(listed_on_scope_systems("AI System Model", "ai_model"))
+	supplier = frappe.qb.DocType("AI Supplier")
+	scope_supplier = supplier.name.isin(listed_on_scope_systems("AI System Supplier", "ai_supplier"))
+	approved = supplier.assessment_result.isin(("Approved", "Approved with conditions"))
+	incident = frappe.qb.DocType("AI Incident")
+	reportable = Coalesce(incident.report_status, "Not required") != "Not required"
+	return {
+		"in_scope_systems": count(system, in_scope),
+		"in_scope_systems_listed": count(system, in_scope, system.name.isin(listed)),
+		"in_scope_systems_assigned": count(
+			system,
+			in_scope,
+			system.name.isin(
+				frappe.qb.from_(assignment)
+				.select(assignment.ai_system)
+				.where(Criterion.all(current_assignment(assignment, day)))
+			),
+		),
+		"in_scope_systems_assessed": count(
+			system,
+			in_scope,
+			system.name.isin(
+				frappe.qb.from_(assessment).select(assessment.ai_system).where(current_assessment)
+			),
+		),
+		"in_scope_systems_with_risks": count(
+			system, in_scope, system.name.isin(frappe.qb.from_(risk).select(risk.ai_system))
+		),
+		"in_scope_systems_with_resources": count(
+			system, in_scope, with_models | with_datasets | with_suppliers
+		),
+		"in_scope_systems_with_datasets": count(system, in_scope, with_datasets),
+		"in_scope_systems_with_models": count(system, in_scope, with_models),
+		"in_scope_systems_with_parties": count(
+			system, in_scope, system.name.isin(children_of_systems("AI System Interested Party"))
+		),
+		"in_scope_systems_specified": count(
+			system, in_scope, filled(system.purpose), filled(system.foreseeable_misuse)
+		),
+		"in_scope_systems_described": count(system, in_scope, filled(system.description)),
+		"in_scope_systems_overseen": count(system, in_scope, filled(system.human_oversight)),
+		"in_scope_systems_reviewed": count(system, in_scope, system.next_review_date >= day),
+		"assessments_submitted": count(assessment, assessment.docstatus == 1),
+		"assessments_current": count(assessment, current_assessment),
+		"assessments_current_flagged": count(assessment, current_assessment, assessment.needs_review == 1),
+		"assessments_current_with_parties": count(
+			assessment,
+			current_assessment,
+			assessment.name.isin(frappe.qb.from_(assessment_party).select(assessment_party.parent)),
+		),
+		"scope_datasets": count(dataset, scope_dataset),
+		"scope_datasets_acquired": count(dataset, scope_dataset, filled(dataset.acquisition)),
+		"scope_datasets_quality": count(
+			dataset, scope_dataset, filled(dataset.quality_checks), filled(dataset.bias_checks)
+		),
+		"scope_datasets_provenance": count(dataset, scope_dataset, filled(dataset.provenance)),
+		"scope_datasets_prepared": count(dataset, scope_dataset, filled(dataset.preparation_steps)),
+		"scope_personal_datasets": count(dataset, scope_dataset, personal),
+		"scope_personal_datasets_lawful": count(
+			dataset, scope_dataset, personal, filled(dataset.legal_basis)
+		),
+		"scope_models": count(model, scope_model),
+		"scope_models_validated": count(
+			model, scope_model, model.status.isin(("Validated", "In production"))
+		),
+		"scope_models_documented": count(
+			model, scope_model, filled(model.model_card_url) | filled(model.registry_reference)
+		),
+		"scope_suppliers": count(supplier, scope_supplier),
+		"scope_suppliers_assessed": count(
+			supplier, scope_supplier, approved, not_past(supplier.next_assessment_date, day)
+		),
+		"scope_suppliers_with_responsibilities": count(
+			supplier, scope_supplier, filled(supplier.responsibilities)
+		),
+		"incidents_reportable": count(incident, reportable),
+		"incidents_reported_on_time": count(incident, reportable, incident.report_status != "Overdue"),
+	}
+
+
+def risk_facts(day: date) -> dict:
+	risk = frappe.qb.DocType("AI Risk")
+	is_open = risk.status != "Closed"
+	modify = is_open & (risk.treatment_option == "Modify")
+	retain = is_open & (risk.treatment_option == "Retain")
+	treatment = frappe.qb.DocType("AI Risk Control")
+	control = frappe.qb.DocType("Control Implementation")
+	with_controls = risk.name.isin(
+		frappe.qb.from_(treatment).select(treatment.parent).where(treatment.parenttype == "AI Risk")
+	)
+	waiting = (
+		frappe.qb.from_(treatment)
+		.join(risk)
+		.on(risk.name == treatment.parent)
+		.select(Count(treatment.parent).distinct())
+		.where(treatment.parenttype == "AI Risk")
+		.where(modify)
+		.where(
+			treatment.control_implementation.isin(
+				frappe.qb.from_(control)
+				.select(control.name)
+				.where(control.implementation_status != "Implemented")
+			)
+		)
+	)
+	soa = frappe.qb.DocType("Statement of Applicability")
+	return {
+		"risks": count(risk),
+		"risks_open": count(risk, is_open),
+		"risks_open_scored": count(risk, is_open, filled(risk.inherent_level)),
+		"risks_open_not_due": count(risk, is_open, risk.status != "Review due"),
+		"risks_open_planned": count(risk, is_open, filled(risk.treatment_option)),
+		"risks_modify": count(risk, modify),
+		"risks_modify_with_controls": count(risk, modify, with_controls),
+		"risks_modify_waiting": waiting,
+		"risks_retained": count(risk, retain),
+		"risks_retained_accepted": count(
+			risk, retain, risk.status == "Accepted", not_past(risk.accepted_until, day)
+		),
+		"soa_approved": count(soa, soa.docstatus == 1),
+	}
+
+
+def assurance_facts(day: date, year_ago: date) -> dict:
+	programme = frappe.qb.DocType("Audit Programme")
+	audit = frappe.qb.DocType("AIMS Audit")
+	review = frappe.qb.DocType("Management Review")
+	recent_review = (review.docstatus == 1) & (review.review_date >= year_ago)
+	decision = frappe.qb.DocType("Management Review Decision")
+	nonconformity = frappe.qb.DocType("Nonconformity")
+	closed = nonconformity.workflow_state == "Closed"
+	still_open = Coalesce(nonconformity.workflow_state, "") != "Closed"
+	evidence = frappe.qb.DocType("AIMS Evidence")
+	improvements = (
+		frappe.qb.from_(decision)
+		.join(review)
+		.on(review.name == decision.parent)
+		.select(Count("*"))
+		.where(decision.parenttype == "Management Review")
+		.where(recent_review)
+		.where(decision.decision_kind.isin(("Improvement opportunity", "Change to the AIMS")))
+	)
+	return {
+		"audit_programmes_current": count(programme, programme.programme_year == day.year),
+		"internal_audits_12m": count(
+			audit,
+			audit.docstatus == 1,
+			audit.audit_type == "Internal",
+			Coalesce(audit.end_date, audit.start_date) >= year_ago,
+		),
+		"reviews_12m": count(review, recent_review),
+		"reviews_12m_with_inputs": count(review, recent_review, review.inputs_compiled_on.isnotnull()),
+		"reviews_12m_with_decisions": count(
+			review,
+			recent_review,
+			review.name.isin(
+				frappe.qb.from_(decision)
+				.select(decision.parent)
+				.where(decision.parenttype == "Management Review")
+			),
+		),
+		"improvement_decisions_12m": improvements,
+		"nonconformities_open": count(nonconformity, still_open),
+		"nonconformities_open_on_time": count(
+			nonconformity, still_open, nonconformity.has_overdue_actions == 0
+		),
+		"nonconformities_closed": count(nonconformity, closed),
+		"nonconformities_closed_effective": count(
+			nonconformity, closed, nonconformity.effectiveness_result == "Effective"
+		),
+		"evidence_records": count(evidence),
+		"evidence_records_current": count(evidence, not_past(evidence.valid_until, day)),
+		"evidence_records_versioned": count(evidence, filled(evidence.document_version)),
+	}

@@ -1,0 +1,121 @@
+"""What the AIMS workspace shows where a Number Card's filters cannot say it: counts against today's date,
+counts of child rows, and the risk heat map (a Custom HTML Block, since Frappe's charts draw no matrix).
+
+Each method refuses a user who cannot read the doctype it counts, and counts with one query.
+"""
+
+from pathlib import Path
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Coalesce, Count, NullIf
+from frappe.utils import add_days, today
+
+from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.roles import AIMS_ROLES
+from aims_app.rules.heat_map import heat_map
+
+EVIDENCE_WARNING_DAYS = 30
+HEAT_MAP_BLOCK = "AIMS Risk Heat Map"
+HEAT_MAP_FILES = Path(__file__).parent / "custom_html_block" / "aims_risk_heat_map"
+# Custom HTML Block field: file extension
+FILE_PARTS = {"html": "html", "script": "js", "style": "css"}
+
+
+def _require_read(doctype: str):
+	if not frappe.has_permission(doctype, "read"):
+		frappe.throw(_("You are not permitted to read {0}.").format(_(doctype)), frappe.PermissionError)
+
+
+def _card(value: int, doctype: str, route_options: dict) -> dict:
+	"""A Custom Number Card's value; clicking the card opens the list with the same filters."""
+	return {"value": value, "fieldtype": "Int", "route": ["List", doctype], "route_options": route_options}
+
+
+@frappe.whitelist()
+def overdue_corrective_actions(filters=None) -> dict:
+	"""Corrective actions past their due date and not done (the daily job marks the same ones overdue)."""
+	_require_read("Nonconformity")
+	action = frappe.qb.DocType("Nonconformity Corrective Action")
+	count = (
+		frappe.qb.from_(action)
+		.select(Count("*"))
+		.where(action.parenttype == "Nonconformity")
+		.where(action.action_status != "Done")
+		.where(action.completed_on.isnull())
+		.where(action.due_date < today())
+	).run()[0][0]
+	return _card(
+		count,
+		"Nonconformity",
+		{
+			"Nonconformity Corrective Action.due_date": ["<", today()],
+			"Nonconformity Corrective Action.action_status": ["!=", "Done"],
+		},
+	)
+
+
+@frappe.whitelist()
+def evidence_expiring(filters=None) -> dict:
+	"""Evidence whose validity ends today or within the next 30 days."""
+	_require_read("AIMS Evidence")
+	window = [today(), add_days(today(), EVIDENCE_WARNING_DAYS)]
+	count = frappe.db.count("AIMS Evidence", {"valid_until": ("between", window)})
+	return _card(count, "AIMS Evidence", {"valid_until": ["between", window]})
+
+
+@frappe.whitelist()
+def evidence_expired(filters=None) -> dict:
+	"""Evidence whose validity ended before today."""
+	_require_read("AIMS Evidence")
+	count = frappe.db.count("AIMS Evidence", {"valid_until": ("<", today())})
+	return _card(count, "AIMS Evidence", {"valid_until": ["<", today()]})
+
+
+@frappe.whitelist()
+def risk_heat_map() -> dict:
+	"""Risks not closed, placed at their current score: residual where it is assessed, else inherent."""
+	_require_read("AI Risk")
+	risk = frappe.qb.DocType("AI Risk")
+	likelihood = Coalesce(NullIf(risk.residual_likelihood, 0), risk.likelihood)
+	impact = Coalesce(NullIf(risk.residual_impact, 0), risk.impact)
+	rows = (
+		frappe.qb.from_(risk)
+		.select(likelihood.as_("likelihood"), impact.as_("impact"), Count("*").as_("risks"))
+		.where(risk.status != "Closed")
+		.groupby(likelihood, impact)
+	).run()
+	settings = frappe.get_cached_doc("AIMS Settings")
+	colours = {row.level: row.color for row in settings.risk_levels if row.color}
+	return heat_map(get_risk_matrix(), {(int(lk), int(im)): n for lk, im, n in rows}, colours)
+
+
+def sync_heat_map_block():
+	"""The heat map's Custom HTML Block, kept as files in this app (Frappe syncs no such blocks itself)."""
+	files = {
+		part: (HEAT_MAP_FILES / f"aims_risk_heat_map.{ext}").read_text() for part, ext in FILE_PARTS.items()
+	}
+	if frappe.db.exists("Custom HTML Block", HEAT_MAP_BLOCK):
+		block = frappe.get_doc("Custom HTML Block", HEAT_MAP_BLOCK)
+	else:
+		block = frappe.new_doc("Custom HTML Block")
+	block.update(files)
+	block.set("roles", [{"role": role} for role in (*AIMS_ROLES, "System Manager")])
+	block.flags.ignore_permissions = True
+	if block.is_new():
+		block.insert(set_name=HEAT_MAP_BLOCK)
+	else:
+		block.save()
+
+
+def remove_workspace_extras():
+	"""The heat map block and the onboarding steps belong to no module, so an uninstall would leave them."""
+	steps = frappe.get_all(
+		"Onboarding Step Map", filters={"parenttype": "Module Onboarding", "parent": "AIMS"}, pluck="step"
+	)
+	frappe.delete_doc("Module Onboarding", "AIMS", force=True, ignore_permissions=True, ignore_missing=True)
+	for step in steps:
+		frappe.delete_doc("Onboarding Step", step, force=True, ignore_permissions=True, ignore_missing=True)
+	frappe.delete_doc(
+		"Custom HTML Block", HEAT_MAP_BLOCK, force=True, ignore_permissions=True, ignore_missing=True
+	)

@@ -1,0 +1,142 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import add_months, getdate, now_datetime, today
+
+from aims_app.roles import AIMS_APPROVER
+from aims_app.validation import refuse_dates_out_of_order
+
+# What every policy that leaves its draft must commit to (ISO/IEC 42001 clause 5.2 c and d).
+REQUIRED_COMMITMENTS = ("Meet applicable requirements", "Continual improvement of the AIMS")
+
+
+class AIPolicy(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from aims_app.ai_governance.doctype.ai_policy_commitment.ai_policy_commitment import (
+			AIPolicyCommitment,
+		)
+		from aims_app.ai_governance.doctype.ai_policy_objective.ai_policy_objective import (
+			AIPolicyObjective,
+		)
+		from aims_app.ai_governance.doctype.ai_policy_related_policy.ai_policy_related_policy import (
+			AIPolicyRelatedPolicy,
+		)
+
+		amended_from: DF.Link | None
+		approved_by: DF.Link | None
+		approved_on: DF.Datetime | None
+		commitments: DF.Table[AIPolicyCommitment]
+		effective_date: DF.Date
+		objectives: DF.Table[AIPolicyObjective]
+		policy_owner: DF.Link
+		policy_statement: DF.TextEditor
+		published_on: DF.Datetime | None
+		related_policies: DF.Table[AIPolicyRelatedPolicy]
+		review_date: DF.Date | None
+		status: DF.Literal["Draft", "In Review", "Approved", "Published", "Superseded", "Cancelled"]
+		title: DF.Data
+		version: DF.Int
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	def before_insert(self):
+		self.refuse_second_new_version()
+		earlier = frappe.db.get_value("AI Policy", self.amended_from, "version") if self.amended_from else 0
+		self.version = 1 + (earlier or 0)
+
+	def validate(self):
+		self.set_review_date()
+		refuse_dates_out_of_order(self, "effective_date", "review_date")
+		if self.docstatus == 1 or (self.workflow_state or "Draft") != "Draft":
+			self.refuse_missing_commitments()
+
+	def before_submit(self):
+		self.refuse_approval_by_others_than_approvers()
+		self.approved_by = frappe.session.user
+		self.approved_on = now_datetime()
+
+	def before_update_after_submit(self):
+		refuse_dates_out_of_order(self, "effective_date", "review_date")
+		if self.status == "Published" and not self.published_on:
+			self.published_on = now_datetime()
+
+	def on_update_after_submit(self):
+		if self.has_value_changed("status") and self.status == "Published":
+			self.supersede_other_published_versions()
+
+	def before_cancel(self):
+		self.status = "Cancelled"
+
+	def set_review_date(self):
+		if not self.review_date:
+			months = frappe.db.get_single_value("AIMS Settings", "policy_review_months") or 12
+			self.review_date = add_months(getdate(today()), months)
+
+	def refuse_second_new_version(self):
+		"""Versions form one line: a version already followed by a newer one is not amended again."""
+		if not self.amended_from:
+			return
+		newer = frappe.db.get_value(
+			"AI Policy", {"amended_from": self.amended_from, "docstatus": ("<", 2)}, "name"
+		)
+		if newer:
+			frappe.throw(
+				_("{0} already has a newer version, {1}: work on that one.").format(
+					frappe.bold(self.amended_from), frappe.bold(newer)
+				),
+				title=_("Newer Version Exists"),
+			)
+
+	def refuse_missing_commitments(self):
+		present = {row.kind for row in self.commitments}
+		missing = [kind for kind in REQUIRED_COMMITMENTS if kind not in present]
+		if missing:
+			frappe.throw(
+				_(
+					"The policy must commit to meeting applicable requirements and to continual improvement of "
+					"the AIMS (ISO/IEC 42001 clause 5.2 c, d) before it goes for review, approval or "
+					"publication. Add a row to {0} of kind: {1}."
+				).format(
+					frappe.bold(_(self.meta.get_label("commitments"))),
+					", ".join(frappe.bold(_(kind)) for kind in missing),
+				),
+				title=_("Required Commitments Missing"),
+			)
+
+	def refuse_approval_by_others_than_approvers(self):
+		if AIMS_APPROVER not in frappe.get_roles():
+			frappe.throw(
+				_("Only an AIMS Approver (top management) approves the AI policy."),
+				frappe.PermissionError,
+				title=_("Not Permitted"),
+			)
+
+	def supersede_other_published_versions(self):
+		"""One policy is in force: publishing this version retires the one published before it."""
+		for name in frappe.get_all(
+			"AI Policy", filters={"status": "Published", "name": ("!=", self.name)}, pluck="name"
+		):
+			frappe.get_doc("AI Policy", name).db_set("status", "Superseded")
+
+
+@frappe.whitelist()
+def get_published_policy() -> dict | None:
+	"""The AI policy in force, as its reader may see it; None until one is published."""
+	policies = frappe.get_list(
+		"AI Policy",
+		filters={"status": "Published"},
+		fields=["name", "title", "version", "policy_owner", "effective_date", "review_date", "published_on"],
+		order_by="published_on desc",
+		limit=1,
+	)
+	return policies[0] if policies else None

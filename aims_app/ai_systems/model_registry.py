@@ -1,0 +1,175 @@
+"""Keep the AI Model records in step with an MLflow model registry (A.4.3, A.6.2.7).
+
+Run from AIMS Settings (Sync Models Now) or daily when Sync Daily is on. Everything is read from the
+registry's REST API first; only then is anything written, in one transaction. A failed sync writes nothing
+but its failure, in AIMS Settings' Last Sync Result.
+"""
+
+import frappe
+import requests
+from frappe import _
+from frappe.utils import escape_html, getdate, now_datetime, strip_html
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from aims_app.rules.model_registry import REGISTRY, SYNCED_FIELDS, SyncPlan, plan_sync, registry_rows
+
+TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for an answer
+PAGE_SIZE = 100
+# A registry that is restarting or overloaded answers 5xx for a moment: try again after 0, 1 and 2 seconds.
+RETRY = Retry(
+	total=3,
+	backoff_factor=0.5,
+	status_forcelist=(500, 502, 503, 504),
+	allowed_methods=("GET",),
+	raise_on_status=False,
+)
+
+
+class MLflowRegistry:
+	"""The registered models and model versions of an MLflow server, read through its 2.0 REST API."""
+
+	def __init__(self, url: str, token: str | None):
+		self.url = url.rstrip("/")
+		self.session = requests.Session()
+		adapter = HTTPAdapter(max_retries=RETRY)
+		self.session.mount("http://", adapter)
+		self.session.mount("https://", adapter)
+		if token:
+			self.session.headers["Authorization"] = f"Bearer {token}"
+
+	def get(self, endpoint: str, params: dict) -> dict:
+		try:
+			response = self.session.get(
+				f"{self.url}/api/2.0/mlflow/{endpoint}", params=params, timeout=TIMEOUT
+			)
+		except requests.RequestException as error:
+			frappe.throw(
+				_(
+					"The MLflow registry at {0} could not be reached ({1}). Check the Registry URL in AIMS "
+					"Settings and that the server is running."
+				).format(self.url, type(error).__name__),
+				title=_("Model registry unreachable"),
+			)
+		if response.status_code in (401, 403):
+			frappe.throw(
+				_(
+					"The MLflow registry at {0} refused access (HTTP {1}). Check the Access Token in AIMS "
+					"Settings."
+				).format(self.url, response.status_code),
+				title=_("Model registry refused access"),
+			)
+		if response.status_code == 404:
+			frappe.throw(
+				_(
+					"No MLflow model registry answers at {0} (HTTP 404). Check the Registry URL in AIMS Settings."
+				).format(self.url),
+				title=_("Model registry not found"),
+			)
+		if response.status_code >= 500:
+			frappe.throw(
+				_(
+					"The MLflow registry at {0} answered HTTP {1}, also when asked again. Try again later."
+				).format(self.url, response.status_code),
+				title=_("Model registry failed"),
+			)
+		if not response.ok:
+			frappe.throw(
+				_("The MLflow registry at {0} answered HTTP {1}: {2}").format(
+					self.url, response.status_code, escape_html(response.text[:300])
+				),
+				title=_("Model registry failed"),
+			)
+		try:
+			return response.json()
+		except ValueError:
+			frappe.throw(
+				_("The server at {0} did not answer as an MLflow registry does (no JSON).").format(self.url),
+				title=_("Model registry failed"),
+			)
+
+	def search(self, endpoint: str, key: str) -> list[dict]:
+		"""Every item of a paged search endpoint, following next_page_token."""
+		items, page_token = [], None
+		while True:
+			params = {"max_results": PAGE_SIZE}
+			if page_token:
+				params["page_token"] = page_token
+			page = self.get(endpoint, params)
+			items.extend(page.get(key) or [])
+			page_token = page.get("next_page_token")
+			if not page_token:
+				return items
+
+	def rows(self) -> list[dict]:
+		return registry_rows(
+			self.search("registered-models/search", "registered_models"),
+			self.search("model-versions/search", "model_versions"),
+		)
+
+
+def known_models() -> list[dict]:
+	model = frappe.qb.DocType("AI Model")
+	return (
+		frappe.qb.from_(model)
+		.select(
+			model.name,
+			model.registry_reference,
+			model.missing_from_registry,
+			*(model[f] for f in SYNCED_FIELDS),
+		)
+		.where((model.registry == REGISTRY) & model.registry_reference.like("models:/%"))
+		.run(as_dict=True)
+	)
+
+
+def apply(plan: SyncPlan):
+	for values in plan.create:
+		frappe.get_doc({"doctype": "AI Model", **values}).insert()
+	for name, changes in {**plan.update, **plan.flag}.items():
+		model = frappe.get_doc("AI Model", name)
+		model.update(changes)
+		model.save()
+
+
+def record_result(result: str):
+	frappe.db.set_single_value(
+		"AIMS Settings", {"last_model_sync_on": now_datetime(), "last_model_sync_result": result}
+	)
+
+
+def sync_models() -> dict[str, int]:
+	"""Read the whole registry, then create, update and flag AI Models. Returns the counts of each."""
+	settings = frappe.get_doc("AIMS Settings")
+	if not settings.mlflow_url:
+		frappe.throw(_("Enter the Registry URL of the MLflow model registry in AIMS Settings first."))
+	try:
+		registry = MLflowRegistry(
+			settings.mlflow_url, settings.get_password("mlflow_token", raise_exception=False)
+		)
+		plan = plan_sync(registry.rows(), known_models(), getdate())
+		apply(plan)
+	except Exception as error:
+		frappe.db.rollback()
+		record_result(_("Failed, nothing changed: {0}").format(strip_html(str(error))))
+		frappe.db.commit()
+		raise
+	counts = plan.counts()
+	record_result(
+		_("{0} created, {1} updated, {2} unchanged, {3} flagged as missing from the registry").format(
+			counts["created"], counts["updated"], counts["unchanged"], counts["flagged"]
+		)
+	)
+	return counts
+
+
+@frappe.whitelist(methods=["POST"])
+def sync_now() -> dict[str, int]:
+	frappe.get_doc("AIMS Settings").check_permission("write")
+	return sync_models()
+
+
+def sync_daily():
+	"""The scheduler's daily run, when Sync Daily is on. A failure is kept in the Scheduled Job Log too."""
+	if frappe.db.get_single_value("AIMS Settings", "sync_models_daily"):
+		sync_models()

@@ -1,0 +1,57 @@
+"""Bench commands of aims_app: `bench --site SITE aims --help`."""
+
+import click
+from frappe.commands import get_site, pass_context
+
+
+@click.group("aims")
+def aims():
+	"""The AI Management System (aims_app)."""
+
+
+@aims.command("export-inventory")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+@pass_context
+def export_inventory(context, file):
+	"""Write every AI system, model, dataset and supplier to FILE as an inventory card (YAML)."""
+	import frappe
+
+	from aims_app.ai_systems.inventory import export_inventory
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		card = export_inventory()
+	finally:
+		frappe.destroy()
+	with open(file, "w", encoding="utf-8") as out:
+		out.write(card)
+	click.echo(f"Inventory written to {file}")
+
+
+@aims.command("import-inventory")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check every record, write nothing.")
+@pass_context
+def import_inventory(context, file, dry_run):
+	"""Create or update the AI systems, models, datasets and suppliers that FILE describes (all or nothing)."""
+	import frappe
+
+	from aims_app.ai_systems.inventory import REFUSALS, import_inventory
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		with open(file, "rb") as stream:
+			summary = import_inventory(stream.read(), file, dry_run=dry_run)
+		if not dry_run:
+			frappe.db.commit()
+	except REFUSALS as error:
+		frappe.db.rollback()
+		raise click.ClickException(frappe.utils.strip_html(str(error))) from error
+	finally:
+		frappe.destroy()
+	click.echo(("Dry run, nothing written. " if dry_run else "") + "; ".join(summary.lines()))
+
+
+commands = [aims]

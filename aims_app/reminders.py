@@ -1,0 +1,165 @@
+"""Reminders: the context every standard Notification of aims_app shares, and the weekly digest to AIMS Managers.
+
+Each record's own reminder is a Frappe Notification (Days Before / Days After) shipped in its module's
+notification/ folder; the digest gives the managers the whole picture once a week.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import frappe
+from frappe import _
+from frappe.email.doctype.notification.notification import get_reference_doctype, get_reference_name
+from frappe.query_builder import Criterion
+from frappe.utils import date_diff, format_date, get_url, get_url_to_form, getdate, today
+
+from aims_app.roles import AIMS_MANAGER
+from aims_app.rules.reminders import HORIZON_DAYS, DueItem, build_digest
+
+
+def notification_context(context: dict) -> dict:
+	"""What a reminder says besides the record: the date it is about, how many days away, a link."""
+	doc, alert = context["doc"], context["alert"]
+	due_on = doc.get(alert.date_changed)
+	return {
+		"due_on": format_date(due_on),
+		"days": abs(date_diff(due_on, today())),
+		"url": get_url_to_form(get_reference_doctype(doc), get_reference_name(doc)),
+	}
+
+
+@dataclass(frozen=True)
+class DueDate:
+	"""Where a date to act by is kept, whose it is, and which records still count."""
+
+	doctype: str
+	date_field: str
+	owner_field: str
+	title_field: str
+	what: str
+	still_open: tuple = ()  # (fieldname, operator, value) conditions
+
+
+DUE_DATES = (
+	DueDate(
+		"AI Policy", "review_date", "policy_owner", "title", "Policy review", (("status", "=", "Published"),)
+	),
+	DueDate("AIMS Scope", "next_review_date", "owner", "title", "Scope review", (("docstatus", "=", 1),)),
+	DueDate("AI Risk", "review_date", "risk_owner", "title", "Risk review", (("status", "!=", "Closed"),)),
+	DueDate(
+		"AI Impact Assessment",
+		"next_review_date",
+		"assessor",
+		"ai_system",
+		"Impact assessment review",
+		(("docstatus", "=", 1),),
+	),
+	DueDate("AIMS Evidence", "valid_until", "evidence_owner", "title", "Evidence validity ends"),
+	DueDate(
+		"Risk Acceptance",
+		"expires_on",
+		"risk_owner",
+		"risk_title",
+		"Risk acceptance expires",
+		(("docstatus", "=", 1), ("expired", "=", 0)),
+	),
+	DueDate("Competence Record", "valid_until", "person", "competence_area", "Competence lapses"),
+	DueDate(
+		"AI Incident",
+		"reporting_deadline",
+		"owner",
+		"title",
+		"Serious incident report deadline",
+		(("report_status", "in", ("Due", "Overdue")),),
+	),
+)
+
+OPERATORS = {
+	"=": lambda field, value: field == value,
+	"!=": lambda field, value: field != value,
+	"in": lambda field, value: field.isin(value),
+}
+
+
+def gather_due_items(until: date) -> list[DueItem]:
+	"""Everything still open that falls due by `until`, overdue included: one query per kind of record."""
+	items = []
+	for source in DUE_DATES:
+		table = frappe.qb.DocType(source.doctype)
+		due_on = table[source.date_field]
+		conditions = [OPERATORS[op](table[field], value) for field, op, value in source.still_open]
+		rows = (
+			frappe.qb.from_(table)
+			.select(
+				table.name,
+				table[source.title_field].as_("title"),
+				due_on.as_("due_on"),
+				table[source.owner_field].as_("owner"),
+			)
+			.where(due_on.isnotnull() & (due_on <= until))
+			.where(Criterion.all(conditions))
+			.run(as_dict=True)
+		)
+		items += [DueItem(source.doctype, r.name, r.title, _(source.what), r.due_on, r.owner) for r in rows]
+	return items + gather_corrective_actions(until)
+
+
+def gather_corrective_actions(until: date) -> list[DueItem]:
+	action = frappe.qb.DocType("Nonconformity Corrective Action")
+	nonconformity = frappe.qb.DocType("Nonconformity")
+	rows = (
+		frappe.qb.from_(action)
+		.join(nonconformity)
+		.on(action.parent == nonconformity.name)
+		.select(nonconformity.name, nonconformity.title, action.action, action.due_date, action.action_owner)
+		.where(action.parenttype == "Nonconformity")
+		.where(action.completed_on.isnull())
+		.where(action.due_date <= until)
+		.run(as_dict=True)
+	)
+	return [
+		DueItem(
+			"Nonconformity",
+			r.name,
+			r.title,
+			_("Corrective action: {0}").format(r.action),
+			r.due_date,
+			r.action_owner,
+		)
+		for r in rows
+	]
+
+
+def aims_managers() -> list[str]:
+	user = frappe.qb.DocType("User")
+	has_role = frappe.qb.DocType("Has Role")
+	return (
+		frappe.qb.from_(user)
+		.join(has_role)
+		.on((has_role.parent == user.name) & (has_role.parenttype == "User"))
+		.select(user.email)
+		.distinct()
+		.where(has_role.role == AIMS_MANAGER)
+		.where(user.enabled == 1)
+		.where(user.name.notin(("Administrator", "Guest")))
+		.orderby(user.email)
+		.run(pluck=True)
+	)
+
+
+def send_weekly_digest():
+	"""Weekly: one email to each AIMS Manager with what is overdue and what falls due in the next 30 days."""
+	current = getdate(today())
+	digest = build_digest(gather_due_items(current + timedelta(days=HORIZON_DAYS)), current)
+	if digest.is_empty:
+		return
+	subject = _("AIMS weekly reminders: {0} overdue, {1} due within {2} days").format(
+		len(digest.overdue), len(digest.coming), digest.horizon_days
+	)
+	for manager in aims_managers():
+		frappe.sendmail(
+			recipients=[manager],
+			subject=subject,
+			template="aims_weekly_digest",
+			args={"digest": digest, "base_url": get_url()},
+		)

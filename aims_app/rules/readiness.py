@@ -1,0 +1,830 @@
+"""Readiness against ISO/IEC 42001 (a gap assessment): each clause-level requirement and each Annex A
+control gets a status from facts about the records that evidence it.
+
+The Frappe layer (aims_app/ai_assurance/readiness.py) counts the facts named in the tables below in a
+fixed number of queries; this module decides. A fact is a count of records, for instance
+"in_scope_systems_assessed": in-scope AI systems with a current impact assessment. Messages are English
+templates marked with _() for Frappe's extractor; the Frappe layer translates them and fills them in.
+"""
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+READY = "Ready"
+PARTIAL = "Partial"
+GAP = "Gap"
+NOT_APPLICABLE = "Not applicable"
+STATUSES = (READY, PARTIAL, GAP, NOT_APPLICABLE)
+
+IMPLEMENTED = "Implemented"
+PARTIALLY_IMPLEMENTED = "Partially implemented"
+
+
+def _(message: str) -> str:
+	"""Marks a message for translation; the Frappe layer translates it when it is shown."""
+	return message
+
+
+def list_route(slug: str, **filters) -> str:
+	"""A desk list filtered the way the list view reads its URL: a value, or [operator, value] as JSON."""
+	query = "&".join(
+		f"{name}={quote(json.dumps(value) if isinstance(value, list) else str(value))}"
+		for name, value in filters.items()
+	)
+	return f"/app/{slug}?{query}" if query else f"/app/{slug}"
+
+
+def new_route(slug: str) -> str:
+	return f"/app/{slug}/new"
+
+
+@dataclass(frozen=True)
+class Message:
+	"""A template to translate and fill in; `label`, a translatable phrase itself, fills {label}."""
+
+	template: str
+	params: dict = field(default_factory=dict)
+	label: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+	"""What one check found: a score (1 met, 0.5 partly, 0 not met), the evidence seen, and what is missing.
+
+	A vacuous finding is met with nothing to show (no expired evidence, no nonconformity to close): it
+	cannot lift a requirement out of Gap on its own.
+	"""
+
+	score: float
+	found: Message | None = None
+	missing: Message | None = None
+	route: str | None = None
+	vacuous: bool = False
+
+
+@dataclass(frozen=True)
+class Population:
+	"""Records that must each meet a check, e.g. the in-scope AI systems. `empty` says what is missing
+	when there are none and `route` where to add them; without it, having none is fine (no incident)."""
+
+	fact: str
+	empty: str | None = None
+	route: str | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+	"""One thing a requirement needs, read from the facts.
+
+	kind "some": at least one record counted by `fact`; "every": every record of `population` is counted
+	by `fact` (partly met when some are); "none": no record is counted by `fact`.
+	"""
+
+	kind: str
+	fact: str
+	found: str
+	missing: str
+	route: str
+	population: Population | None = None
+
+	def evaluate(self, facts: Mapping[str, int]) -> Finding:
+		have = facts.get(self.fact, 0)
+		if self.kind == "none":
+			if not have:
+				return Finding(1, vacuous=True)
+			return Finding(0, missing=Message(self.missing, {"count": have}), route=self.route)
+		if self.kind == "some":
+			if have:
+				return Finding(1, found=Message(_("{label}: {count}"), {"count": have}, self.found))
+			return Finding(0, missing=Message(self.missing), route=self.route)
+		total = facts.get(self.population.fact, 0)
+		if not total:
+			if self.population.empty is None:
+				return Finding(1, vacuous=True)
+			return Finding(0, missing=Message(self.population.empty), route=self.population.route)
+		found = Message(_("{label}: {have} of {total}"), {"have": have, "total": total}, self.found)
+		if have >= total:
+			return Finding(1, found=found)
+		missing = Message(self.missing, {"missing": total - have, "total": total})
+		return Finding(0.5 if have else 0, found=found if have else None, missing=missing, route=self.route)
+
+
+def some(fact: str, found: str, missing: str, route: str) -> Check:
+	return Check("some", fact, found, missing, route)
+
+
+def every(fact: str, population: Population, found: str, missing: str, route: str) -> Check:
+	return Check("every", fact, found, missing, route, population)
+
+
+def none_of(fact: str, missing: str, route: str) -> Check:
+	return Check("none", fact, "", missing, route)
+
+
+# Populations: the records that must each meet a check.
+IN_SCOPE_SYSTEMS = Population(
+	"in_scope_systems", _("No AI system is marked as in scope."), list_route("ai-system", in_scope=1)
+)
+SCOPE_DATASETS = Population(
+	"scope_datasets", _("No dataset is listed on an in-scope AI system."), list_route("ai-system", in_scope=1)
+)
+SCOPE_PERSONAL_DATASETS = Population("scope_personal_datasets")
+SCOPE_MODELS = Population(
+	"scope_models", _("No model is listed on an in-scope AI system."), list_route("ai-system", in_scope=1)
+)
+SCOPE_SUPPLIERS = Population("scope_suppliers")
+OBJECTIVES = Population("objectives", _("No AI objective is recorded."), new_route("ai-objective"))
+INTERESTED_PARTIES = Population(
+	"interested_parties", _("No interested party is recorded."), new_route("interested-party")
+)
+ADDRESSED_PARTIES = Population("interested_parties_addressed")
+CONTEXT_ISSUES = Population("context_issues_open")
+AIMS_PEOPLE = Population("aims_people", _("No enabled user holds an AIMS role."), list_route("user"))
+OPEN_RISKS = Population("risks_open")
+MODIFIED_RISKS = Population("risks_modify")
+RETAINED_RISKS = Population("risks_retained")
+CURRENT_ASSESSMENTS = Population(
+	"assessments_current", _("No current impact assessment exists."), new_route("ai-impact-assessment")
+)
+REPORTABLE_INCIDENTS = Population("incidents_reportable")
+OPEN_NONCONFORMITIES = Population("nonconformities_open")
+CLOSED_NONCONFORMITIES = Population("nonconformities_closed")
+EVIDENCE_RECORDS = Population("evidence_records", _("No evidence is recorded."), new_route("aims-evidence"))
+
+NEW_EVIDENCE = new_route("aims-evidence")
+
+# Documented information filed against the requirement itself (or a requirement above it).
+EVIDENCE = (
+	some(
+		"evidence_current",
+		_("Current evidence records"),
+		_("No current evidence is filed against this requirement."),
+		NEW_EVIDENCE,
+	),
+	none_of(
+		"evidence_expired",
+		_("{count} evidence record(s) filed against this requirement have expired: renew or replace them."),
+		list_route("aims-evidence", valid_until=["<", "Today"]),
+	),
+)
+
+POLICY_PUBLISHED = some(
+	"policies_published",
+	_("Published AI policies"),
+	_("No AI policy has been approved and published."),
+	new_route("ai-policy"),
+)
+POLICY_CURRENT = some(
+	"policies_current",
+	_("Published AI policies within their review date"),
+	_("No published AI policy is within its review date: review the policy."),
+	list_route("ai-policy", status="Published"),
+)
+ROLES_ASSIGNED = some(
+	"role_assignments_current",
+	_("Current role assignments"),
+	_("No AIMS role assignment is current."),
+	new_route("aims-role-assignment"),
+)
+SYSTEMS_ASSIGNED = every(
+	"in_scope_systems_assigned",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems with a current role assignment"),
+	_("{missing} of {total} in-scope AI systems have no one assigned a role for them."),
+	new_route("aims-role-assignment"),
+)
+SYSTEMS_ASSESSED = every(
+	"in_scope_systems_assessed",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems with a current impact assessment"),
+	_(
+		"{missing} of {total} in-scope AI systems have no current impact assessment "
+		"(submitted and not past its next review)."
+	),
+	new_route("ai-impact-assessment"),
+)
+SYSTEMS_WITH_RISKS = every(
+	"in_scope_systems_with_risks",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems with assessed risks"),
+	_("{missing} of {total} in-scope AI systems have no risk recorded against them."),
+	new_route("ai-risk"),
+)
+SYSTEMS_WITH_RESOURCES = every(
+	"in_scope_systems_with_resources",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems listing their models, datasets or suppliers"),
+	_("{missing} of {total} in-scope AI systems list none of their models, datasets or suppliers."),
+	list_route("ai-system", in_scope=1),
+)
+SYSTEMS_WITH_DATASETS = every(
+	"in_scope_systems_with_datasets",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems listing their datasets"),
+	_("{missing} of {total} in-scope AI systems list no dataset."),
+	list_route("ai-system", in_scope=1),
+)
+SYSTEMS_SPECIFIED = every(
+	"in_scope_systems_specified",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems with their intended purpose and foreseeable misuse"),
+	_("{missing} of {total} in-scope AI systems lack their intended purpose or foreseeable misuse."),
+	list_route("ai-system", in_scope=1, foreseeable_misuse=["is", "not set"]),
+)
+SYSTEMS_OVERSEEN = every(
+	"in_scope_systems_overseen",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems with their human oversight described"),
+	_("{missing} of {total} in-scope AI systems do not describe their human oversight."),
+	list_route("ai-system", in_scope=1, human_oversight=["is", "not set"]),
+)
+SYSTEMS_REVIEWED = every(
+	"in_scope_systems_reviewed",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems with a next review date still ahead"),
+	_("{missing} of {total} in-scope AI systems have no next review date, or it has passed."),
+	list_route("ai-system", in_scope=1),
+)
+ASSESSMENTS_NOT_FLAGGED = none_of(
+	"assessments_current_flagged",
+	_("{count} current impact assessment(s) are flagged for review after a change to their system."),
+	list_route("ai-impact-assessment", docstatus=1, needs_review=1),
+)
+OBJECTIVES_EXIST = some(
+	"objectives", _("AI objectives"), _("No AI objective is recorded."), new_route("ai-objective")
+)
+OBJECTIVES_TARGETED = every(
+	"objectives_with_target",
+	OBJECTIVES,
+	_("AI objectives with a target"),
+	_("{missing} of {total} AI objectives have no target."),
+	list_route("ai-objective", status="No target"),
+)
+OBJECTIVES_MEASURED = every(
+	"objectives_measured",
+	OBJECTIVES,
+	_("AI objectives measured against their target"),
+	_("{missing} of {total} AI objectives have not been measured against a target."),
+	list_route("ai-objective", status=["in", ["No target", "Not measured"]]),
+)
+OBJECTIVES_NOT_MISSED = every(
+	"objectives_not_missed",
+	OBJECTIVES,
+	_("AI objectives not missed"),
+	_("{missing} of {total} AI objectives were missed: plan what will be done about them."),
+	list_route("ai-objective", status="Missed"),
+)
+PEOPLE_COMPETENT = every(
+	"aims_people_competent",
+	AIMS_PEOPLE,
+	_("People in AIMS roles with a current competence record"),
+	_("{missing} of {total} people holding an AIMS role have no current competence record."),
+	new_route("competence-record"),
+)
+OPEN_RISKS_CURRENT = every(
+	"risks_open_not_due",
+	OPEN_RISKS,
+	_("Open risks not due for review"),
+	_("{missing} of {total} open risks are due for review."),
+	list_route("ai-risk", status="Review due"),
+)
+RETAINED_RISKS_ACCEPTED = every(
+	"risks_retained_accepted",
+	RETAINED_RISKS,
+	_("Retained risks with a current acceptance"),
+	_("{missing} of {total} retained risks have no current risk acceptance."),
+	new_route("risk-acceptance"),
+)
+SCOPE_CURRENT = some(
+	"scopes_current",
+	_("Submitted AIMS scopes within their review date"),
+	_("No submitted AIMS scope is current: submit one, or review the last one."),
+	new_route("aims-scope"),
+)
+INTERNAL_AUDIT_DONE = some(
+	"internal_audits_12m",
+	_("Internal audits submitted in the last 12 months"),
+	_("No internal audit has been submitted in the last 12 months."),
+	new_route("aims-audit"),
+)
+REVIEW_HELD = some(
+	"reviews_12m",
+	_("Management reviews submitted in the last 12 months"),
+	_("No management review has been submitted in the last 12 months."),
+	new_route("management-review"),
+)
+NONCONFORMITIES_VERIFIED = every(
+	"nonconformities_closed_effective",
+	CLOSED_NONCONFORMITIES,
+	_("Closed nonconformities verified effective"),
+	_("{missing} of {total} closed nonconformities were not verified as effective."),
+	list_route("nonconformity", workflow_state="Closed"),
+)
+PARTIES_ADDRESSED = every(
+	"interested_parties_addressed_how",
+	ADDRESSED_PARTIES,
+	_("Interested parties addressed, with how"),
+	_("{missing} of {total} interested parties addressed by the AIMS do not say how."),
+	list_route("interested-party", addressed_by_aims=1, how_addressed=["is", "not set"]),
+)
+
+
+def dataset_check(fact: str, found: str, missing: str, field_name: str) -> Check:
+	return every(
+		fact, SCOPE_DATASETS, found, missing, list_route("ai-dataset", **{field_name: ["is", "not set"]})
+	)
+
+
+CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
+	"4.1": (
+		some(
+			"context_issues_external",
+			_("External issues"),
+			_("No external issue is recorded."),
+			new_route("context-issue"),
+		),
+		some(
+			"context_issues_internal",
+			_("Internal issues"),
+			_("No internal issue is recorded."),
+			new_route("context-issue"),
+		),
+		every(
+			"context_issues_open_reviewed",
+			CONTEXT_ISSUES,
+			_("Open issues within their review date"),
+			_("{missing} of {total} open context issues are past their review date."),
+			list_route("context-issue", review_date=["<", "Today"]),
+		),
+	),
+	"4.2": (
+		some(
+			"interested_parties",
+			_("Interested parties"),
+			_("No interested party is recorded."),
+			new_route("interested-party"),
+		),
+		every(
+			"interested_parties_reviewed",
+			INTERESTED_PARTIES,
+			_("Interested parties within their review date"),
+			_("{missing} of {total} interested parties are past their review date."),
+			list_route("interested-party", review_date=["<", "Today"]),
+		),
+		PARTIES_ADDRESSED,
+	),
+	"4.3": (
+		SCOPE_CURRENT,
+		every(
+			"in_scope_systems_listed",
+			IN_SCOPE_SYSTEMS,
+			_("In-scope AI systems included in a submitted scope"),
+			_("{missing} of {total} in-scope AI systems are not included in a submitted AIMS scope."),
+			new_route("aims-scope"),
+		),
+	),
+	"4.4": (
+		some(
+			"value_chain_roles",
+			_("Roles in the AI value chain"),
+			_("AIMS Settings do not say which roles the organisation plays in the AI value chain."),
+			"/app/aims-settings",
+		),
+		some(
+			"risk_appetite_set",
+			_("Risk appetite set"),
+			_("AIMS Settings set no risk appetite."),
+			"/app/aims-settings",
+		),
+		SCOPE_CURRENT,
+	),
+	"5.1": (POLICY_PUBLISHED, OBJECTIVES_EXIST, REVIEW_HELD),
+	"5.2": (POLICY_PUBLISHED, POLICY_CURRENT),
+	"5.3": (ROLES_ASSIGNED,),
+	"6.1.1": (
+		some(
+			"context_issues_open",
+			_("Open context issues"),
+			_("No open context issue is recorded."),
+			new_route("context-issue"),
+		),
+		some(
+			"interested_parties",
+			_("Interested parties"),
+			_("No interested party is recorded."),
+			new_route("interested-party"),
+		),
+		some(
+			"risk_appetite_set",
+			_("Risk appetite set"),
+			_("AIMS Settings set no risk appetite."),
+			"/app/aims-settings",
+		),
+	),
+	"6.1.2": (
+		some("risks", _("AI risks"), _("No AI risk is recorded."), new_route("ai-risk")),
+		every(
+			"risks_open_scored",
+			OPEN_RISKS,
+			_("Open risks scored"),
+			_("{missing} of {total} open risks have no likelihood and impact scored."),
+			list_route("ai-risk", inherent_level=["is", "not set"]),
+		),
+		OPEN_RISKS_CURRENT,
+		SYSTEMS_WITH_RISKS,
+	),
+	"6.1.3": (
+		every(
+			"risks_open_planned",
+			OPEN_RISKS,
+			_("Open risks with a treatment option"),
+			_("{missing} of {total} open risks have no treatment option."),
+			list_route("ai-risk", treatment_option=["is", "not set"]),
+		),
+		every(
+			"risks_modify_with_controls",
+			MODIFIED_RISKS,
+			_("Risks being modified that name their controls"),
+			_("{missing} of {total} risks to be modified name no control."),
+			list_route("ai-risk", treatment_option="Modify"),
+		),
+		RETAINED_RISKS_ACCEPTED,
+		some(
+			"soa_approved",
+			_("Approved Statements of Applicability"),
+			_("No Statement of Applicability has been approved."),
+			new_route("statement-of-applicability"),
+		),
+	),
+	"6.1.4": (SYSTEMS_ASSESSED,),
+	"6.2": (OBJECTIVES_EXIST, OBJECTIVES_TARGETED, OBJECTIVES_NOT_MISSED),
+	"6.3": EVIDENCE,
+	"7.1": (SYSTEMS_WITH_RESOURCES, *EVIDENCE),
+	"7.2": (PEOPLE_COMPETENT,),
+	"7.3": (POLICY_PUBLISHED, *EVIDENCE),
+	"7.4": (PARTIES_ADDRESSED, *EVIDENCE),
+	"7.5.1": (
+		some(
+			"evidence_records_current",
+			_("Current evidence records"),
+			_("No current evidence is recorded."),
+			NEW_EVIDENCE,
+		),
+	),
+	"7.5.2": (
+		every(
+			"evidence_records_versioned",
+			EVIDENCE_RECORDS,
+			_("Evidence records with a version"),
+			_("{missing} of {total} evidence records carry no version."),
+			list_route("aims-evidence", document_version=["is", "not set"]),
+		),
+	),
+	"7.5.3": (
+		every(
+			"evidence_records_current",
+			EVIDENCE_RECORDS,
+			_("Evidence records within their validity"),
+			_("{missing} of {total} evidence records have expired."),
+			list_route("aims-evidence", valid_until=["<", "Today"]),
+		),
+	),
+	"8.1": (SYSTEMS_REVIEWED, *EVIDENCE),
+	"8.2": (SYSTEMS_WITH_RISKS, OPEN_RISKS_CURRENT),
+	"8.3": (
+		every(
+			"risks_modify_controls_done",
+			MODIFIED_RISKS,
+			_("Risks being modified whose controls are all implemented"),
+			_("{missing} of {total} risks to be modified wait for a control to be implemented."),
+			list_route("ai-risk", treatment_option="Modify"),
+		),
+		RETAINED_RISKS_ACCEPTED,
+	),
+	"8.4": (SYSTEMS_ASSESSED, ASSESSMENTS_NOT_FLAGGED),
+	"9.1": (OBJECTIVES_MEASURED, *EVIDENCE),
+	"9.2.1": (INTERNAL_AUDIT_DONE,),
+	"9.2.2": (
+		some(
+			"audit_programmes_current",
+			_("Audit programmes for this year"),
+			_("No audit programme covers this year."),
+			new_route("audit-programme"),
+		),
+		INTERNAL_AUDIT_DONE,
+	),
+	"9.3.1": (REVIEW_HELD,),
+	"9.3.2": (
+		some(
+			"reviews_12m_with_inputs",
+			_("Reviews in the last 12 months with their inputs compiled"),
+			_("No management review in the last 12 months compiled its inputs."),
+			new_route("management-review"),
+		),
+	),
+	"9.3.3": (
+		some(
+			"reviews_12m_with_decisions",
+			_("Reviews in the last 12 months with recorded decisions"),
+			_("No management review in the last 12 months recorded its decisions."),
+			new_route("management-review"),
+		),
+	),
+	"10.1": (
+		some(
+			"improvement_decisions_12m",
+			_("Improvements decided in management reviews of the last 12 months"),
+			_("No management review of the last 12 months decided an improvement or a change to the AIMS."),
+			new_route("management-review"),
+		),
+		NONCONFORMITIES_VERIFIED,
+	),
+	"10.2": (
+		every(
+			"nonconformities_open_on_time",
+			OPEN_NONCONFORMITIES,
+			_("Open nonconformities without overdue actions"),
+			_("{missing} of {total} open nonconformities have overdue corrective actions."),
+			list_route("nonconformity", has_overdue_actions=1),
+		),
+		NONCONFORMITIES_VERIFIED,
+	),
+}
+
+# Annex A controls: what the app's records show, on top of every control's decision, owner and evidence.
+CONTROL_RULES: dict[str, tuple[Check, ...]] = {
+	"A.2.2": (POLICY_PUBLISHED,),
+	"A.2.3": (),
+	"A.2.4": (POLICY_CURRENT,),
+	"A.3.2": (ROLES_ASSIGNED, SYSTEMS_ASSIGNED),
+	"A.3.3": (),
+	"A.4.2": (SYSTEMS_WITH_RESOURCES,),
+	"A.4.3": (SYSTEMS_WITH_DATASETS,),
+	"A.4.4": (
+		every(
+			"in_scope_systems_with_models",
+			IN_SCOPE_SYSTEMS,
+			_("In-scope AI systems listing their models"),
+			_("{missing} of {total} in-scope AI systems list no model."),
+			list_route("ai-system", in_scope=1),
+		),
+	),
+	"A.4.5": (),
+	"A.4.6": (PEOPLE_COMPETENT,),
+	"A.5.2": (
+		some(
+			"assessments_submitted",
+			_("Submitted impact assessments"),
+			_("No AI impact assessment has been submitted."),
+			new_route("ai-impact-assessment"),
+		),
+	),
+	"A.5.3": (SYSTEMS_ASSESSED,),
+	"A.5.4": (
+		every(
+			"assessments_current_with_parties",
+			CURRENT_ASSESSMENTS,
+			_("Current impact assessments naming the people affected"),
+			_("{missing} of {total} current impact assessments name no affected individuals or groups."),
+			list_route("ai-impact-assessment", docstatus=1),
+		),
+	),
+	"A.5.5": (SYSTEMS_ASSESSED,),
+	"A.6.1.2": (OBJECTIVES_EXIST,),
+	"A.6.1.3": (),
+	"A.6.2.2": (SYSTEMS_SPECIFIED,),
+	"A.6.2.3": (
+		every(
+			"in_scope_systems_described",
+			IN_SCOPE_SYSTEMS,
+			_("In-scope AI systems with a description of their design"),
+			_("{missing} of {total} in-scope AI systems have no description."),
+			list_route("ai-system", in_scope=1, description=["is", "not set"]),
+		),
+	),
+	"A.6.2.4": (
+		every(
+			"scope_models_validated",
+			SCOPE_MODELS,
+			_("Models of in-scope systems validated or in production"),
+			_("{missing} of {total} models of in-scope AI systems are not validated."),
+			list_route("ai-model", status=["not in", ["Validated", "In production"]]),
+		),
+	),
+	"A.6.2.5": (SYSTEMS_OVERSEEN,),
+	"A.6.2.6": (SYSTEMS_REVIEWED,),
+	"A.6.2.7": (
+		every(
+			"scope_models_documented",
+			SCOPE_MODELS,
+			_("Models of in-scope systems with a model card or registry entry"),
+			_("{missing} of {total} models of in-scope AI systems have no model card or registry entry."),
+			list_route("ai-model", model_card_url=["is", "not set"]),
+		),
+	),
+	"A.6.2.8": (),
+	"A.7.2": (SYSTEMS_WITH_DATASETS,),
+	"A.7.3": (
+		dataset_check(
+			"scope_datasets_acquired",
+			_("Datasets of in-scope systems saying how they were acquired"),
+			_("{missing} of {total} datasets of in-scope AI systems do not say how they were acquired."),
+			"acquisition",
+		),
+		every(
+			"scope_personal_datasets_lawful",
+			SCOPE_PERSONAL_DATASETS,
+			_("Datasets with personal data that state their legal basis"),
+			_("{missing} of {total} datasets with personal data state no legal basis."),
+			list_route("ai-dataset", contains_personal_data=1, legal_basis=["is", "not set"]),
+		),
+	),
+	"A.7.4": (
+		dataset_check(
+			"scope_datasets_quality",
+			_("Datasets of in-scope systems with quality and bias checks"),
+			_("{missing} of {total} datasets of in-scope AI systems record no quality or bias checks."),
+			"quality_checks",
+		),
+	),
+	"A.7.5": (
+		dataset_check(
+			"scope_datasets_provenance",
+			_("Datasets of in-scope systems with their provenance"),
+			_("{missing} of {total} datasets of in-scope AI systems record no provenance."),
+			"provenance",
+		),
+	),
+	"A.7.6": (
+		dataset_check(
+			"scope_datasets_prepared",
+			_("Datasets of in-scope systems with their preparation steps"),
+			_("{missing} of {total} datasets of in-scope AI systems record no preparation steps."),
+			"preparation_steps",
+		),
+	),
+	"A.8.2": (SYSTEMS_SPECIFIED,),
+	"A.8.3": (),
+	"A.8.4": (
+		every(
+			"incidents_reported_on_time",
+			REPORTABLE_INCIDENTS,
+			_("Reportable incidents not overdue"),
+			_("{missing} of {total} incidents that must be reported are overdue."),
+			list_route("ai-incident", report_status="Overdue"),
+		),
+	),
+	"A.8.5": (
+		every(
+			"in_scope_systems_with_parties",
+			IN_SCOPE_SYSTEMS,
+			_("In-scope AI systems naming their interested parties"),
+			_("{missing} of {total} in-scope AI systems name no interested party."),
+			list_route("ai-system", in_scope=1),
+		),
+		PARTIES_ADDRESSED,
+	),
+	"A.9.2": (SYSTEMS_OVERSEEN,),
+	"A.9.3": (OBJECTIVES_EXIST, OBJECTIVES_TARGETED),
+	"A.9.4": (SYSTEMS_SPECIFIED,),
+	"A.10.2": (
+		every(
+			"scope_suppliers_with_responsibilities",
+			SCOPE_SUPPLIERS,
+			_("Suppliers of in-scope systems with responsibilities agreed"),
+			_("{missing} of {total} suppliers of in-scope AI systems have no responsibilities recorded."),
+			list_route("ai-supplier", responsibilities=["is", "not set"]),
+		),
+	),
+	"A.10.3": (
+		every(
+			"scope_suppliers_assessed",
+			SCOPE_SUPPLIERS,
+			_("Suppliers of in-scope systems approved and not due for reassessment"),
+			_(
+				"{missing} of {total} suppliers of in-scope AI systems are unapproved or due for reassessment."
+			),
+			list_route("ai-supplier"),
+		),
+	),
+	"A.10.4": (),
+}
+
+
+@dataclass(frozen=True)
+class ControlDecision:
+	"""A control's Control Implementation: whether it applies, how far it is implemented, who owns it."""
+
+	name: str
+	applicable: bool
+	justification: str | None
+	implementation_status: str | None
+	owner: str | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+	status: str
+	found: tuple[Message, ...] = ()
+	missing: tuple[Message, ...] = ()
+	routes: tuple[str, ...] = ()
+
+	@property
+	def route(self) -> str | None:
+		return self.routes[0] if self.routes else None
+
+
+def control_route(decision: ControlDecision) -> str:
+	return f"/app/control-implementation/{quote(decision.name)}"
+
+
+def decision_findings(decision: ControlDecision) -> list[Finding]:
+	route = control_route(decision)
+	status = decision.implementation_status or "Not started"
+	if status == IMPLEMENTED:
+		implemented = Finding(1, found=Message(_("Implemented")))
+	elif status == PARTIALLY_IMPLEMENTED:
+		implemented = Finding(0.5, missing=Message(_("The control is only partly implemented.")), route=route)
+	else:
+		missing = Message(_("The control is not implemented yet (status: {status})."), {"status": status})
+		implemented = Finding(0, missing=missing, route=route)
+	owner = (
+		Finding(1, found=Message(_("Owner: {owner}"), {"owner": decision.owner}))
+		if decision.owner
+		else Finding(0, missing=Message(_("No one owns the control.")), route=route)
+	)
+	return [implemented, owner]
+
+
+def assess(
+	requirement_id: str, facts: Mapping[str, int], decision: ControlDecision | None = None
+) -> Assessment:
+	"""The status of one assessable requirement. `facts` holds the organisation's counts and this
+	requirement's own evidence counts ("evidence_current", "evidence_expired")."""
+	if requirement_id in CLAUSE_RULES:
+		findings = [check.evaluate(facts) for check in CLAUSE_RULES[requirement_id]]
+	elif decision is None:
+		missing = Message(_("The control has no Control Implementation: run a migrate to create it."))
+		return Assessment(GAP, missing=(missing,))
+	elif not decision.applicable:
+		if decision.justification:
+			excluded = Message(_("Excluded: {reason}"), {"reason": decision.justification})
+			return Assessment(NOT_APPLICABLE, found=(excluded,))
+		missing = Message(_("The control is excluded without a justification."))
+		return Assessment(NOT_APPLICABLE, missing=(missing,), routes=(control_route(decision),))
+	else:
+		checks = (*CONTROL_RULES.get(requirement_id, ()), *EVIDENCE)
+		findings = [*decision_findings(decision), *(check.evaluate(facts) for check in checks)]
+	gaps = unique([(f.missing, f.route) for f in findings if f.missing])
+	return Assessment(
+		status=status_of(findings),
+		found=tuple(unique([f.found for f in findings if f.found])),
+		missing=tuple(message for message, _route in gaps),
+		routes=tuple(route for _message, route in gaps if route),
+	)
+
+
+def unique(items: list) -> list:
+	"""The items without repeats, in order: two checks may report the same thing."""
+	return [item for i, item in enumerate(items) if item not in items[:i]]
+
+
+def status_of(findings: list[Finding]) -> str:
+	if all(finding.score >= 1 for finding in findings):
+		return READY
+	if not any(finding.score for finding in findings if not finding.vacuous):
+		return GAP
+	return PARTIAL
+
+
+def roll_up(statuses: Iterable[str]) -> str:
+	"""A group's status from its assessable children: excluded controls do not count against it."""
+	counted = [status for status in statuses if status != NOT_APPLICABLE]
+	if not counted:
+		return NOT_APPLICABLE
+	if all(status == READY for status in counted):
+		return READY
+	if all(status == GAP for status in counted):
+		return GAP
+	return PARTIAL
+
+
+def status_counts(statuses: Iterable[str]) -> dict[str, int]:
+	counts = Counter(statuses)
+	return {status: counts.get(status, 0) for status in STATUSES}
+
+
+def group_summary(statuses: Iterable[str]) -> Message:
+	counts = status_counts(statuses)
+	return Message(
+		_("{ready} ready, {partial} partial, {gap} gap, {not_applicable} not applicable"),
+		{
+			"ready": counts[READY],
+			"partial": counts[PARTIAL],
+			"gap": counts[GAP],
+			"not_applicable": counts[NOT_APPLICABLE],
+		},
+	)

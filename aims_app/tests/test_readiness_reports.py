@@ -1,0 +1,233 @@
+"""The readiness report, its chart and the framework crosswalk follow the records, at a fixed number of queries."""
+
+import frappe
+from frappe.desk.query_report import run as run_report
+from frappe.utils import add_days, today
+
+from aims_app.ai_assurance.dashboard_chart_source.readiness_by_clause.readiness_by_clause import (
+	get as readiness_chart_source,
+)
+from aims_app.ai_assurance.doctype.aims_audit.test_aims_audit import answer_all, clause_8_and_a6_audit
+from aims_app.ai_assurance.report.aims_readiness.aims_readiness import execute as readiness
+from aims_app.ai_assurance.report.framework_crosswalk.framework_crosswalk import execute as crosswalk
+from aims_app.ai_risk.doctype.ai_impact_assessment.test_ai_impact_assessment import (
+	assess_every_area,
+	complete_fria,
+)
+from aims_app.tests import AimsTestCase, acting_as, counting_queries, make_user
+from aims_app.tests.scenarios import ai_risk, evidence, insert
+
+OWNER = "cv-owner@example.com"
+AUDITOR = "auditor@example.com"
+MANAGER = "aims-manager@example.com"
+VIEWER = "aims-viewer@example.com"
+
+
+def groups_above(requirement: str, parents: dict) -> set[str]:
+	above = set()
+	while parents.get(requirement):
+		requirement = parents[requirement]
+		above.add(requirement)
+	return above
+
+
+class TestReadinessReports(AimsTestCase):
+	def setUp(self):
+		make_user(OWNER, ["AI System Owner"])
+		make_user(AUDITOR, ["AIMS Auditor"])
+		make_user(MANAGER, ["AIMS Manager"])
+
+	def in_scope_system(self, name: str):
+		"""A system in the AIMS scope that uses one dataset, with its provenance, and affects claimants."""
+		claimants = frappe.db.exists("Interested Party", "Claimants") or (
+			insert(
+				"Interested Party",
+				party_name="Claimants",
+				party_type="Affected individual or group",
+				internal_or_external="External",
+				needs_and_expectations="Fair and timely handling of their claims.",
+				how_addressed="A handler reviews every triage suggestion.",
+			).name
+		)
+		dataset = insert(
+			"AI Dataset",
+			dataset_name=f"{name} records",
+			source_type="Internal",
+			provenance="Exported from the line-of-business system.",
+		)
+		with acting_as(OWNER):
+			return insert(
+				"AI System",
+				system_name=name,
+				system_owner=OWNER,
+				lifecycle_stage="Operation and monitoring",
+				purpose="Suggest the next step to a case handler.",
+				our_role="Deployer",
+				automation_level="Decision support (a person decides)",
+				in_scope=1,
+				datasets=[{"ai_dataset": dataset.name, "usage": "Production input"}],
+				interested_parties=[
+					{"interested_party": claimants, "how_affected": "Their claims are triaged"}
+				],
+			)
+
+	def statuses(self, **filters) -> dict:
+		return {row.requirement_id: row for row in readiness(filters)[1]}
+
+	def coverage(self, framework: str) -> dict:
+		return {row.requirement: row for row in crosswalk({"framework": framework})[1]}
+
+	def submit_assessment(self, system: str, **fields):
+		with acting_as(OWNER):
+			assessment = frappe.get_doc({"doctype": "AI Impact Assessment", "ai_system": system, **fields})
+			assessment.insert()
+			assess_every_area(assessment)
+			complete_fria(assessment)
+			assessment.submit()
+
+	def submit_audit(self, system: str, **fields):
+		with acting_as(AUDITOR):
+			audit = clause_8_and_a6_audit(system, **fields)
+			answer_all(audit)
+			audit.submit()
+
+	def implement(self, control: str):
+		with acting_as(MANAGER):
+			implementation = frappe.get_doc("Control Implementation", control)
+			implementation.update({"implementation_status": "Implemented", "control_owner": MANAGER})
+			implementation.save()
+			evidence(f"Record of {control}", MANAGER, [{"control_implementation": control}])
+
+	def test_every_in_scope_system_needs_a_current_impact_assessment(self):
+		first, second = self.in_scope_system("Claims triage").name, self.in_scope_system("Fraud alerts").name
+		self.submit_assessment(first)
+		row = self.statuses()["6.1.4"]
+		self.assertEqual(row.status, "Partial")
+		self.assertIn("1 of 2 in-scope AI systems have no current impact assessment", row.missing)
+		self.assertEqual(row.fix_route, "/app/ai-impact-assessment/new")
+
+		self.submit_assessment(second, assessment_date=add_days(today(), -800))
+		self.assertEqual(self.statuses()["6.1.4"].status, "Partial", "an assessment past its review is stale")
+
+		self.submit_assessment(second)
+		row = self.statuses()["6.1.4"]
+		self.assertEqual(row.status, "Ready")
+		self.assertEqual(row.missing, "")
+		self.assertIn("In-scope AI systems with a current impact assessment: 2 of 2", row.evidence_found)
+
+	def test_internal_audit_needs_one_submitted_in_the_last_twelve_months(self):
+		system = self.in_scope_system("Claims triage").name
+		rows = self.statuses()
+		self.assertEqual(rows["9.2.1"].status, "Gap")
+		self.assertNotEqual(rows["9.2"].status, "Ready")
+		self.assertEqual(self.coverage("ISO-27001")["ISO-27001-9.2.1"].coverage, "Not covered")
+
+		self.submit_audit(system, start_date=add_days(today(), -500), end_date=add_days(today(), -499))
+		self.assertEqual(self.statuses()["9.2.1"].status, "Gap", "an audit older than a year does not count")
+
+		self.submit_audit(system)
+		rows = self.statuses()
+		self.assertEqual(rows["9.2.1"].status, "Ready")
+		self.assertEqual(rows["9.2"].status, "Partial", "no audit programme covers this year yet")
+		crosswalk_rows = self.coverage("ISO-27001")
+		self.assertEqual(crosswalk_rows["ISO-27001-9.2.1"].coverage, "Covered")
+		self.assertEqual(crosswalk_rows["ISO-27001-9.2.1"].iso_requirements, "9.2.1 (Ready)")
+		self.assertEqual(crosswalk_rows["ISO-27001-9.2"].coverage, "Partly covered")
+
+	def test_data_provenance_is_needed_on_every_dataset_of_an_in_scope_system(self):
+		system = self.in_scope_system("Claims triage")
+		notes = insert("AI Dataset", dataset_name="Interview notes", source_type="Internal")
+		with acting_as(OWNER):
+			system.append("datasets", {"ai_dataset": notes.name, "usage": "Production input"})
+			system.save()
+		self.implement("ISO-42001-A.7.5")
+		row = self.statuses()["A.7.5"]
+		self.assertEqual(row.status, "Partial")
+		self.assertEqual(row.missing, "1 of 2 datasets of in-scope AI systems record no provenance.")
+		self.assertTrue(row.fix_route.startswith("/app/ai-dataset?provenance="))
+
+		notes.provenance = "Written by interviewers in the applicant tracking system."
+		notes.save()
+		self.assertEqual(self.statuses()["A.7.5"].status, "Ready")
+
+	def test_an_excluded_control_is_not_applicable_and_does_not_count_against_its_category(self):
+		with acting_as(MANAGER):
+			control = frappe.get_doc("Control Implementation", "ISO-42001-A.10.4")
+			control.update(
+				{"applicability": "Not applicable", "justification": "We supply no AI to customers."}
+			)
+			control.save()
+		rows = self.statuses(part="Annex A")
+		self.assertEqual(rows["A.10.4"].status, "Not applicable")
+		self.assertIn("1 not applicable", rows["A.10"].evidence_found)
+		self.assertNotEqual(rows["A.10"].status, "Not applicable")
+
+	def test_filters_cards_and_chart(self):
+		_columns, rows, _message, chart, cards = readiness({"part": "Annex A"})
+		self.assertTrue(all(row.part == "Annex A" for row in rows))
+		self.assertEqual(sum(card["value"] for card in cards), 38)
+		self.assertEqual(chart["data"]["labels"][0], "A.2")
+		self.assertEqual(sum(sum(dataset["values"]) for dataset in chart["data"]["datasets"]), 38)
+
+		clause_rows = readiness({"part": "Clauses"})[1]
+		self.assertEqual(clause_rows[0].requirement_id, "4")
+		self.assertEqual(
+			[row.requirement_id for row in clause_rows if row.indent == 0], [str(n) for n in range(4, 11)]
+		)
+
+		shown = readiness({"status": "Gap"})[1]
+		gaps = [row for row in shown if row.is_assessable]
+		self.assertTrue(gaps and all(row.status == "Gap" for row in gaps))
+		parents = {row.requirement: row.parent_requirement for row in readiness({})[1]}
+		groups = {row.requirement for row in shown if not row.is_assessable}
+		self.assertEqual(groups, set().union(*(groups_above(row.requirement, parents) for row in gaps)))
+
+	def test_every_aims_role_sees_the_reports_and_the_chart(self):
+		make_user(VIEWER, ["AIMS Viewer"])
+		with acting_as(VIEWER):
+			self.assertEqual(len(run_report("AIMS Readiness", filters={})["result"]), len(readiness({})[1]))
+			result = run_report("Framework Crosswalk", filters={"framework": "NIST-AI-RMF"})["result"]
+			self.assertEqual(len(result), 72)
+			chart = readiness_chart_source(chart_name="Readiness by Clause")
+			self.assertTrue(frappe.has_permission("Dashboard Chart", doc="Readiness by Clause"))
+		self.assertEqual(chart["labels"][:7], [str(n) for n in range(4, 11)])
+		self.assertEqual(
+			frappe.db.get_value("Dashboard Chart", "Readiness by Clause", "source"), "Readiness by Clause"
+		)
+
+	def test_unverified_mappings_are_marked_and_can_be_left_out(self):
+		rows = self.coverage("EU-AI-ACT")
+		mapped = [row for row in rows.values() if row.mappings]
+		self.assertTrue(
+			mapped and all("UNVERIFIED" in row.mappings and row.unverified_count for row in mapped)
+		)
+		verified_only = crosswalk({"framework": "EU-AI-ACT", "only_verified": 1})[1]
+		self.assertTrue(all(row.coverage == "Not mapped" for row in verified_only))
+
+	def add_records(self, count: int):
+		for i in range(count):
+			system = self.in_scope_system(f"System {frappe.generate_hash(length=8)}").name
+			ai_risk(
+				system, MANAGER, title=f"Risk {i}", controls=[{"control_implementation": "ISO-42001-A.7.4"}]
+			)
+			evidence(f"Evidence {i}", MANAGER, [{"requirement": "ISO-42001-6.3"}, {"ai_system": system}])
+
+	def queries_for(self, report) -> int:
+		report()  # warm the caches (meta, settings) so both runs compare the same work
+		with counting_queries() as queries:
+			self.assertTrue(report())
+		return len(queries)
+
+	def test_query_count_does_not_grow_with_the_data(self):
+		for label, report in (
+			("readiness", lambda: readiness({})[1]),
+			("crosswalk", lambda: crosswalk({})[1]),
+			("chart", lambda: readiness_chart_source()["labels"]),
+		):
+			with self.subTest(report=label):
+				self.add_records(2)
+				few = self.queries_for(report)
+				self.add_records(8)
+				many = self.queries_for(report)
+				self.assertEqual(few, many)
+				self.assertLessEqual(many, 6)

@@ -1,0 +1,162 @@
+"""The AIMS workspace: its cards count what the records say, for every reader, and nobody else reads them."""
+
+import json
+
+import frappe
+from frappe.desk.desktop import get_desktop_page
+from frappe.desk.doctype.number_card.number_card import get_result
+from frappe.utils import add_days, today
+
+from aims_app.ai_governance import dashboard
+from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests.scenarios import ai_risk, cv_screening, evidence, insert
+
+MANAGER = "ws-manager@example.com"
+VIEWER = "ws-viewer@example.com"
+OUTSIDER = "ws-outsider@example.com"
+CUSTOM_METHODS = (
+	dashboard.overdue_corrective_actions,
+	dashboard.evidence_expiring,
+	dashboard.evidence_expired,
+)
+
+
+def card_value(name: str) -> float:
+	"""A card's number, fetched the way the desk's number card widget fetches it."""
+	card = frappe.get_doc("Number Card", name)
+	if card.type == "Custom":
+		return frappe.get_attr(card.method)(filters=card.filters_json)["value"]
+	return get_result(card.as_json(), card.filters_json)
+
+
+def all_card_values() -> dict[str, float]:
+	workspace = frappe.get_doc("Workspace", "AIMS")
+	return {row.number_card_name: card_value(row.number_card_name) for row in workspace.number_cards}
+
+
+class TestWorkspace(AimsTestCase):
+	def setUp(self):
+		make_user(MANAGER, ["AIMS Manager"])
+		make_user(VIEWER, ["AIMS Viewer"])
+		make_user(OUTSIDER, [])
+
+	def test_install_places_cards_charts_heat_map_and_onboarding_on_the_workspace(self):
+		workspace = frappe.get_doc("Workspace", "AIMS")
+		blocks = json.loads(workspace.content)
+		for row in workspace.number_cards:
+			self.assertTrue(frappe.db.get_value("Number Card", row.number_card_name, "is_standard"))
+		for row in workspace.charts:
+			self.assertTrue(frappe.db.get_value("Dashboard Chart", row.chart_name, "is_standard"))
+		self.assertGreaterEqual(len(workspace.number_cards), 7)
+		self.assertTrue(frappe.db.exists("Custom HTML Block", dashboard.HEAT_MAP_BLOCK))
+		onboarding = frappe.get_doc("Module Onboarding", "AIMS")
+		self.assertGreaterEqual(len(onboarding.steps), 6)
+		self.assertIn({"onboarding_name": "AIMS", "col": 12}, [b["data"] for b in blocks])
+		placed = {b["data"].get("number_card_name") for b in blocks} | {
+			b["data"].get("chart_name") for b in blocks
+		}
+		self.assertLessEqual({r.number_card_name for r in workspace.number_cards}, placed)
+		self.assertLessEqual({r.chart_name for r in workspace.charts}, placed)
+
+	def test_a_viewer_sees_every_card_chart_and_the_heat_map(self):
+		with acting_as(VIEWER):
+			page = get_desktop_page(json.dumps({"name": "AIMS", "title": "AIMS"}))
+		workspace = frappe.get_doc("Workspace", "AIMS")
+		self.assertEqual(len(page["number_cards"]["items"]), len(workspace.number_cards))
+		self.assertEqual(len(page["charts"]["items"]), len(workspace.charts))
+		self.assertEqual(
+			[b.custom_block_name for b in page["custom_blocks"]["items"]], [dashboard.HEAT_MAP_BLOCK]
+		)
+
+	def test_each_card_counts_what_the_records_say_for_a_viewer(self):
+		with acting_as(VIEWER):
+			before = all_card_values()
+		self.add_records()
+		with acting_as(VIEWER):
+			after = all_card_values()
+		self.assertEqual(
+			{name: after[name] - before[name] for name in after},
+			{
+				"AI Systems in Scope": 2,
+				"High-Risk AI Systems": 1,
+				"Risks Above Appetite": 1,
+				"Open Nonconformities": 1,
+				"Overdue Corrective Actions": 1,
+				"Evidence Expiring in 30 Days": 2,
+				"Expired Evidence": 1,
+			},
+		)
+
+	def add_records(self):
+		with acting_as(MANAGER):
+			high_risk = cv_screening(MANAGER).system.name
+			insert(
+				"AI System",
+				system_name="Internal search",
+				system_owner=MANAGER,
+				purpose="Find documents on the intranet.",
+				in_scope=1,
+			)
+			insert(
+				"AI System",
+				system_name="Marketing copy drafts",
+				system_owner=MANAGER,
+				purpose="Draft copy for campaigns.",
+				in_scope=0,
+			)
+			ai_risk(high_risk, MANAGER)  # 4 × 3: High, above the default appetite (Medium)
+			ai_risk(high_risk, MANAGER, title="Closed before the count", status="Closed")
+			ai_risk(high_risk, MANAGER, title="Within the appetite", likelihood=1, impact=2)
+			nonconformity = insert(
+				"Nonconformity",
+				title="Bias test skipped",
+				grade="Minor",
+				source="Monitoring",
+				requirement="ISO-42001-8.4",
+				nc_owner=MANAGER,
+				description="Version 3.3 went live before the selection-rate test.",
+				corrective_actions=[
+					{"action": "Late", "action_owner": MANAGER, "due_date": add_days(today(), -3)},
+					{
+						"action": "Done late",
+						"action_owner": MANAGER,
+						"due_date": add_days(today(), -3),
+						"completed_on": today(),
+					},
+					{"action": "Not yet due", "action_owner": MANAGER, "due_date": add_days(today(), 5)},
+				],
+			)
+			self.assertEqual(nonconformity.workflow_state, "Open")
+			link = [{"ai_system": high_risk}]
+			evidence("Expires today", MANAGER, link, valid_until=today())
+			evidence("Expires in 30 days", MANAGER, link, valid_until=add_days(today(), 30))
+			evidence("Expires in 31 days", MANAGER, link, valid_until=add_days(today(), 31))
+			evidence("Expired yesterday", MANAGER, link, valid_until=add_days(today(), -1))
+			evidence("No end date", MANAGER, link)
+
+	def test_heat_map_places_open_risks_at_their_current_score(self):
+		with acting_as(VIEWER):
+			before = dashboard.risk_heat_map()
+		with acting_as(MANAGER):
+			system = cv_screening(MANAGER).system.name
+			ai_risk(system, MANAGER)  # inherent 4 × 3, not yet treated
+			ai_risk(system, MANAGER, title="Treated", residual_likelihood=2, residual_impact=2)
+			ai_risk(system, MANAGER, title="Gone", status="Closed")
+		with acting_as(VIEWER):
+			after = dashboard.risk_heat_map()
+
+		def count(grid, likelihood, impact):
+			row = next(r for r in grid["rows"] if r["likelihood"] == likelihood)
+			return row["cells"][impact - 1]["count"]
+
+		self.assertEqual(after["total"] - before["total"], 2)
+		self.assertEqual(count(after, 4, 3) - count(before, 4, 3), 1)
+		self.assertEqual(count(after, 2, 2) - count(before, 2, 2), 1)
+		self.assertEqual(after["rows"][1]["cells"][2]["level"], "High")
+		self.assertEqual(after["appetite"], "Medium")
+
+	def test_someone_without_an_aims_role_is_refused_by_every_method(self):
+		with acting_as(OUTSIDER):
+			for method in (*CUSTOM_METHODS, dashboard.risk_heat_map):
+				with self.subTest(method=method.__name__), self.assertRaises(frappe.PermissionError):
+					method()

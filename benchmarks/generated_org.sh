@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs one benchmark script (benchmarks/SCRIPT, given --site and --runs) first on the scratch site as it is,
+# then on a generated organisation of 2,000 AI systems, 20,000 risks and 50,000 evidence links.
+# reports.sh and workspace.sh call it; the site is AIMS_BENCH_SITE (default aims-bench.test).
+#
+#   benchmarks/generated_org.sh SCRIPT RUNS
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/bench.sh"
+script=$1
+runs=$2
+site=${AIMS_BENCH_SITE:-aims-bench.test}
+log=$(mktemp)
+
+bench_found || { echo "No Frappe bench at $AIMS_BENCH" >&2; exit 1; }
+start_services
+sync_app_into_bench
+ensure_site "$site" >>"$log" 2>&1
+if app_installed_on "$site"; then
+	bench_cmd --site "$site" migrate >>"$log" 2>&1
+else
+	bench_cmd --site "$site" install-app aims_app >>"$log" 2>&1
+fi
+
+run_script() {
+	in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" "$AIMS_BENCH/apps/aims_app/benchmarks/$1" \
+		--site "$site" "${@:2}"
+}
+
+echo "== before generating"
+run_script generate_org.py --fresh --systems 0 --risks 0 --evidence-links 0 >>"$log" 2>&1
+run_script "$script" --runs "$runs"
+echo "== generated organisation"
+run_script generate_org.py --fresh
+run_script "$script" --runs "$runs"
+echo "(log: $log)"

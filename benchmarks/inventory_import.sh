@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Inventory import speed (issue 7): COUNT AI systems, each with a model and a dataset, loaded from the YAML
+# inventory card (every validation), by Frappe's Data Import from CSV, and by frappe.db.bulk_insert (floor).
+#
+#   benchmarks/inventory_import.sh [COUNT]      (default 10000; site: AIMS_BENCH_SITE, default aims-bench.test)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/bench.sh"
+count=${1:-10000}
+site=${AIMS_BENCH_SITE:-aims-bench.test}
+log=$(mktemp)
+
+bench_found || { echo "No Frappe bench at $AIMS_BENCH" >&2; exit 1; }
+start_services
+sync_app_into_bench
+ensure_site "$site" >>"$log" 2>&1
+if app_installed_on "$site"; then
+	bench_cmd --site "$site" migrate >>"$log" 2>&1
+else
+	bench_cmd --site "$site" install-app aims_app >>"$log" 2>&1
+fi
+
+in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" \
+	"$AIMS_BENCH/apps/aims_app/benchmarks/inventory_import.py" --site "$site" --count "$count"
+echo "(log: $log)"

@@ -1,0 +1,220 @@
+import re
+import string
+
+import pytest
+
+from aims_app.rules.crosswalk import COVERED, NOT_COVERED, NOT_MAPPED, PARTLY_COVERED, coverage
+from aims_app.rules.readiness import (
+	CLAUSE_RULES,
+	CONTROL_RULES,
+	EVIDENCE,
+	GAP,
+	NOT_APPLICABLE,
+	PARTIAL,
+	READY,
+	ControlDecision,
+	assess,
+	group_summary,
+	list_route,
+	roll_up,
+)
+from tests.conftest import APP
+
+GATHERING = APP / "ai_assurance" / "readiness.py"
+
+
+def decision(**overrides) -> ControlDecision:
+	fields = dict(
+		name="ISO-42001-A.7.5",
+		applicable=True,
+		justification="Treats data risks",
+		implementation_status="Implemented",
+		owner="data-lead@example.com",
+	)
+	return ControlDecision(**{**fields, **overrides})
+
+
+EVIDENCED = {"evidence_current": 1, "evidence_expired": 0}
+
+
+def missing_text(assessment) -> list[str]:
+	return [m.template.format(**m.params) for m in assessment.missing]
+
+
+def assessable(requirements, kinds) -> set[str]:
+	return {
+		r["requirement_id"]
+		for r in requirements
+		if r["framework"] == "ISO-42001" and r["is_assessable"] and r["requirement_kind"] in kinds
+	}
+
+
+def test_every_clause_requirement_and_annex_a_control_has_a_rule(requirements):
+	assert set(CLAUSE_RULES) == assessable(requirements, {"Subclause"})
+	assert set(CONTROL_RULES) == assessable(requirements, {"Control"})
+	assert len(CONTROL_RULES) == 38
+	assert all(CLAUSE_RULES.values()), "a clause with no check could never be assessed"
+
+
+def all_checks():
+	for checks in (*CLAUSE_RULES.values(), *CONTROL_RULES.values(), EVIDENCE):
+		yield from checks
+
+
+def test_every_fact_a_rule_reads_is_counted_by_the_frappe_layer():
+	counted = set(re.findall(r'"(\w+)":', GATHERING.read_text())) | {"risks_modify_controls_done"}
+	read = {check.fact for check in all_checks()} | {c.population.fact for c in all_checks() if c.population}
+	assert read - {"evidence_current", "evidence_expired"} <= counted
+
+
+def test_every_message_fills_in_from_what_its_check_provides():
+	for check in all_checks():
+		for facts in ({}, {check.fact: 1, getattr(check.population, "fact", "-"): 3}):
+			finding = check.evaluate(facts)
+			for message in (finding.found, finding.missing):
+				if message:
+					fields = {name for _, name, _, _ in string.Formatter().parse(message.template) if name}
+					assert fields <= {*message.params, "label"}, (check.fact, message.template)
+		assert check.route.startswith("/app/")
+
+
+def test_impact_assessment_needs_a_current_one_for_every_in_scope_system():
+	partly = assess("6.1.4", {"in_scope_systems": 3, "in_scope_systems_assessed": 2})
+	assert partly.status == PARTIAL
+	assert missing_text(partly) == [
+		"1 of 3 in-scope AI systems have no current impact assessment (submitted and not past its next review)."
+	]
+	assert partly.route == "/app/ai-impact-assessment/new"
+	assert assess("6.1.4", {"in_scope_systems": 3, "in_scope_systems_assessed": 3}).status == READY
+	assert assess("6.1.4", {"in_scope_systems": 3}).status == GAP
+
+
+def test_nothing_in_scope_is_a_gap_not_readiness():
+	nothing = assess("6.1.4", {})
+	assert nothing.status == GAP
+	assert missing_text(nothing) == ["No AI system is marked as in scope."]
+	assert nothing.route == "/app/ai-system?in_scope=1"
+
+
+def test_internal_audit_needs_one_submitted_in_the_last_twelve_months():
+	assert assess("9.2.1", {}).status == GAP
+	assert assess("9.2.1", {"internal_audits_12m": 1}).status == READY
+	programme_only = assess("9.2.2", {"audit_programmes_current": 1})
+	assert programme_only.status == PARTIAL
+	assert missing_text(programme_only) == ["No internal audit has been submitted in the last 12 months."]
+	assert roll_up([assess("9.2.1", {}).status, programme_only.status]) == PARTIAL
+
+
+def test_data_provenance_is_needed_on_every_dataset_of_an_in_scope_system():
+	facts = {**EVIDENCED, "scope_datasets": 4, "scope_datasets_provenance": 3}
+	partly = assess("A.7.5", facts, decision())
+	assert partly.status == PARTIAL
+	assert missing_text(partly) == ["1 of 4 datasets of in-scope AI systems record no provenance."]
+	assert partly.route == "/app/ai-dataset?provenance=%5B%22is%22%2C%20%22not%20set%22%5D"
+	assert assess("A.7.5", {**facts, "scope_datasets_provenance": 4}, decision()).status == READY
+
+
+def test_a_control_is_ready_only_when_implemented_owned_and_evidenced():
+	facts = {**EVIDENCED, "scope_datasets": 1, "scope_datasets_provenance": 1}
+	planned = assess("A.7.5", facts, decision(implementation_status="Planned", owner=None))
+	assert planned.status == PARTIAL
+	assert missing_text(planned) == [
+		"The control is not implemented yet (status: Planned).",
+		"No one owns the control.",
+	]
+	assert planned.route == "/app/control-implementation/ISO-42001-A.7.5"
+	unevidenced = assess("A.7.5", {**facts, "evidence_current": 0, "evidence_expired": 2}, decision())
+	assert missing_text(unevidenced) == [
+		"No current evidence is filed against this requirement.",
+		"2 evidence record(s) filed against this requirement have expired: renew or replace them.",
+	]
+	nothing = assess("A.7.5", {}, decision(implementation_status="Not started", owner=None))
+	assert nothing.status == GAP
+
+
+def test_a_control_without_record_checks_rests_on_its_decision_and_evidence():
+	assert assess("A.3.3", EVIDENCED, decision(name="ISO-42001-A.3.3")).status == READY
+	half = assess("A.3.3", EVIDENCED, decision(implementation_status="Partially implemented"))
+	assert half.status == PARTIAL
+	assert missing_text(half) == ["The control is only partly implemented."]
+
+
+def test_an_excluded_control_is_not_applicable_and_needs_a_justification():
+	excluded = assess("A.10.4", {}, decision(applicable=False, justification="We have no customers of AI."))
+	assert excluded.status == NOT_APPLICABLE
+	assert excluded.missing == ()
+	unjustified = assess("A.10.4", {}, decision(applicable=False, justification=None))
+	assert unjustified.status == NOT_APPLICABLE
+	assert missing_text(unjustified) == ["The control is excluded without a justification."]
+
+
+def test_a_control_missing_its_implementation_record_is_a_gap():
+	assert assess("A.2.2", {"policies_published": 1}).status == GAP
+
+
+def test_policy_controls_read_the_published_policy():
+	published = {**EVIDENCED, "policies_published": 1}
+	assert assess("A.2.2", published, decision()).status == READY
+	assert assess("A.2.4", published, decision()).status == PARTIAL
+	assert assess("5.2", {"policies_published": 1, "policies_current": 1}).status == READY
+
+
+def test_empty_populations_that_may_be_empty_do_not_count_against_a_requirement():
+	assert assess("10.2", {}).status == READY
+	assert assess("10.2", {"nonconformities_open": 2, "nonconformities_open_on_time": 1}).status == PARTIAL
+
+
+def test_the_same_gap_is_reported_once():
+	both = assess("4.2", {})
+	assert missing_text(both) == ["No interested party is recorded."]
+
+
+@pytest.mark.parametrize(
+	"statuses, expected",
+	[
+		([READY, READY], READY),
+		([READY, NOT_APPLICABLE], READY),
+		([GAP, GAP, NOT_APPLICABLE], GAP),
+		([READY, GAP], PARTIAL),
+		([PARTIAL], PARTIAL),
+		([NOT_APPLICABLE, NOT_APPLICABLE], NOT_APPLICABLE),
+		([], NOT_APPLICABLE),
+	],
+)
+def test_a_group_rolls_up_from_its_children(statuses, expected):
+	assert roll_up(statuses) == expected
+
+
+def test_a_group_summarises_its_children():
+	summary = group_summary([READY, READY, GAP])
+	assert summary.template.format(**summary.params) == "2 ready, 0 partial, 1 gap, 0 not applicable"
+
+
+def test_list_routes_carry_filters_the_list_view_reads():
+	assert list_route("ai-risk") == "/app/ai-risk"
+	assert list_route("ai-risk", status="Review due") == "/app/ai-risk?status=Review%20due"
+	assert (
+		list_route("ai-model", status=["in", ["A"]])
+		== "/app/ai-model?status=%5B%22in%22%2C%20%5B%22A%22%5D%5D"
+	)
+
+
+@pytest.mark.parametrize(
+	"statuses, expected",
+	[
+		([], NOT_MAPPED),
+		([READY], COVERED),
+		([READY, NOT_APPLICABLE], COVERED),
+		([READY, GAP], PARTLY_COVERED),
+		([PARTIAL], PARTLY_COVERED),
+		([GAP], NOT_COVERED),
+		([NOT_APPLICABLE], NOT_COVERED),
+	],
+)
+def test_coverage_of_another_framework_follows_readiness(statuses, expected):
+	assert coverage(statuses) == expected
+
+
+def test_nothing_overdue_does_not_make_an_empty_requirement_ready():
+	assert assess("6.1.2", {}).status == GAP
+	assert assess("A.3.3", {}, decision(implementation_status="Not started", owner=None)).status == GAP
