@@ -1,4 +1,4 @@
-"""What the benchmark scripts share: --site and --runs, the site connected as Administrator with a line
+"""What the benchmark scripts share: --site (and --runs), the site connected as Administrator with a line
 saying how big its organisation is, and one timed call with the SQL queries it ran."""
 
 import argparse
@@ -12,20 +12,28 @@ from aims_app.tests import counting_queries
 
 
 @contextmanager
-def benchmark_site(description: str, counted: tuple[str, ...]) -> Iterator[int]:
-	"""Connect to --site (run from the bench's sites folder) and yield --runs."""
-	parser = argparse.ArgumentParser(description=description)
+def connected(parser: argparse.ArgumentParser) -> Iterator[argparse.Namespace]:
+	"""Parse the arguments plus --site, and stay connected to that site as Administrator (run from the
+	bench's sites folder) while the block runs."""
 	parser.add_argument("--site", required=True)
-	parser.add_argument("--runs", type=int, default=7)
 	args = parser.parse_args()
 	frappe.init(site=args.site, sites_path=".")
 	frappe.connect()
 	frappe.set_user("Administrator")
 	try:
-		print("organisation: " + ", ".join(f"{frappe.db.count(d)} {d}" for d in counted))
-		yield args.runs
+		yield args
 	finally:
 		frappe.destroy()
+
+
+@contextmanager
+def benchmark_site(description: str, counted: tuple[str, ...]) -> Iterator[int]:
+	"""Connect to --site and yield --runs."""
+	parser = argparse.ArgumentParser(description=description)
+	parser.add_argument("--runs", type=int, default=7)
+	with connected(parser) as args:
+		print("organisation: " + ", ".join(f"{frappe.db.count(d)} {d}" for d in counted))
+		yield args.runs
 
 
 def timed(call: Callable) -> tuple[float, int, object]:

@@ -10,10 +10,7 @@ runs=${1:-5}
 site=${AIMS_BENCH_SITE:-aims-bench.test}
 log=$(mktemp)
 
-bench_found || { echo "No Frappe bench at $AIMS_BENCH" >&2; exit 1; }
-start_services
-sync_app_into_bench
-ensure_site "$site" >>"$log" 2>&1
+prepare_benchmark_bench "$site" "$log"
 
 median() {
 	python3 -c 'import statistics, sys; print(f"{statistics.median(map(float, sys.argv[1:])):.2f}")' "$@"

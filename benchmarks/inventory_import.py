@@ -13,6 +13,7 @@ import time
 
 import frappe
 from frappe.core.doctype.data_import.data_import import import_file
+from harness import connected
 
 from aims_app.ai_systems.inventory import import_inventory
 from aims_app.rules.inventory_card import dump_card
@@ -228,13 +229,8 @@ def report(label: str, count: int, spent: tuple[float, float]) -> float:
 
 def main():
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	parser.add_argument("--site", required=True)
 	parser.add_argument("--count", type=int, default=10_000)
-	args = parser.parse_args()
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
-	try:
+	with connected(parser) as args:
 		ensure_owner()
 		data = card(args.count)
 		content = dump_card(data).encode()
@@ -250,8 +246,6 @@ def main():
 			f"YAML import is {yaml_rate / import_rate:.1f}x Frappe's Data Import "
 			f"and {yaml_rate / floor_rate:.2f}x (i.e. 1/{floor_rate / yaml_rate:.1f}) of the bulk_insert floor"
 		)
-	finally:
-		frappe.destroy()
 
 
 if __name__ == "__main__":

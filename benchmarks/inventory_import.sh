@@ -9,15 +9,8 @@ count=${1:-10000}
 site=${AIMS_BENCH_SITE:-aims-bench.test}
 log=$(mktemp)
 
-bench_found || { echo "No Frappe bench at $AIMS_BENCH" >&2; exit 1; }
-start_services
-sync_app_into_bench
-ensure_site "$site" >>"$log" 2>&1
-if app_installed_on "$site"; then
-	bench_cmd --site "$site" migrate >>"$log" 2>&1
-else
-	bench_cmd --site "$site" install-app aims_app >>"$log" 2>&1
-fi
+prepare_benchmark_bench "$site" "$log"
+install_or_migrate "$site" "$log"
 
 in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" \
 	"$AIMS_BENCH/apps/aims_app/benchmarks/inventory_import.py" --site "$site" --count "$count"

@@ -63,7 +63,7 @@ def readiness_rows() -> list[frappe._dict]:
 		row.update(
 			status=assessment.status,
 			evidence_found="; ".join(text(m) for m in assessment.found),
-			missing="; ".join(text(m) for m in assessment.missing),
+			missing=" ".join(text(m) for m in assessment.missing),  # each one a sentence
 			fix_route=assessment.route,
 		)
 		for name in chain[1:]:

@@ -141,8 +141,17 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 	try:
 		for section in SECTIONS:
 			write_section(section, card, existing[section.key], names, schema, summary)
-	except Exception:
+	except Exception as error:
 		frappe.db.rollback(save_point=SAVEPOINT)
+		if error.args and frappe.db.is_duplicate_entry(error):
+			frappe.throw(
+				_(
+					"{0}: some of these records were created elsewhere while the file was imported; nothing was "
+					"written. Import the file again."
+				).format(source),
+				frappe.UniqueValidationError,
+				title=_("Inventory Import"),
+			)
 		raise
 	if dry_run:
 		frappe.db.rollback(save_point=SAVEPOINT)

@@ -135,3 +135,23 @@ time_step() {
 	end=$(date +%s.%N)
 	python3 -c "print(f'{$end - $start:.2f}')"
 }
+
+# For the benchmarks: a bench running this checkout, with the scratch site SITE (Frappe only, created once);
+# what the steps print goes to the log file given.
+prepare_benchmark_bench() {
+	local site=$1 log=$2
+	bench_found || { echo "No Frappe bench at $AIMS_BENCH" >&2; return 1; }
+	start_services
+	sync_app_into_bench
+	ensure_site "$site" >>"$log" 2>&1
+}
+
+# aims_app installed on SITE at this checkout's version: installed when absent, migrated when present.
+install_or_migrate() {
+	local site=$1 log=$2
+	if app_installed_on "$site"; then
+		bench_cmd --site "$site" migrate >>"$log" 2>&1
+	else
+		bench_cmd --site "$site" install-app aims_app >>"$log" 2>&1
+	fi
+}

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import add_months, getdate, today
+from frappe.utils import add_months, getdate, now_datetime, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.scoring import refuse_off_scale, require_library_kind
@@ -164,11 +164,13 @@ class AIRisk(Document):
 
 
 def mark_risks_due_for_review():
-	"""Daily: risks whose review date has passed show as due, without anyone saving them."""
+	"""Daily: risks whose review date has passed show as due, without anyone saving them. Their `modified`
+	moves too, so a form loaded before the job is refused as stale instead of saving the old status back."""
 	risk = frappe.qb.DocType("AI Risk")
 	(
 		frappe.qb.update(risk)
 		.set(risk.status, "Review due")
+		.set(risk.modified, now_datetime())
 		.where(risk.status.isin(("Open", "In treatment", "Accepted")))
 		.where(risk.review_date < getdate(today()))
 		.run()
