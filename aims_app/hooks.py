@@ -59,6 +59,16 @@ doc_events = {
 		"Control Implementation",
 	)
 }
+# A workflow state written directly (REST, import) must be one a workflow action could reach.
+doc_events.update(
+	{
+		doctype: dict.fromkeys(
+			("before_save", "before_submit", "before_update_after_submit"),
+			"aims_app.permissions.refuse_state_outside_workflow",
+		)
+		for doctype in WORKFLOW_DOCTYPES
+	}
+)
 
 # Scheduled Tasks
 # ---------------

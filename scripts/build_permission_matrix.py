@@ -68,16 +68,36 @@ def record_rules() -> dict[str, str]:
 	return {doctype: docstrings[path.rsplit(".", 1)[1]] for doctype, path in hooks.has_permission.items()}
 
 
-def render() -> str:
+UNRESTRICTED_ROLES = ("AIMS Manager", "System Manager")
+
+
+def matrix() -> list[dict]:
+	"""The documented matrix, one row per doctype sorted by module: module, doctype, issingle, is_submittable,
+	rights (role -> the letters granted, "" for none) and rule (its record-level rule, "" for none), which
+	binds every role but UNRESTRICTED_ROLES and the roles the rule names."""
 	rules = record_rules()
+	return [
+		{
+			"module": doctype["module"],
+			"doctype": doctype["name"],
+			"issingle": bool(doctype.get("issingle")),
+			"is_submittable": bool(doctype.get("is_submittable")),
+			"rights": {role: rights(doctype["permissions"], role).strip("-") for role in ROLES},
+			"rule": rules.get(doctype["name"], ""),
+		}
+		for doctype in sorted(doctypes(), key=lambda d: (d["module"], d["name"]))
+	]
+
+
+def render() -> str:
 	lines = [HEADER, "| Module | DocType | " + " | ".join(ROLES) + " | Record-level rule |"]
 	lines.append("|" + "---|" * (len(ROLES) + 3))
-	for doctype in sorted(doctypes(), key=lambda d: (d["module"], d["name"])):
-		cells = [rights(doctype["permissions"], role) for role in ROLES]
-		rule = rules.get(doctype["name"], "")
+	for row in matrix():
+		cells = [row["rights"][role] or "-" for role in ROLES]
+		rule = row["rule"]
 		if rule:
-			rule = f"For all but AIMS Manager and System Manager: {rule[0].lower()}{rule[1:]}"
-		lines.append(f"| {doctype['module']} | {doctype['name']} | " + " | ".join(cells) + f" | {rule} |")
+			rule = f"For all but {' and '.join(UNRESTRICTED_ROLES)}: {rule[0].lower()}{rule[1:]}"
+		lines.append(f"| {row['module']} | {row['doctype']} | " + " | ".join(cells) + f" | {rule} |")
 	return "\n".join(lines) + "\n"
 
 

@@ -11,20 +11,6 @@ from frappe.query_builder.functions import Count, Max
 TEXT_TYPES = ("Data", "Small Text", "Text", "Text Editor", "Long Text")
 
 
-def app_modules() -> list[str]:
-	return frappe.get_all("Module Def", filters={"app_name": "aims_app"}, pluck="name")
-
-
-def app_doctypes(tables: bool = False) -> list[str]:
-	"""The app's stored doctypes: documents (or child tables), no singles or virtual doctypes."""
-	return frappe.get_all(
-		"DocType",
-		filters={"module": ("in", app_modules()), "istable": int(tables), "issingle": 0, "is_virtual": 0},
-		pluck="name",
-		order_by="name",
-	)
-
-
 def text_fields(doctype: str) -> list:
 	"""Free-text fields a user types into (Data without a validated kind such as Email or URL)."""
 	return [

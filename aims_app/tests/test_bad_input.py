@@ -16,8 +16,6 @@ from aims_app.ai_systems.inventory import import_inventory
 from aims_app.rules.inventory_card import MAX_BYTES
 from aims_app.tests import AimsTestCase, ApiClient, make_user
 from aims_app.tests.hostile import (
-	app_doctypes,
-	app_modules,
 	changed,
 	fill,
 	fingerprint,
@@ -25,6 +23,7 @@ from aims_app.tests.hostile import (
 	save_unchecked,
 	text_fields,
 )
+from aims_app.tests.metadata import app_doctypes, app_modules
 
 CORPUS = Path(__file__).parent / "bad_input"
 MARK = "aims-xss"

@@ -14,7 +14,8 @@ from aims_app.ai_risk.doctype.risk_acceptance.risk_acceptance import expire_acce
 from aims_app.ai_systems.inventory import import_inventory
 from aims_app.rules.inventory_card import SECTIONS, parse_card
 from aims_app.tests import AimsTestCase, make_user
-from aims_app.tests.hostile import app_doctypes, fill, naming_fields, save_unchecked, text_fields
+from aims_app.tests.hostile import fill, naming_fields, save_unchecked, text_fields
+from aims_app.tests.metadata import app_doctypes
 
 EXAMPLE = frappe.get_app_path("aims_app", "ai_systems", "inventory_example.yaml")
 USER_A = "concurrency-a@example.com"

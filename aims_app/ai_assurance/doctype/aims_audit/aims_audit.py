@@ -1,6 +1,8 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
+from textwrap import shorten
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -183,7 +185,9 @@ class AIMSAudit(Document):
 			nonconformity = frappe.get_doc(
 				{
 					"doctype": "Nonconformity",
-					"title": _("{0}: {1}").format(row.requirement_title or row.requirement, row.result),
+					"title": _("{0}: {1}").format(
+						short_heading(row.requirement_title or row.requirement), row.result
+					),
 					"grade": grade,
 					"source": "Audit",
 					"requirement": row.requirement,
@@ -223,3 +227,8 @@ class AIMSAudit(Document):
 		systems = sorted(self.scope_systems())
 		system_owner = systems and frappe.db.get_value("AI System", systems[0], "system_owner")
 		return accountable or system_owner or self.owner
+
+
+def short_heading(heading: str) -> str:
+	"""A requirement's heading cut to fit a title beside the finding (NIST and EU headings run to 500+ characters)."""
+	return shorten(heading, width=100, placeholder="…")

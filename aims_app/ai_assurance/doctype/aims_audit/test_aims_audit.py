@@ -137,3 +137,15 @@ class TestAIMSAudit(AimsTestCase):
 		)
 		for row in audit.checklist:
 			self.assertIn(row.requirement.removeprefix("ISO-42001-") + " ", text)
+
+	def test_a_finding_on_a_requirement_with_a_long_heading_is_raised_with_a_shortened_title(self):
+		with acting_as(AUDITOR):
+			audit = clause_8_and_a6_audit(self.system, requirements=[{"requirement": "NIST-AI-RMF-GOVERN 1"}])
+			long_row = max(audit.checklist, key=lambda row: len(row.requirement_title))
+			self.assertGreater(len(long_row.requirement_title), 140)
+			answer_all(audit, **{long_row.requirement: "Major nonconformity"})
+			audit.submit()
+		long_row.reload()
+		title = frappe.db.get_value("Nonconformity", long_row.nonconformity, "title")
+		self.assertTrue(title.endswith("…: Major nonconformity"), title)
+		self.assertLessEqual(len(title), 140)

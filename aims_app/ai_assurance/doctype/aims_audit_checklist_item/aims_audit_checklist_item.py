@@ -22,7 +22,7 @@ class AIMSAuditChecklistItem(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		requirement: DF.Link | None
-		requirement_title: DF.Data | None
+		requirement_title: DF.SmallText | None
 		result: DF.Literal[
 			"",
 			"Conforms",

@@ -177,3 +177,11 @@ class TestAIPolicy(AimsTestCase):
 		)
 		with acting_as(VIEWER):
 			self.assertIsNone(get_published_policy())
+
+	def test_an_approver_cannot_sign_a_policy_that_skipped_review(self):
+		policy = self.draft()
+		with acting_as(APPROVER):
+			self.assertRaises(frappe.ValidationError, frappe.get_doc("AI Policy", policy.name).submit)
+		self.assertEqual(
+			frappe.db.get_value("AI Policy", policy.name, ["docstatus", "workflow_state"]), (0, "Draft")
+		)
