@@ -112,8 +112,9 @@ site_exists() {
 	[ -f "$AIMS_BENCH/sites/$1/site_config.json" ]
 }
 
+# grep reads to the end (no -q): under pipefail, bench killed by SIGPIPE would read as "not installed".
 app_installed_on() {
-	bench_cmd --site "$1" list-apps 2>/dev/null | grep -q '^aims_app'
+	bench_cmd --site "$1" list-apps 2>/dev/null | grep '^aims_app' >/dev/null
 }
 
 # A site with Frappe alone, created once and then reused.
