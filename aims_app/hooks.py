@@ -59,11 +59,12 @@ doc_events = {
 		"Control Implementation",
 	)
 }
-# A workflow state written directly (REST, import) must be one a workflow action could reach.
+# A workflow state written directly (REST, import), or a submit or cancel made without the workflow's action,
+# must be what an action could have done.
 doc_events.update(
 	{
 		doctype: dict.fromkeys(
-			("before_save", "before_submit", "before_update_after_submit"),
+			("before_save", "before_submit", "before_update_after_submit", "before_cancel"),
 			"aims_app.permissions.refuse_state_outside_workflow",
 		)
 		for doctype in WORKFLOW_DOCTYPES

@@ -20,6 +20,7 @@ WORKFLOW_STATES = (
 	"In Review",
 	"Approved",
 	"Published",
+	"Superseded",
 )
 WORKFLOW_ACTIONS = (
 	"Accept",

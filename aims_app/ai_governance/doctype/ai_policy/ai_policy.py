@@ -126,7 +126,7 @@ class AIPolicy(Document):
 		for name in frappe.get_all(
 			"AI Policy", filters={"status": "Published", "name": ("!=", self.name)}, pluck="name"
 		):
-			frappe.get_doc("AI Policy", name).db_set("status", "Superseded")
+			frappe.get_doc("AI Policy", name).db_set({"status": "Superseded", "workflow_state": "Superseded"})
 
 
 @frappe.whitelist()

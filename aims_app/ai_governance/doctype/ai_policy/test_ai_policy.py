@@ -115,7 +115,10 @@ class TestAIPolicy(AimsTestCase):
 			self.assertEqual(get_published_policy().name, first.name)
 
 		second = self.publish(second)
-		self.assertEqual(frappe.db.get_value("AI Policy", first.name, "status"), "Superseded")
+		self.assertEqual(
+			frappe.db.get_value("AI Policy", first.name, ["status", "workflow_state"]),
+			("Superseded", "Superseded"),
+		)
 		with acting_as(VIEWER):
 			self.assertEqual(get_published_policy().name, second.name)
 			old = frappe.get_doc("AI Policy", first.name)
