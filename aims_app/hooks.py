@@ -51,6 +51,7 @@ has_permission = {
 doc_events = {
 	doctype: {"validate": "aims_app.validation.validate_conditional_mandatory"}
 	for doctype in (
+		"AIMS Settings",
 		"AIMS Scope",
 		"Interested Party",
 		"AI System",

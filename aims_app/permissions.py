@@ -13,6 +13,7 @@ from frappe import _
 from frappe.model.workflow import (
 	WorkflowPermissionError,
 	get_transitions,
+	get_workflow,
 	get_workflow_name,
 	has_approval_access,
 )
@@ -24,11 +25,12 @@ UNRESTRICTED = {AIMS_MANAGER, "System Manager", "Administrator"}
 READ_ONLY_PTYPES = {"read", "select", "report", "export", "print", "email"}
 
 
+def has_unrestricted_role(user: str | None = None) -> bool:
+	return bool(UNRESTRICTED & set(frappe.get_roles(user or frappe.session.user)))
+
+
 def _unrestricted(ptype: str | None, user: str | None) -> bool:
-	if (ptype or "read") in READ_ONLY_PTYPES:
-		return True
-	user = user or frappe.session.user
-	return bool(UNRESTRICTED & set(frappe.get_roles(user)))
+	return (ptype or "read") in READ_ONLY_PTYPES or has_unrestricted_role(user)
 
 
 def owns_system(ai_system: str | None, user: str) -> bool:
@@ -131,10 +133,9 @@ def refuse_state_outside_workflow(doc, method=None):
 	neither the self-approval rule of the transition nor that the state's docstatus is the record's (an action
 	signs or cancels the record on the way; a plain submit would sign a draft that skipped its review)."""
 	before = doc.get_doc_before_save()
-	workflow_name = get_workflow_name(doc.doctype)
-	if not before or not workflow_name:
+	if not before or not get_workflow_name(doc.doctype):
 		return
-	workflow = frappe.get_cached_doc("Workflow", workflow_name)
+	workflow = get_workflow(doc.doctype)
 	state = doc.get(workflow.workflow_state_field)
 	target = next((s for s in workflow.states if s.state == state), None)
 	if target and cint(target.doc_status) != doc.docstatus:

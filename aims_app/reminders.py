@@ -12,6 +12,7 @@ from frappe import _
 from frappe.email.doctype.notification.notification import get_reference_doctype, get_reference_name
 from frappe.query_builder import Criterion
 from frappe.utils import date_diff, format_date, get_url, get_url_to_form, getdate, today
+from frappe.utils.user import get_users_with_role
 
 from aims_app.roles import AIMS_MANAGER
 from aims_app.rules.reminders import HORIZON_DAYS, DueItem, build_digest
@@ -130,23 +131,6 @@ def gather_corrective_actions(until: date) -> list[DueItem]:
 	]
 
 
-def aims_managers() -> list[str]:
-	user = frappe.qb.DocType("User")
-	has_role = frappe.qb.DocType("Has Role")
-	return (
-		frappe.qb.from_(user)
-		.join(has_role)
-		.on((has_role.parent == user.name) & (has_role.parenttype == "User"))
-		.select(user.email)
-		.distinct()
-		.where(has_role.role == AIMS_MANAGER)
-		.where(user.enabled == 1)
-		.where(user.name.notin(("Administrator", "Guest")))
-		.orderby(user.email)
-		.run(pluck=True)
-	)
-
-
 def send_weekly_digest():
 	"""Weekly: one email to each AIMS Manager with what is overdue and what falls due in the next 30 days."""
 	current = getdate(today())
@@ -156,7 +140,7 @@ def send_weekly_digest():
 	subject = _("AIMS weekly reminders: {0} overdue, {1} due within {2} days").format(
 		len(digest.overdue), len(digest.coming), digest.horizon_days
 	)
-	for manager in aims_managers():
+	for manager in sorted(get_users_with_role(AIMS_MANAGER)):
 		frappe.sendmail(
 			recipients=[manager],
 			subject=subject,

@@ -13,6 +13,7 @@ import random
 from datetime import timedelta
 
 import frappe
+from harness import connected
 
 from aims_app.rules.risk import score_risk
 from aims_app.rules.risk_matrix import default_matrix
@@ -227,16 +228,11 @@ def generate(systems: int, risks: int, evidence_links: int):
 
 def main():
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-	parser.add_argument("--site", required=True)
 	parser.add_argument("--systems", type=int, default=2000)
 	parser.add_argument("--risks", type=int, default=20000)
 	parser.add_argument("--evidence-links", type=int, default=50000)
 	parser.add_argument("--fresh", action="store_true", help="remove the generated records first")
-	args = parser.parse_args()
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
-	try:
+	with connected(parser) as args:
 		if args.fresh:
 			remove_generated()
 		if generated_count("AI Risk"):
@@ -251,8 +247,6 @@ def main():
 			f"generated {args.systems} systems, {args.risks} risks, {records} evidence records with "
 			f"{args.evidence_links} links in {seconds:.1f}s"
 		)
-	finally:
-		frappe.destroy()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from harness import connected
 
 from aims_app.ai_systems.inventory import import_inventory
 from aims_app.rules.inventory_card import dump_card
+from aims_app.tests import make_user
 
 PREFIX = "bench-inv-"
 OWNER = "bench-inventory-owner@example.com"
@@ -81,16 +82,6 @@ def remove_generated():
 			frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ("in", chunk)})
 			frappe.db.delete(doctype, {"name": ("in", chunk)})
 	frappe.db.commit()
-
-
-def ensure_owner():
-	if not frappe.db.exists("User", OWNER):
-		user = frappe.get_doc(
-			{"doctype": "User", "email": OWNER, "first_name": "Bench", "send_welcome_email": 0}
-		)
-		user.append_roles("AI System Owner")
-		user.insert(ignore_permissions=True)
-		frappe.db.commit()
 
 
 def timed(load) -> tuple[float, float]:
@@ -231,7 +222,8 @@ def main():
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 	parser.add_argument("--count", type=int, default=10_000)
 	with connected(parser) as args:
-		ensure_owner()
+		make_user(OWNER, ["AI System Owner"])
+		frappe.db.commit()
 		data = card(args.count)
 		content = dump_card(data).encode()
 		print(f"inventory file: {len(content) / 1e6:.1f} MB", flush=True)

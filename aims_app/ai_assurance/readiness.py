@@ -272,9 +272,7 @@ def governance_facts(day: date, year_ago: date) -> dict:
 
 
 def policy_facts(day: date) -> dict:
-	"""Published AI policies; none while the AI Policy doctype is not installed."""
-	if not frappe.db.table_exists("AI Policy"):
-		return {"policies_published": ValueWrapper(0), "policies_current": ValueWrapper(0)}
+	"""Published AI policies."""
 	policy = frappe.qb.DocType("AI Policy")
 	published = (policy.docstatus == 1) & (policy.status == "Published")
 	return {

@@ -20,9 +20,10 @@ from frappe.query_builder.functions import Coalesce
 from frappe.utils import strip_html
 from frappe.utils.global_search import update_global_search
 
-from aims_app.roles import AIMS_MANAGER
+from aims_app.permissions import has_unrestricted_role
 from aims_app.rules.inventory_card import (
 	CARD_DOCTYPES,
+	SECTION,
 	SECTIONS,
 	CardError,
 	Section,
@@ -38,14 +39,13 @@ from aims_app.rules.inventory_card import (
 	schema_from_docfields,
 )
 
-INVENTORY_ROLES = {AIMS_MANAGER, "System Manager"}
 FORMAT_SERIES = re.compile(r"^format:(?P<prefix>[^{}]*)\{(?P<digits>#+)\}$")
 SAVEPOINT = "aims_inventory_import"
 REFUSALS = (frappe.ValidationError, frappe.PermissionError, frappe.NameError)
 
 
 def require_inventory_rights():
-	if frappe.session.user != "Administrator" and not INVENTORY_ROLES & set(frappe.get_roles()):
+	if not has_unrestricted_role():
 		frappe.throw(
 			_("Importing or exporting the AI inventory needs the AIMS Manager or System Manager role."),
 			frappe.PermissionError,
@@ -90,7 +90,7 @@ def stored_rows(section: Section, spec, schema, parents: list[str]) -> list[dict
 	if not parents:
 		return []
 	child = frappe.qb.DocType(spec.doctype)
-	target_section = next(s for s in SECTIONS if s.key == spec.section)
+	target_section = SECTION[spec.section]
 	target = frappe.qb.DocType(target_section.doctype)
 	return (
 		frappe.qb.from_(child)

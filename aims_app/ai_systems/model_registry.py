@@ -163,13 +163,22 @@ def sync_models() -> dict[str, int]:
 	return counts
 
 
+SYNC_JOB = "aims-model-registry-sync"
+
+
 @frappe.whitelist(methods=["POST"])
-def sync_now() -> dict[str, int]:
+def sync_now():
 	frappe.get_doc("AIMS Settings").check_permission("write")
-	return sync_models()
+	queue_sync()
 
 
 def sync_daily():
-	"""The scheduler's daily run, when Sync Daily is on. A failure is kept in the Scheduled Job Log too."""
+	"""The scheduler's daily run, when Sync Daily is on. A failure is kept in the job's log too."""
 	if frappe.db.get_single_value("AIMS Settings", "sync_models_daily"):
-		sync_models()
+		queue_sync()
+
+
+def queue_sync():
+	"""A sync reads the whole registry, which can outlast a web request; one runs at a time (a sync already
+	queued is not queued again, so a manual and a daily one never write the same models twice)."""
+	frappe.enqueue(sync_models, queue="long", job_id=SYNC_JOB, deduplicate=True, now=frappe.flags.in_test)

@@ -25,7 +25,7 @@ import frappe
 import requests
 from frappe.utils import getdate
 
-from aims_app.ai_systems.model_registry import sync_daily, sync_now
+from aims_app.ai_systems.model_registry import sync_daily, sync_models, sync_now
 from aims_app.tests import AimsTestCase, acting_as, make_user
 
 MANAGER = "registry.manager@example.org"
@@ -203,7 +203,7 @@ class TestModelRegistrySyncWithMLflow(AimsTestCase):
 
 	def sync(self) -> dict[str, int]:
 		with acting_as(MANAGER):
-			return sync_now()
+			return sync_models()
 
 	def test_first_sync_discovers_every_version_and_a_second_changes_nothing(self):
 		self.assertEqual(self.sync(), {"created": 3, "updated": 0, "unchanged": 0, "flagged": 0})
@@ -369,7 +369,11 @@ class TestModelRegistrySyncFailures(AimsTestCase):
 			}
 		)
 		configure(self.url)
-		self.assertEqual(sync_now(), {"created": 2, "updated": 0, "unchanged": 0, "flagged": 0})
+		sync_now()
+		self.assertEqual(
+			frappe.db.get_single_value("AIMS Settings", "last_model_sync_result"),
+			"2 created, 0 updated, 0 unchanged, 0 flagged as missing from the registry",
+		)
 		self.assertEqual(
 			[key for key, _ in self.server.asked], [MODELS, MODELS, f"{MODELS}?page-2", VERSIONS]
 		)

@@ -13,13 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from aims_app.rules.soa import IMPLEMENTED
+
 READY = "Ready"
 PARTIAL = "Partial"
 GAP = "Gap"
 NOT_APPLICABLE = "Not applicable"
 STATUSES = (READY, PARTIAL, GAP, NOT_APPLICABLE)
 
-IMPLEMENTED = "Implemented"
 PARTIALLY_IMPLEMENTED = "Partially implemented"
 
 
@@ -730,11 +731,7 @@ class Assessment:
 	status: str
 	found: tuple[Message, ...] = ()
 	missing: tuple[Message, ...] = ()
-	routes: tuple[str, ...] = ()
-
-	@property
-	def route(self) -> str | None:
-		return self.routes[0] if self.routes else None
+	route: str | None = None  # where to fix the first thing missing
 
 
 def control_route(decision: ControlDecision) -> str:
@@ -774,7 +771,7 @@ def assess(
 			excluded = Message(_("Excluded: {reason}"), {"reason": decision.justification})
 			return Assessment(NOT_APPLICABLE, found=(excluded,))
 		missing = Message(_("The control is excluded without a justification."))
-		return Assessment(NOT_APPLICABLE, missing=(missing,), routes=(control_route(decision),))
+		return Assessment(NOT_APPLICABLE, missing=(missing,), route=control_route(decision))
 	else:
 		checks = (*CONTROL_RULES.get(requirement_id, ()), *EVIDENCE)
 		findings = [*decision_findings(decision), *(check.evaluate(facts) for check in checks)]
@@ -783,7 +780,7 @@ def assess(
 		status=status_of(findings),
 		found=tuple(unique([f.found for f in findings if f.found])),
 		missing=tuple(message for message, _route in gaps),
-		routes=tuple(route for _message, route in gaps if route),
+		route=next((route for _message, route in gaps if route), None),
 	)
 
 

@@ -7,8 +7,10 @@ from email.header import decode_header, make_header
 import frappe
 from frappe.email.doctype.notification.notification import evaluate_alert
 from frappe.utils import add_days, today
+from frappe.utils.user import get_users_with_role
 
-from aims_app.reminders import aims_managers, send_weekly_digest
+from aims_app.reminders import send_weekly_digest
+from aims_app.roles import AIMS_MANAGER
 from aims_app.tests import AimsTestCase, make_user
 from aims_app.tests.scenarios import ai_risk, evidence, insert
 
@@ -167,7 +169,7 @@ class TestReminders(AimsTestCase):
 		send_weekly_digest()
 
 		digests = [q for q in queued_since(self.before) if q.subject.startswith("AIMS weekly reminders")]
-		managers = aims_managers()
+		managers = sorted(get_users_with_role(AIMS_MANAGER))
 		self.assertIn(MANAGER, managers)
 		self.assertIn(OTHER_MANAGER, managers)
 		self.assertNotIn(VIEWER, managers)

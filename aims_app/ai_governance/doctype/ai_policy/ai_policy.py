@@ -123,10 +123,11 @@ class AIPolicy(Document):
 
 	def supersede_other_published_versions(self):
 		"""One policy is in force: publishing this version retires the one published before it."""
-		for name in frappe.get_all(
-			"AI Policy", filters={"status": "Published", "name": ("!=", self.name)}, pluck="name"
-		):
-			frappe.get_doc("AI Policy", name).db_set({"status": "Superseded", "workflow_state": "Superseded"})
+		frappe.db.set_value(
+			"AI Policy",
+			{"status": "Published", "name": ("!=", self.name)},
+			{"status": "Superseded", "workflow_state": "Superseded"},
+		)
 
 
 @frappe.whitelist()

@@ -7,12 +7,11 @@ frappe.ui.form.on("AIMS Settings", {
 			frm.add_custom_button(__("Sync Models Now"), () =>
 				frappe
 					.xcall("aims_app.ai_systems.model_registry.sync_now")
-					.then(
-						() =>
-							frm
-								.reload_doc()
-								.then(() => frappe.msgprint(frm.doc.last_model_sync_result, __("Model Registry Sync"))),
-						() => frm.reload_doc()
+					.then(() =>
+						frappe.show_alert(
+							__("Model registry sync queued; its result will show in Last Sync Result."),
+							7
+						)
 					)
 			);
 		}

@@ -56,8 +56,6 @@ class AIMSSettings(Document):
 		problems = matrix_problems(self.risk_matrix())
 		if problems:
 			frappe.throw("<br>".join(problems), title=_("The risk matrix cannot be used"))
-		if self.sync_models_daily and not self.mlflow_url:
-			frappe.throw(_("Enter the Registry URL of the MLflow model registry to sync daily."))
 
 	def risk_matrix(self) -> RiskMatrix:
 		return RiskMatrix(

@@ -40,7 +40,7 @@ class TestAIMSSettings(AimsTestCase):
 	def test_a_daily_model_registry_sync_needs_the_registry_url(self):
 		settings = frappe.get_doc("AIMS Settings")
 		settings.sync_models_daily = 1
-		self.assertRaisesRegex(frappe.ValidationError, "Enter the Registry URL", settings.save)
+		self.assertRaisesRegex(frappe.ValidationError, "Registry URL", settings.save)
 		settings = frappe.get_doc("AIMS Settings")
 		settings.update({"sync_models_daily": 1, "mlflow_url": "https://mlflow.example.com"})
 		settings.save()
