@@ -15,7 +15,7 @@ prepare_benchmark_bench "$site" "$log"
 install_or_migrate "$site" "$log"
 
 run_script() {
-	in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" "$AIMS_BENCH/apps/aims_app/benchmarks/$1" \
+	bench_python "$AIMS_BENCH/apps/aims_app/benchmarks/$1" \
 		--site "$site" "${@:2}"
 }
 

@@ -12,6 +12,6 @@ log=$(mktemp)
 prepare_benchmark_bench "$site" "$log"
 install_or_migrate "$site" "$log"
 
-in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" \
+bench_python \
 	"$AIMS_BENCH/apps/aims_app/benchmarks/inventory_import.py" --site "$site" --count "$count"
 echo "(log: $log)"

@@ -35,9 +35,6 @@ start_services
 [ "$sync" = 1 ] && sync_app_into_bench
 app_installed_on "$site" || { echo "aims_app is not installed on $site" >&2; exit 1; }
 
-bench_python() {
-	in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" "$@"
-}
 site_diff() {
 	bench_python "$AIMS_BENCH/apps/aims_app/scripts/lib/site_diff.py" "$@"
 }
@@ -68,8 +65,7 @@ status=0
 site_diff compare "$work/before.json" "$work/after.json" || status=$?
 
 if [ "$keep" = 0 ]; then
-	bench_cmd drop-site "$restored" --force --no-backup --archived-sites-path "$work/archived" \
-		--db-root-username root --db-root-password "$AIMS_DB_ROOT_PASSWORD" >>"$log" 2>&1
+	drop_site "$restored" "$work/archived" "$log"
 	site_diff clean --site "$site"
 	bench_python "$AIMS_BENCH/apps/aims_app/benchmarks/generate_org.py" --site "$site" --fresh \
 		--systems 0 --risks 0 --evidence-links 0 >>"$log" 2>&1

@@ -39,16 +39,12 @@ chmod 777 "$work"
 log="$work/log"
 cp "$AIMS_REPO/scripts/lib/site_diff.py" "$work/"
 
-bench_python() {
-	in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" "$@"
-}
 site_diff() {
 	bench_python "$work/site_diff.py" "$@"
 }
 drop_scratch_site() {
 	site_exists "$site" || return 0
-	bench_cmd drop-site "$site" --force --no-backup --archived-sites-path "$work/archived" \
-		--db-root-username root --db-root-password "$AIMS_DB_ROOT_PASSWORD" >>"$log" 2>&1
+	drop_site "$site" "$work/archived" "$log"
 }
 # The app's files from a tar stream on stdin, where the bench runs them.
 install_app_files() {

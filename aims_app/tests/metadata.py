@@ -14,3 +14,11 @@ def app_doctypes(tables: bool = False, singles: bool = False) -> list[str]:
 	if not singles:
 		filters["issingle"] = 0
 	return frappe.get_all("DocType", filters=filters, pluck="name", order_by="name")
+
+
+def script_reports(fields: list[str] | None = None) -> list:
+	"""The app's Script Reports (their names, or rows of `fields`)."""
+	filters = {"module": ("in", app_modules()), "report_type": "Script Report", "disabled": 0}
+	if fields:
+		return frappe.get_all("Report", filters=filters, fields=fields)
+	return frappe.get_all("Report", filters=filters, pluck="name")

@@ -23,7 +23,7 @@ from aims_app.tests.hostile import (
 	save_unchecked,
 	text_fields,
 )
-from aims_app.tests.metadata import app_doctypes, app_modules
+from aims_app.tests.metadata import app_doctypes, app_modules, script_reports
 
 CORPUS = Path(__file__).parent / "bad_input"
 MARK = "aims-xss"
@@ -72,12 +72,6 @@ def report_filters(report: str) -> list[str]:
 	folder = frappe.scrub(report)
 	path = Path(frappe.get_app_path("aims_app", module, "report", folder, f"{folder}.js"))
 	return re.findall(r"fieldname:\s*\"(\w+)\"", path.read_text()) if path.exists() else []
-
-
-def script_reports() -> list[str]:
-	return frappe.get_all(
-		"Report", filters={"module": ("in", app_modules()), "report_type": "Script Report"}, pluck="name"
-	)
 
 
 def report_rows(report: str, filters: dict) -> list:

@@ -14,7 +14,7 @@ import frappe
 
 from aims_app.roles import AIMS_ROLES
 from aims_app.tests.http import PRINCIPALS, LiveServerTestCase, error_message
-from aims_app.tests.metadata import app_doctypes
+from aims_app.tests.metadata import app_doctypes, script_reports
 
 
 def documented_matrix():
@@ -178,12 +178,7 @@ class TestPermissionMatrixOverHttp(LiveServerTestCase):
 		self.check()
 
 	def test_reports(self):
-		modules = frappe.get_all("Module Def", filters={"app_name": "aims_app"}, pluck="name")
-		reports = frappe.get_all(
-			"Report",
-			filters={"module": ("in", modules), "report_type": "Script Report", "disabled": 0},
-			fields=["name", "ref_doctype"],
-		)
+		reports = script_reports(fields=["name", "ref_doctype"])
 		for report in reports:
 			for principal, session in self.sessions.items():
 				response = session.post(

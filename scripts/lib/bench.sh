@@ -33,16 +33,27 @@ bench_cmd() {
 	if command -v bench >/dev/null 2>&1; then
 		in_bench bench "$@"
 	else
-		in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" -m frappe.utils.bench_helper frappe "$@"
+		bench_python -m frappe.utils.bench_helper frappe "$@"
 	fi
+}
+
+# The bench's Python, run from its sites folder (where Frappe finds the sites).
+bench_python() {
+	in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" "$@"
 }
 
 # Python with a connection to a site, whether or not aims_app is installed there
 # (bench execute refuses the functions of an app the site does not have).
 site_python() {
 	local site=$1 code=$2
-	in_bench env -C "$AIMS_BENCH/sites" "$AIMS_BENCH/env/bin/python" -c \
-		"import frappe; frappe.init(site='$site'); frappe.connect(); $code"
+	bench_python -c "import frappe; frappe.init(site='$site'); frappe.connect(); $code"
+}
+
+# Drop SITE and its database, archiving what bench keeps of it in ARCHIVE; bench's output goes to LOG.
+drop_site() {
+	local site=$1 archive=$2 log=$3
+	bench_cmd drop-site "$site" --force --no-backup --archived-sites-path "$archive" \
+		--db-root-username root --db-root-password "$AIMS_DB_ROOT_PASSWORD" >>"$log" 2>&1
 }
 
 port_open() {
