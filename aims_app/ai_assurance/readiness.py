@@ -13,10 +13,9 @@ import frappe
 from frappe import _
 from frappe.query_builder import Criterion
 from frappe.query_builder.functions import Coalesce, Count
-from frappe.query_builder.terms import ValueWrapper
 from frappe.utils import add_days, getdate, today
 
-from aims_app.ai_risk.applicability import control_decisions
+from aims_app.ai_risk.applicability import control_decisions, evidence_by_control
 from aims_app.roles import AIMS_ROLES
 from aims_app.rules.readiness import (
 	GAP,
@@ -47,7 +46,7 @@ def readiness_rows() -> list[frappe._dict]:
 	"""Every clause, subclause, Annex A category and control in library order, with its status."""
 	requirements = library()
 	decisions = {row.name: row for row in control_decisions()}
-	evidence = evidence_by_requirement()
+	evidence = evidence_by_control()
 	facts = organisation_facts()
 	by_name = {row.name: row for row in requirements}
 	below = defaultdict(list)
@@ -56,8 +55,8 @@ def readiness_rows() -> list[frappe._dict]:
 			continue
 		chain = ancestors(row, by_name)
 		own = {
-			"evidence_current": sum(evidence.get(name, (0, 0))[0] for name in chain),
-			"evidence_expired": sum(evidence.get(name, (0, 0))[1] for name in chain),
+			"evidence_current": sum(evidence.get(name, {}).get("current") or 0 for name in chain),
+			"evidence_expired": sum(evidence.get(name, {}).get("expired") or 0 for name in chain),
 		}
 		assessment = assess(row.requirement_id, ChainMap(own, facts), decision_of(decisions.get(row.name)))
 		row.update(
@@ -107,38 +106,6 @@ def library() -> list[frappe._dict]:
 			row.part = ANNEX_A_PART if root.name == ANNEX_A else CLAUSES_PART
 			kept.append(row)
 	return kept
-
-
-def evidence_by_requirement() -> dict[str, tuple[int, int]]:
-	"""Current and expired evidence links per requirement or control (a Control Implementation is named
-	after its control, so both kinds of link count under one name).
-
-	All links, then the few on expired evidence: cheaper than joining every link to its evidence.
-	"""
-	evidence = frappe.qb.DocType("AIMS Evidence")
-	link = frappe.qb.DocType("AIMS Evidence Link")
-	filed = (
-		frappe.qb.from_(link)
-		.select(link.control_implementation, link.requirement, Count("*"), ValueWrapper(0))
-		.where(link.parenttype == "AIMS Evidence")
-		.groupby(link.control_implementation, link.requirement)
-	)
-	expired = (
-		frappe.qb.from_(evidence)
-		.join(link)
-		.on(link.parent == evidence.name)
-		.select(link.control_implementation, link.requirement, ValueWrapper(0), Count("*"))
-		.where(link.parenttype == "AIMS Evidence")
-		.where(evidence.valid_until < getdate(today()))
-		.groupby(link.control_implementation, link.requirement)
-	)
-	counts: dict[str, tuple[int, int]] = {}
-	for control, requirement, links, stale in filed.union_all(expired).run():
-		name = control or requirement
-		if name:
-			had_links, had_stale = counts.get(name, (0, 0))
-			counts[name] = (had_links + int(links), had_stale + int(stale))
-	return {name: (links - stale, stale) for name, (links, stale) in counts.items()}
 
 
 def ancestors(row, by_name) -> list[str]:
