@@ -16,7 +16,7 @@ def export_inventory(context, file):
 	"""Write every AI system, model, dataset and supplier to FILE as an inventory card (YAML)."""
 	import frappe
 
-	from aims_app.ai_systems.inventory import export_inventory
+	from aims_app.ai_systems.inventory.transfer import export_inventory
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
@@ -37,7 +37,7 @@ def import_inventory(context, file, dry_run):
 	"""Create or update the AI systems, models, datasets and suppliers that FILE describes (all or nothing)."""
 	import frappe
 
-	from aims_app.ai_systems.inventory import REFUSALS, import_inventory
+	from aims_app.ai_systems.inventory.transfer import REFUSALS, import_inventory
 
 	frappe.init(site=get_site(context))
 	frappe.connect()

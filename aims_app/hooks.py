@@ -66,7 +66,7 @@ doc_events.update(
 	{
 		doctype: dict.fromkeys(
 			("before_save", "before_submit", "before_update_after_submit", "before_cancel"),
-			"aims_app.permissions.refuse_state_outside_workflow",
+			"aims_app.workflows.guard.refuse_state_outside_workflow",
 		)
 		for doctype in WORKFLOW_DOCTYPES
 	}
@@ -81,9 +81,9 @@ scheduler_events = {
 		"aims_app.ai_risk.doctype.ai_risk.ai_risk.mark_risks_due_for_review",
 		"aims_app.ai_assurance.doctype.nonconformity.nonconformity.mark_overdue_actions",
 		"aims_app.ai_governance.doctype.ai_objective.ai_objective.mark_missed_objectives",
-		"aims_app.ai_systems.model_registry.sync_daily",
+		"aims_app.ai_systems.model_registry.sync.sync_daily",
 	],
-	"weekly": ["aims_app.reminders.send_weekly_digest"],
+	"weekly": ["aims_app.reminders.digest.send_weekly_digest"],
 }
 
 # Fixtures

@@ -15,8 +15,8 @@ from datetime import timedelta
 import frappe
 from harness import connected
 
-from aims_app.rules.risk import score_risk
-from aims_app.rules.risk_matrix import default_matrix
+from aims_app.ai_risk.risk_matrix import default_matrix
+from aims_app.ai_risk.risk_rules import score_risk
 
 PREFIX = "BENCH-"
 OWNERS = tuple(f"bench-owner-{i}@example.com" for i in range(1, 9))

@@ -15,8 +15,8 @@ import frappe
 from frappe.core.doctype.data_import.data_import import import_file
 from harness import connected
 
-from aims_app.ai_systems.inventory import import_inventory
-from aims_app.rules.inventory_card import dump_card
+from aims_app.ai_systems.inventory.card import dump_card
+from aims_app.ai_systems.inventory.transfer import import_inventory
 from aims_app.tests import make_user
 
 PREFIX = "bench-inv-"

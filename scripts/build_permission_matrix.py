@@ -16,7 +16,7 @@ OUTPUT = ROOT / "docs" / "permissions.md"
 sys.path.insert(0, str(ROOT))
 
 from aims_app import hooks  # noqa: E402
-from aims_app.roles import AIMS_ROLES  # noqa: E402
+from aims_app.roles import AIMS_ROLES, UNRESTRICTED  # noqa: E402
 
 ROLES = (*AIMS_ROLES, "System Manager")
 RIGHTS = (
@@ -68,7 +68,7 @@ def record_rules() -> dict[str, str]:
 	return {doctype: docstrings[path.rsplit(".", 1)[1]] for doctype, path in hooks.has_permission.items()}
 
 
-UNRESTRICTED_ROLES = ("AIMS Manager", "System Manager")
+UNRESTRICTED_ROLES = tuple(sorted(UNRESTRICTED - {"Administrator"}))
 
 
 def matrix() -> list[dict]:

@@ -1,7 +1,17 @@
 from datetime import date
 
-from aims_app.rules.audit import Assignment, independence_conflicts, nonconformity_grade, unanswered_rows
-from aims_app.rules.nonconformity import ActionFacts, NonconformityFacts, action_status, entry_refusal
+from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
+	Assignment,
+	independence_conflicts,
+	nonconformity_grade,
+	unanswered_rows,
+)
+from aims_app.ai_assurance.doctype.nonconformity.nonconformity_rules import (
+	ActionFacts,
+	NonconformityFacts,
+	action_status,
+	entry_refusal,
+)
 
 OWNERS = {"CV Screening": "owner@example.com", "Chatbot": "other@example.com"}
 

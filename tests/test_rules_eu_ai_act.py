@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from aims_app.rules.eu_ai_act import (
+from aims_app.ai_systems.eu_ai_act import (
 	ANNEX_III_AREAS,
 	DEROGATIONS,
 	PRACTICES,

@@ -1,5 +1,5 @@
-from aims_app.rules.heat_map import RANK_COLOURS, heat_map, level_colours
-from aims_app.rules.risk_matrix import RiskMatrix, default_matrix
+from aims_app.ai_governance.heat_map import RANK_COLOURS, heat_map, level_colours
+from aims_app.ai_risk.risk_matrix import RiskMatrix, default_matrix
 
 
 def test_grid_runs_from_most_likely_down_and_least_impact_across():

@@ -1,4 +1,4 @@
-from aims_app.rules.impact import (
+from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
 	IMPACT_AREAS,
 	AreaRow,
 	area_problems,

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from aims_app.rules.inventory_card import (
+from aims_app.ai_systems.inventory.card import (
 	SECTION,
 	Card,
 	CardError,
@@ -19,7 +19,7 @@ from aims_app.rules.inventory_card import (
 
 from .conftest import APP
 
-EXAMPLE = APP / "ai_systems" / "inventory_example.yaml"
+EXAMPLE = APP / "ai_systems" / "inventory" / "example.yaml"
 
 
 @pytest.fixture(scope="module")

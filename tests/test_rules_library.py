@@ -1,4 +1,4 @@
-from aims_app.rules.library import TreeNode, display_title, nested_set_violations
+from aims_app.aims_library.tree import TreeNode, display_title, nested_set_violations
 
 
 def test_display_title_joins_identifier_and_heading():

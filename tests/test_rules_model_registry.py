@@ -1,6 +1,6 @@
 from datetime import date
 
-from aims_app.rules.model_registry import SYNCED_FIELDS, plan_sync, registry_rows
+from aims_app.ai_systems.model_registry.rules import SYNCED_FIELDS, plan_sync, registry_rows
 
 TODAY = date(2026, 11, 24)
 

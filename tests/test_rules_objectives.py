@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from aims_app.rules.objectives import objective_status
+from aims_app.ai_governance.doctype.ai_objective.objective_rules import objective_status
 
 TODAY = date(2026, 11, 22)
 

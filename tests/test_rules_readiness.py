@@ -3,8 +3,14 @@ import string
 
 import pytest
 
-from aims_app.rules.crosswalk import COVERED, NOT_COVERED, NOT_MAPPED, PARTLY_COVERED, coverage
-from aims_app.rules.readiness import (
+from aims_app.ai_assurance.readiness.crosswalk import (
+	COVERED,
+	NOT_COVERED,
+	NOT_MAPPED,
+	PARTLY_COVERED,
+	coverage,
+)
+from aims_app.ai_assurance.readiness.rules import (
 	CLAUSE_RULES,
 	CONTROL_RULES,
 	EVIDENCE,
@@ -20,7 +26,7 @@ from aims_app.rules.readiness import (
 )
 from tests.conftest import APP
 
-GATHERING = APP / "ai_assurance" / "readiness.py"
+GATHERING = APP / "ai_assurance" / "readiness" / "facts.py"
 
 
 def decision(**overrides) -> ControlDecision:

@@ -7,8 +7,8 @@ from datetime import date
 import jinja2
 import pytest
 
+from aims_app.reminders.rules import DueItem, build_digest, desk_route
 from aims_app.roles import AIMS_ROLES
-from aims_app.rules.reminders import DueItem, build_digest, desk_route
 from tests.conftest import APP
 
 TODAY = date(2026, 11, 24)

@@ -1,4 +1,4 @@
-from aims_app.rules.review import counts_phrase, listing, trend
+from aims_app.ai_assurance.doctype.management_review.review_rules import counts_phrase, listing, trend
 
 
 def test_trend_compares_with_the_previous_period():

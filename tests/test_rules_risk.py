@@ -1,6 +1,7 @@
 import pytest
 
-from aims_app.rules.risk import (
+from aims_app.ai_risk.risk_matrix import RiskMatrix, default_matrix
+from aims_app.ai_risk.risk_rules import (
 	IMPACT,
 	LIKELIHOOD,
 	acceptance_refusal,
@@ -8,7 +9,6 @@ from aims_app.rules.risk import (
 	residual_problem,
 	score_risk,
 )
-from aims_app.rules.risk_matrix import RiskMatrix, default_matrix
 
 
 def test_inherent_only_risk_is_judged_on_its_inherent_level():

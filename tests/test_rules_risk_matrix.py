@@ -1,6 +1,6 @@
 import pytest
 
-from aims_app.rules.risk_matrix import RiskMatrix, default_cell_level, default_matrix, matrix_problems
+from aims_app.ai_risk.risk_matrix import RiskMatrix, default_cell_level, default_matrix, matrix_problems
 
 
 def test_default_matrix_is_sound_and_complete():

@@ -1,4 +1,4 @@
-from aims_app.rules.soa import ControlFacts, soa_gaps
+from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
 
 
 def control(**overrides):

@@ -12,8 +12,8 @@ from frappe.query_builder.functions import Coalesce, Count, NullIf
 from frappe.utils import add_days, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.ai_governance.heat_map import heat_map
 from aims_app.roles import AIMS_ROLES
-from aims_app.rules.heat_map import heat_map
 
 EVIDENCE_WARNING_DAYS = 30
 HEAT_MAP_BLOCK = "AIMS Risk Heat Map"

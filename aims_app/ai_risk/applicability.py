@@ -11,7 +11,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Count, GroupConcat
 from frappe.utils import getdate, today
 
-from aims_app.rules.soa import ControlFacts, soa_gaps
+from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
 
 
 def live_rows() -> list[frappe._dict]:

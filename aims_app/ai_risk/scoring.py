@@ -3,8 +3,8 @@
 import frappe
 from frappe import _
 
-from aims_app.rules.risk import outside_scale
-from aims_app.rules.risk_matrix import RiskMatrix
+from aims_app.ai_risk.risk_matrix import RiskMatrix
+from aims_app.ai_risk.risk_rules import outside_scale
 
 
 def refuse_off_scale(doc, matrix: RiskMatrix, fields: dict[str, str], row_label: str = ""):

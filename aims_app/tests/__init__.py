@@ -14,7 +14,7 @@ import frappe
 from pypdf import PdfReader
 from werkzeug.test import Client, TestResponse
 
-from aims_app.rules.library import TreeNode
+from aims_app.aims_library.tree import TreeNode
 
 try:
 	from frappe.tests import IntegrationTestCase as _FrappeBase

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from frappe.desk.query_report import run as run_report
 from frappe.utils import strip_html
 
-from aims_app.ai_systems.inventory import import_inventory
-from aims_app.rules.inventory_card import MAX_BYTES
+from aims_app.ai_systems.inventory.card import MAX_BYTES
+from aims_app.ai_systems.inventory.transfer import import_inventory
 from aims_app.tests import AimsTestCase, ApiClient, make_user
 from aims_app.tests.hostile import (
 	changed,

@@ -11,13 +11,13 @@ from frappe.utils import add_days, today
 
 from aims_app.ai_risk.doctype.ai_risk.ai_risk import mark_risks_due_for_review
 from aims_app.ai_risk.doctype.risk_acceptance.risk_acceptance import expire_acceptances
-from aims_app.ai_systems.inventory import import_inventory
-from aims_app.rules.inventory_card import SECTIONS, parse_card
+from aims_app.ai_systems.inventory.card import SECTIONS, parse_card
+from aims_app.ai_systems.inventory.transfer import import_inventory
 from aims_app.tests import AimsTestCase, make_user
 from aims_app.tests.hostile import fill, naming_fields, save_unchecked, text_fields
 from aims_app.tests.metadata import app_doctypes
 
-EXAMPLE = frappe.get_app_path("aims_app", "ai_systems", "inventory_example.yaml")
+EXAMPLE = frappe.get_app_path("aims_app", "ai_systems", "inventory", "example.yaml")
 USER_A = "concurrency-a@example.com"
 USER_B = "concurrency-b@example.com"
 LOST = {"lost updates": 0}
@@ -210,9 +210,9 @@ class TestConcurrency(AimsTestCase):
 	def test_the_same_inventory_imported_twice_at_once_makes_each_record_once(self):
 		with open(EXAMPLE, "rb") as stream:
 			content = stream.read()
-		card = parse_card(content, "inventory_example.yaml")
+		card = parse_card(content, "example.yaml")
 		replies = [
-			connection.send(committed(lambda: import_inventory(content, "inventory_example.yaml")))
+			connection.send(committed(lambda: import_inventory(content, "example.yaml")))
 			for connection in (self.a, self.b)
 		]
 		results = [outcome(reply) for reply in replies]
@@ -220,7 +220,7 @@ class TestConcurrency(AimsTestCase):
 		for result in results:
 			if isinstance(result, Exception):
 				self.assertIsInstance(result, frappe.UniqueValidationError)
-				self.assertIn("inventory_example.yaml", str(result))
+				self.assertIn("example.yaml", str(result))
 		frappe.db.rollback()
 		for section in SECTIONS:
 			for record in card.get(section.key) or []:

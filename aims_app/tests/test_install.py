@@ -8,8 +8,8 @@ import frappe
 from frappe.desk.doctype.tag.tag import add_tag
 from frappe.desk.form import assign_to
 
+from aims_app.aims_library.tree import nested_set_violations
 from aims_app.roles import AIMS_ROLES
-from aims_app.rules.library import nested_set_violations
 from aims_app.tests import AimsTestCase, library_tree
 
 LIBRARY_DOCTYPES = ("Compliance Framework", "Framework Requirement", "Requirement Mapping")

@@ -9,7 +9,7 @@ from frappe.email.doctype.notification.notification import evaluate_alert
 from frappe.utils import add_days, today
 from frappe.utils.user import get_users_with_role
 
-from aims_app.reminders import send_weekly_digest
+from aims_app.reminders.digest import send_weekly_digest
 from aims_app.roles import AIMS_MANAGER
 from aims_app.tests import AimsTestCase, make_user
 from aims_app.tests.scenarios import ai_risk, evidence, insert

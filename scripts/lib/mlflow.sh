@@ -1,4 +1,4 @@
-# The MLflow that aims_app/ai_systems/test_model_registry.py runs a real model registry server with.
+# The MLflow that aims_app/ai_systems/model_registry/test_model_registry.py runs a real model registry server with.
 # It lives in a venv of its own, outside the bench's env, so that its pins never touch Frappe's. Source it
 # after lib/bench.sh; it defines functions only.
 #

@@ -3,7 +3,7 @@
 
 import frappe
 
-from aims_app.ai_assurance.readiness import readiness_chart, readiness_rows
+from aims_app.ai_assurance.readiness.facts import readiness_chart, readiness_rows
 
 
 @frappe.whitelist()

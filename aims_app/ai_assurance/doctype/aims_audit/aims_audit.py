@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from aims_app.rules.audit import (
+from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
 	IMPROVEMENT_FINDINGS,
 	Assignment,
 	independence_conflicts,

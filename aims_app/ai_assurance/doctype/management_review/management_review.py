@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime
 
-from aims_app.ai_assurance.review_inputs import compile_inputs
+from aims_app.ai_assurance.doctype.management_review.review_inputs import compile_inputs
 
 
 class ManagementReview(Document):

@@ -6,7 +6,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from aims_app.rules.nonconformity import ActionFacts, NonconformityFacts, action_status, entry_refusal
+from aims_app.ai_assurance.doctype.nonconformity.nonconformity_rules import (
+	ActionFacts,
+	NonconformityFacts,
+	action_status,
+	entry_refusal,
+)
 
 
 class Nonconformity(Document):

@@ -4,9 +4,9 @@
 import frappe
 from frappe import _
 
-from aims_app.ai_assurance.readiness import ancestors, chart_options, readiness_chart, readiness_rows
+from aims_app.ai_assurance.readiness.facts import ancestors, chart_options, readiness_chart, readiness_rows
+from aims_app.ai_assurance.readiness.rules import GAP, NOT_APPLICABLE, PARTIAL, READY
 from aims_app.reports import card, column
-from aims_app.rules.readiness import GAP, NOT_APPLICABLE, PARTIAL, READY
 
 
 def execute(filters: dict | None = None):

@@ -6,9 +6,15 @@ from collections import defaultdict
 import frappe
 from frappe import _
 
-from aims_app.ai_assurance.readiness import FRAMEWORK, readiness_rows
+from aims_app.ai_assurance.readiness.crosswalk import (
+	COVERED,
+	NOT_COVERED,
+	NOT_MAPPED,
+	PARTLY_COVERED,
+	coverage,
+)
+from aims_app.ai_assurance.readiness.facts import FRAMEWORK, readiness_rows
 from aims_app.reports import card, column
-from aims_app.rules.crosswalk import COVERED, NOT_COVERED, NOT_MAPPED, PARTLY_COVERED, coverage
 
 VERDICT_CARDS = ((COVERED, "Green"), (PARTLY_COVERED, "Orange"), (NOT_COVERED, "Red"), (NOT_MAPPED, "Grey"))
 

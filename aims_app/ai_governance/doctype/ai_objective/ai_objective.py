@@ -5,7 +5,7 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from aims_app.rules.objectives import objective_status
+from aims_app.ai_governance.doctype.ai_objective.objective_rules import objective_status
 
 
 class AIObjective(Document):

@@ -4,7 +4,7 @@
 import frappe
 from frappe.utils import add_days, today
 
-from aims_app.ai_assurance.review_inputs import monitoring
+from aims_app.ai_assurance.doctype.management_review.review_inputs import monitoring
 from aims_app.ai_governance.doctype.ai_objective.ai_objective import mark_missed_objectives
 from aims_app.tests import AimsTestCase, make_user
 

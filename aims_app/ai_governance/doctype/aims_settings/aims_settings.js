@@ -6,7 +6,7 @@ frappe.ui.form.on("AIMS Settings", {
 		if (frm.doc.mlflow_url && !frm.is_dirty() && frm.has_perm("write")) {
 			frm.add_custom_button(__("Sync Models Now"), () =>
 				frappe
-					.xcall("aims_app.ai_systems.model_registry.sync_now")
+					.xcall("aims_app.ai_systems.model_registry.sync.sync_now")
 					.then(() =>
 						frappe.show_alert(
 							__("Model registry sync queued; its result will show in Last Sync Result."),

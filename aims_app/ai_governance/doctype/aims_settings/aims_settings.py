@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from aims_app.rules.risk_matrix import RiskMatrix, default_matrix, matrix_problems
+from aims_app.ai_risk.risk_matrix import RiskMatrix, default_matrix, matrix_problems
 
 
 class AIMSSettings(Document):

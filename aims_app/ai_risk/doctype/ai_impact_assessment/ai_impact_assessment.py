@@ -7,15 +7,15 @@ from frappe.model.document import Document
 from frappe.utils import add_months, getdate
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
-from aims_app.ai_risk.scoring import refuse_off_scale
-from aims_app.rules.impact import (
+from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
 	IMPACT_AREAS,
 	AreaRow,
 	area_problems,
 	fundamental_rights_assessment_expected,
 	review_reasons,
 )
-from aims_app.rules.risk import IMPACT, LIKELIHOOD
+from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD
+from aims_app.ai_risk.scoring import refuse_off_scale
 
 FRIA_FIELDS = (
 	"fria_process",

@@ -3,7 +3,7 @@
 
 import frappe
 
-from aims_app.rules.impact import IMPACT_AREAS
+from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import IMPACT_AREAS
 from aims_app.tests import AimsTestCase, acting_as, make_user
 from aims_app.tests.scenarios import cv_screening
 

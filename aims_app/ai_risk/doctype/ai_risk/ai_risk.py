@@ -7,8 +7,8 @@ from frappe.model.document import Document
 from frappe.utils import add_months, getdate, now_datetime, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD, residual_problem, score_risk
 from aims_app.ai_risk.scoring import refuse_off_scale, require_library_kind
-from aims_app.rules.risk import IMPACT, LIKELIHOOD, residual_problem, score_risk
 
 
 class AIRisk(Document):

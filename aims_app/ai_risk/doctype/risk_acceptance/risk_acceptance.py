@@ -9,8 +9,8 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.ai_risk.risk_rules import acceptance_refusal
 from aims_app.roles import AIMS_APPROVER
-from aims_app.rules.risk import acceptance_refusal
 
 # What a snapshot of the risk leaves out: bookkeeping, not the risk.
 SNAPSHOT_SKIP = {

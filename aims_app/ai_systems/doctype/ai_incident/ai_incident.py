@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime, today
 
-from aims_app.rules.eu_ai_act import IncidentFacts, report_status, reporting_deadline
+from aims_app.ai_systems.eu_ai_act import IncidentFacts, report_status, reporting_deadline
 
 
 class AIIncident(Document):

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
-from aims_app.rules.eu_ai_act import TierAnswers, classify
+from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
 
 
 class AISystem(Document):

@@ -9,7 +9,7 @@ frappe.listview_settings["AI System"] = {
 		listview.page.add_inner_button(__("Import Inventory"), () => pick_inventory_file(listview), group);
 		listview.page.add_inner_button(
 			__("Export Inventory"),
-			() => window.open("/api/method/aims_app.ai_systems.inventory.download_inventory"),
+			() => window.open("/api/method/aims_app.ai_systems.inventory.transfer.download_inventory"),
 			group
 		);
 	},
@@ -40,7 +40,7 @@ function pick_inventory_file(listview) {
 
 function send_inventory(listview, args, dry_run) {
 	frappe.call({
-		method: "aims_app.ai_systems.inventory.upload_inventory",
+		method: "aims_app.ai_systems.inventory.transfer.upload_inventory",
 		args: { ...args, dry_run },
 		freeze: true,
 		freeze_message: dry_run ? __("Checking {0}", [args.filename]) : __("Importing {0}", [args.filename]),

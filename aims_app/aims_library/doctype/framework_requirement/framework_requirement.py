@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from aims_app.aims_library.library_record import LibraryRecord
-from aims_app.rules.library import display_title
+from aims_app.aims_library.tree import display_title
 
 
 class FrameworkRequirement(LibraryRecord, NestedSet):

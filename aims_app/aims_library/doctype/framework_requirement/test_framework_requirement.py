@@ -4,8 +4,8 @@
 import frappe
 
 from aims_app.aims_library.doctype.framework_requirement.framework_requirement import get_children
+from aims_app.aims_library.tree import nested_set_violations
 from aims_app.roles import AIMS_ROLES
-from aims_app.rules.library import nested_set_violations
 from aims_app.tests import AimsTestCase, acting_as, library_tree, make_user
 
 ISO42001 = "ISO-42001"

@@ -1,7 +1,7 @@
 """The inputs clause 9.3.2 asks a management review to consider, compiled from the records.
 
 One function per input, each a few set-based queries over the review period (and the period of the
-same length before it, for trends). The wording lives in aims_app/rules/review.py.
+same length before it, for trends). The wording lives in review_rules.py beside it.
 """
 
 from datetime import date, timedelta
@@ -10,9 +10,9 @@ import frappe
 from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import add_days, getdate
 
+from aims_app.ai_assurance.doctype.aims_audit.audit_rules import IMPROVEMENT_FINDINGS
+from aims_app.ai_assurance.doctype.management_review.review_rules import counts_phrase, listing, trend
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
-from aims_app.rules.audit import IMPROVEMENT_FINDINGS
-from aims_app.rules.review import counts_phrase, listing, trend
 
 
 def compile_inputs(period_from: date, period_to: date) -> list[dict]:

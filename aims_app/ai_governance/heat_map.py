@@ -4,7 +4,7 @@ Rows run from the most likely down, columns from the least impact up, as a risk 
 Each cell carries its level and that level's colour; a level without a chosen colour gets one by its rank.
 """
 
-from aims_app.rules.risk_matrix import RiskMatrix
+from aims_app.ai_risk.risk_matrix import RiskMatrix
 
 # Lowest to highest: green, yellow, orange, red.
 RANK_COLOURS = ("#2e7d32", "#f9a825", "#ef6c00", "#c62828")

@@ -1,7 +1,7 @@
 """Readiness against ISO/IEC 42001 (a gap assessment): each clause-level requirement and each Annex A
 control gets a status from facts about the records that evidence it.
 
-The Frappe layer (aims_app/ai_assurance/readiness.py) counts the facts named in the tables below in a
+The Frappe layer (facts.py beside this file) counts the facts named in the tables below in a
 fixed number of queries; this module decides. A fact is a count of records, for instance
 "in_scope_systems_assessed": in-scope AI systems with a current impact assessment. Messages are English
 templates marked with _() for Frappe's extractor; the Frappe layer translates them and fills them in.
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from aims_app.rules.soa import IMPLEMENTED
+from aims_app.ai_risk.soa_rules import IMPLEMENTED
 
 READY = "Ready"
 PARTIAL = "Partial"

@@ -1,12 +1,17 @@
-"""Inventory as code: the YAML card imported and exported as real users (aims_app/ai_systems/inventory.py)."""
+"""Inventory as code: the YAML card imported and exported as real users (aims_app/ai_systems/inventory/transfer.py)."""
 
 import frappe
 
-from aims_app.ai_systems.inventory import card_schema, export_inventory, import_inventory, stored_records
-from aims_app.rules.inventory_card import SECTIONS, dump_card
+from aims_app.ai_systems.inventory.card import SECTIONS, dump_card
+from aims_app.ai_systems.inventory.transfer import (
+	card_schema,
+	export_inventory,
+	import_inventory,
+	stored_records,
+)
 from aims_app.tests import AimsTestCase, ApiClient, acting_as, make_user
 
-EXAMPLE = frappe.get_app_path("aims_app", "ai_systems", "inventory_example.yaml")
+EXAMPLE = frappe.get_app_path("aims_app", "ai_systems", "inventory", "example.yaml")
 DOCTYPES = {s.key: s.doctype for s in SECTIONS}
 BOOKKEEPING = {"name", "creation", "modified", "modified_by", "owner", "parent", "idx"}
 # A tier override is a decision: the import records it as taken by the importing user, now.
@@ -243,7 +248,7 @@ class TestInventoryImport(AimsTestCase):
 
 	def test_the_desk_upload_answers_with_the_summary_or_refuses(self):
 		text = example().decode()
-		path = "/api/method/aims_app.ai_systems.inventory.upload_inventory"
+		path = "/api/method/aims_app.ai_systems.inventory.transfer.upload_inventory"
 		answer = self.api[self.manager].post(path, {"content": text, "filename": "team.yaml", "dry_run": 1})
 		self.assertEqual(answer.status_code, 200)
 		self.assertEqual(answer.json["message"]["counts"]["systems"]["created"], 2)

@@ -12,7 +12,13 @@ from frappe.utils import escape_html, getdate, now_datetime, strip_html
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from aims_app.rules.model_registry import REGISTRY, SYNCED_FIELDS, SyncPlan, plan_sync, registry_rows
+from aims_app.ai_systems.model_registry.rules import (
+	REGISTRY,
+	SYNCED_FIELDS,
+	SyncPlan,
+	plan_sync,
+	registry_rows,
+)
 
 TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for an answer
 PAGE_SIZE = 100

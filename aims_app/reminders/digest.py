@@ -14,8 +14,8 @@ from frappe.query_builder import Criterion
 from frappe.utils import date_diff, format_date, get_url, get_url_to_form, getdate, today
 from frappe.utils.user import get_users_with_role
 
+from aims_app.reminders.rules import HORIZON_DAYS, DueItem, build_digest
 from aims_app.roles import AIMS_MANAGER
-from aims_app.rules.reminders import HORIZON_DAYS, DueItem, build_digest
 
 
 def notification_context(context: dict) -> dict:

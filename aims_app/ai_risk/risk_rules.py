@@ -6,7 +6,7 @@ the residual is assessed the inherent level is the risk's current level.
 
 from dataclasses import dataclass
 
-from aims_app.rules.risk_matrix import RiskMatrix
+from aims_app.ai_risk.risk_matrix import RiskMatrix
 
 LIKELIHOOD = "likelihood"
 IMPACT = "impact"

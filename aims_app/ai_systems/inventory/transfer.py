@@ -20,8 +20,7 @@ from frappe.query_builder.functions import Coalesce
 from frappe.utils import strip_html
 from frappe.utils.global_search import update_global_search
 
-from aims_app.permissions import has_unrestricted_role
-from aims_app.rules.inventory_card import (
+from aims_app.ai_systems.inventory.card import (
 	CARD_DOCTYPES,
 	SECTION,
 	SECTIONS,
@@ -38,6 +37,7 @@ from aims_app.rules.inventory_card import (
 	referenced_ids,
 	schema_from_docfields,
 )
+from aims_app.permissions import has_unrestricted_role
 
 FORMAT_SERIES = re.compile(r"^format:(?P<prefix>[^{}]*)\{(?P<digits>#+)\}$")
 SAVEPOINT = "aims_inventory_import"

@@ -25,7 +25,7 @@ import frappe
 import requests
 from frappe.utils import getdate
 
-from aims_app.ai_systems.model_registry import sync_daily, sync_models, sync_now
+from aims_app.ai_systems.model_registry.sync import sync_daily, sync_models, sync_now
 from aims_app.tests import AimsTestCase, acting_as, make_user
 
 MANAGER = "registry.manager@example.org"

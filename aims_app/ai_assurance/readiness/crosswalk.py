@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from aims_app.rules.readiness import PARTIAL, READY, roll_up
+from aims_app.ai_assurance.readiness.rules import PARTIAL, READY, roll_up
 
 COVERED = "Covered"
 PARTLY_COVERED = "Partly covered"

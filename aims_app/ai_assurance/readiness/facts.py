@@ -1,4 +1,4 @@
-"""Readiness of the AIMS against ISO/IEC 42001: the facts the rules in aims_app/rules/readiness.py decide
+"""Readiness of the AIMS against ISO/IEC 42001: the facts the rules in rules.py beside this file decide
 on, counted in four set-based queries whatever the size of the organisation.
 
 Every AIMS role reads the records counted here (see aims_app/permissions.py), and the rows are library
@@ -15,9 +15,7 @@ from frappe.query_builder import Criterion
 from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import add_days, getdate, today
 
-from aims_app.ai_risk.applicability import control_decisions, evidence_by_control
-from aims_app.roles import AIMS_ROLES
-from aims_app.rules.readiness import (
+from aims_app.ai_assurance.readiness.rules import (
 	GAP,
 	NOT_APPLICABLE,
 	PARTIAL,
@@ -29,6 +27,8 @@ from aims_app.rules.readiness import (
 	roll_up,
 	status_counts,
 )
+from aims_app.ai_risk.applicability import control_decisions, evidence_by_control
+from aims_app.roles import AIMS_ROLES
 
 FRAMEWORK = "ISO-42001"
 ANNEX_A = f"{FRAMEWORK}-Annex A"

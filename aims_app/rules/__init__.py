@@ -1,1 +1,0 @@
-"""Pure functions the app computes with: no Frappe import, so they are tested without a site."""
