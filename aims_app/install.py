@@ -1,10 +1,13 @@
-"""Install, migrate and uninstall steps that the framework's own sync does not cover."""
+"""Install, migrate and uninstall steps that the framework's own sync does not cover, each a named step
+that costs a few statements: the library is applied set-based (aims_app/aims_library/sync.py) and does
+nothing on a migrate when the shipped library is the installed one."""
 
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from aims_app.ai_governance.dashboard import remove_workspace_extras, sync_heat_map_block
 from aims_app.ai_risk.doctype.control_implementation.control_implementation import sync_with_library
+from aims_app.aims_library.sync import sync_library
 from aims_app.roles import AIMS_ROLES
 from aims_app.workflows import WORKFLOW_DOCTYPES
 
@@ -62,15 +65,18 @@ OPTIONAL_LINK_FIELDS = {
 def after_install():
 	set_default_risk_matrix()
 	add_optional_links()
+	sync_library()
+	sync_with_library()
 
 
 def after_sync():
-	sync_with_library()
+	"""After Frappe has synced the workspace (install syncs it after after_install)."""
 	sync_heat_map_block()
 
 
 def after_migrate():
 	add_optional_links()
+	sync_library()
 	sync_with_library()
 	sync_heat_map_block()
 

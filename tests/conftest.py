@@ -43,16 +43,22 @@ def load_fixture(name: str) -> list[dict]:
 	return json.loads((FIXTURES / name).read_text())
 
 
+def shipped_library():
+	from aims_app.aims_library.library_data import load_library
+
+	return load_library()
+
+
 @pytest.fixture(scope="session")
 def requirements() -> list[dict]:
-	return load_fixture("framework_requirement.json")
+	return [r for f in shipped_library().frameworks for r in f.requirements]
 
 
 @pytest.fixture(scope="session")
 def mappings() -> list[dict]:
-	return load_fixture("requirement_mapping.json")
+	return [m for f in shipped_library().frameworks for m in f.mappings]
 
 
 @pytest.fixture(scope="session")
 def frameworks() -> list[dict]:
-	return load_fixture("compliance_framework.json")
+	return [f.record for f in shipped_library().frameworks]
