@@ -23,7 +23,7 @@ add_to_apps_screen = [
 # Installation
 # ------------
 after_install = "aims_app.install.after_install"
-# After the fixtures and the workspace are in (install runs after_install before it syncs them).
+# After the workspace is in (install runs after_install before it syncs dashboards and fixtures).
 after_sync = "aims_app.install.after_sync"
 after_migrate = "aims_app.install.after_migrate"
 after_app_install = "aims_app.install.after_app_install"
@@ -88,9 +88,10 @@ scheduler_events = {
 
 # Fixtures
 # --------
-# Everything in aims_app/fixtures/ is imported on install and on every migrate; roles and workflows are
-# exported with `bench export-fixtures`. The library is not a fixture: it ships as versioned data in
-# aims_app/aims_library/data/ (built by scripts/build_library.py), applied by aims_app.install.
+# `bench export-fixtures` exports our roles and workflows to aims_app/fixtures/; move the files into
+# aims_app/records/, which install and migrate import only when a file changed (Frappe would re-import
+# aims_app/fixtures/ whole on every migrate). The library is not a fixture either: it ships as versioned
+# data in aims_app/aims_library/data/ (built by scripts/build_library.py). Both are applied by aims_app.install.
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(AIMS_ROLES)]]},
 	{"dt": "Workflow", "filters": [["document_type", "in", list(WORKFLOW_DOCTYPES)]]},
