@@ -80,7 +80,12 @@ def sync_with_library():
 	insert_missing_implementations()
 	control = frappe.qb.DocType("Framework Requirement")
 	implementation = frappe.qb.DocType("Control Implementation")
-	in_library = Case().when(control.withdrawn == 0, 1).else_(0)
+	is_annex_a_control = (
+		(control.framework == ANNEX_A_CONTROLS["framework"])
+		& (control.requirement_kind == ANNEX_A_CONTROLS["requirement_kind"])
+		& (control.withdrawn == 0)
+	)
+	in_library = Case().when(is_annex_a_control, 1).else_(0)
 	(
 		frappe.qb.update(implementation)
 		.join(control)
