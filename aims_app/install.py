@@ -1,12 +1,25 @@
-"""Install, migrate and uninstall steps that the framework's own sync does not cover."""
+"""Install, migrate and uninstall steps that the framework's own sync does not cover, each a named step
+that costs a few statements: the library is applied set-based (aims_app/aims_library/sync.py) and does
+nothing on a migrate when the shipped library is the installed one."""
+
+from pathlib import Path
 
 import frappe
+from frappe.core.doctype.data_import.data_import import import_doc
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from aims_app.ai_governance.dashboard import remove_workspace_extras, sync_heat_map_block
 from aims_app.ai_risk.doctype.control_implementation.control_implementation import sync_with_library
+from aims_app.aims_library.library_data import file_digest
+from aims_app.aims_library.sync import sync_library
 from aims_app.roles import AIMS_ROLES
 from aims_app.workflows import WORKFLOW_DOCTYPES
+
+# Roles and workflows, as `bench export-fixtures` writes them, in the order they are imported: a workflow
+# names its roles, states and actions.
+RECORDS = Path(__file__).parent / "records"
+RECORD_FILES = ("role.json", "workflow_state.json", "workflow_action_master.json", "workflow.json")
+RECORD_HASH = "aims_app_records:{0}"
 
 # Links to ERPNext and HRMS records, added only where that app is installed (aims_app works the same
 # without). Employee comes with ERPNext; Training Event with HRMS.
@@ -62,15 +75,20 @@ OPTIONAL_LINK_FIELDS = {
 def after_install():
 	set_default_risk_matrix()
 	add_optional_links()
+	import_changed_records()
+	sync_library()
+	sync_with_library()
 
 
 def after_sync():
-	sync_with_library()
+	"""After Frappe has synced the workspace (install syncs it after after_install)."""
 	sync_heat_map_block()
 
 
 def after_migrate():
 	add_optional_links()
+	import_changed_records()
+	sync_library()
 	sync_with_library()
 	sync_heat_map_block()
 
@@ -84,6 +102,7 @@ def before_uninstall():
 	remove_workspace_extras()
 	remove_workflows()
 	remove_roles()
+	forget_record_hashes()
 
 
 def set_default_risk_matrix():
@@ -94,6 +113,28 @@ def set_default_risk_matrix():
 	settings.set_default_matrix()
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+def import_changed_records():
+	"""Roles and workflows through Frappe's own fixture import, but only the files that differ from the ones
+	last imported: Frappe's fixture sync would delete and re-insert every one of them on every migrate."""
+	for filename in RECORD_FILES:
+		path = RECORDS / filename
+		digest = file_digest(path.read_bytes())
+		key = RECORD_HASH.format(filename)
+		if frappe.db.get_global(key) == digest:
+			continue
+		frappe.flags.in_fixtures = True
+		try:
+			import_doc(str(path))
+		finally:
+			frappe.flags.in_fixtures = False
+		frappe.db.set_global(key, digest)
+
+
+def forget_record_hashes():
+	for filename in RECORD_FILES:
+		frappe.defaults.clear_default(key=RECORD_HASH.format(filename), parent="__global")
 
 
 def add_optional_links():

@@ -1,38 +1,58 @@
 #!/usr/bin/env bash
-# How long `bench install-app aims_app` and `bench migrate` take, as the median of several runs on a
-# scratch site (created once, Frappe only), and the site's migrate without aims_app as the baseline.
-# Uses the bench that scripts/test uses.
+# What installing and migrating aims_app costs, as ratios measured in one run (issue 16). Each run times, on
+# the same bench one after the other:
+#   new-site       `bench new-site` of a fresh Frappe-only site
+#   install-app    `bench --site <that site> install-app aims_app`
+#   migrate+app    `bench --site <that site> migrate` (aims_app installed, library unchanged)
+#   migrate        `bench --site <baseline site> migrate` of a Frappe-only site (created once)
+# and prints each run, then the medians of the per-run ratios install-app / new-site (goal <= 0.3) and
+# migrate+app / migrate (goal <= 1.2), and the library rows the unchanged migrate wrote (goal 0).
 #
-#   benchmarks/install_migrate.sh [RUNS]      (default 5; site: AIMS_BENCH_SITE, default aims-bench.test)
+#   benchmarks/install_migrate.sh [RUNS]      (default 3; sites: AIMS_BENCH_SITE, default aims-bench.test,
+#                                             and <that name>-plain as the baseline)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/bench.sh"
-runs=${1:-5}
+runs=${1:-3}
 site=${AIMS_BENCH_SITE:-aims-bench.test}
-log=$(mktemp)
+plain=${site%.test}-plain.test
+work=$(mktemp -d)
+chmod 777 "$work"
+log="$work/log"
 
-prepare_benchmark_bench "$site" "$log"
+prepare_benchmark_bench "$plain" "$log"
 
 median() {
 	python3 -c 'import statistics, sys; print(f"{statistics.median(map(float, sys.argv[1:])):.2f}")' "$@"
 }
+ratio() {
+	python3 -c "print(f'{$1 / $2:.2f}')"
+}
+new_site() {
+	bench_cmd new-site "$1" --db-root-username root --db-root-password "$AIMS_DB_ROOT_PASSWORD" \
+		--admin-password admin
+}
+# The migrate's own line saying how many library rows it wrote.
+library_rows_written() {
+	bench_cmd --site "$1" migrate 2>&1 | tee -a "$log" | sed -n 's/.*AIMS library .*: \(.*\) library rows written.*/\1/p'
+}
 
-installs=()
-migrates=()
+install_ratios=()
+migrate_ratios=()
 for run in $(seq 1 "$runs"); do
-	if app_installed_on "$site"; then
-		bench_cmd --site "$site" uninstall-app aims_app --yes --no-backup >>"$log" 2>&1
-	fi
-	installs+=("$(time_step "$log" bench_cmd --site "$site" install-app aims_app)")
-	migrates+=("$(time_step "$log" bench_cmd --site "$site" migrate)")
-	echo "run $run: install ${installs[-1]}s, migrate ${migrates[-1]}s"
+	site_exists "$site" && drop_site "$site" "$work/archived" "$log"
+	created=$(time_step "$log" new_site "$site")
+	installed=$(time_step "$log" bench_cmd --site "$site" install-app aims_app)
+	migrated=$(time_step "$log" bench_cmd --site "$site" migrate)
+	baseline=$(time_step "$log" bench_cmd --site "$plain" migrate)
+	install_ratios+=("$(ratio "$installed" "$created")")
+	migrate_ratios+=("$(ratio "$migrated" "$baseline")")
+	echo "run $run: new-site ${created}s, install-app ${installed}s (${install_ratios[-1]}x);" \
+		"migrate with aims_app ${migrated}s, without ${baseline}s (${migrate_ratios[-1]}x)"
 done
-echo "median of $runs runs on $site: install-app $(median "${installs[@]}")s, migrate $(median "${migrates[@]}")s"
-
-# The same site's migrate without aims_app: what Frappe itself takes, for comparison.
-bench_cmd --site "$site" uninstall-app aims_app --yes --no-backup >>"$log" 2>&1
-baseline=()
-for run in $(seq 1 "$runs"); do
-	baseline+=("$(time_step "$log" bench_cmd --site "$site" migrate)")
-done
-echo "median migrate of the same site without aims_app: $(median "${baseline[@]}")s"
+rows=$(library_rows_written "$site")
+rows=${rows/#no/0}
+echo "median of $runs runs: install-app / new-site = $(median "${install_ratios[@]}")x (goal <= 0.3);" \
+	"migrate with / without aims_app = $(median "${migrate_ratios[@]}")x (goal <= 1.2)"
+echo "library rows written by a further unchanged migrate: ${rows:-unknown} (goal 0)"
+drop_site "$site" "$work/archived" "$log"
 echo "(log: $log)"

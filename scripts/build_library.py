@@ -1,29 +1,37 @@
 #!/usr/bin/env python3
-"""Build the library fixtures from the reference facts and our own guidance.
+"""Build the library data from the reference facts and our own guidance.
 
     python scripts/build_library.py [--reference DIR] [--out DIR]
 
 Reads the reference YAML (identifiers, official headings, crosswalk rows: facts with their
 sources) and aims_app/aims_library/library/iso42001_guidance.yaml (our own words), and writes
-aims_app/fixtures/{compliance_framework,framework_requirement,requirement_mapping}.json, which
-`bench migrate` imports. Run it after changing either input and commit the fixtures it writes.
+aims_app/aims_library/data/: one JSON file per framework (its record, its requirements and the
+crosswalk rows that reach it from ISO/IEC 42001) and manifest.json with the library's version and
+each file's sha256, which install and `bench migrate` read (aims_app/aims_library/sync.py). Run it
+after changing either input, bump LIBRARY_VERSION when the content changes, and commit what it writes.
 """
 
 import argparse
 import hashlib
 import json
+import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from aims_app.aims_library.library_data import DATA, file_digest  # noqa: E402
+from aims_app.aims_library.tree import display_title  # noqa: E402
+
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference" / "iso42001"
 GUIDANCE = ROOT / "aims_app" / "aims_library" / "library" / "iso42001_guidance.yaml"
-FIXTURES = ROOT / "aims_app" / "fixtures"
 
-# The library's release stamp, written to `creation` and `modified` of every library record, so a
-# migrate that changes nothing leaves each record exactly as it was. Bump it when the content changes.
-LIBRARY_RELEASE = "2026-11-22 00:00:00"
+# The library's version and release stamp (written to `creation` and `modified` of the records it adds or
+# changes). Bump both when the content changes: a migrate applies the difference to the installed library.
+LIBRARY_VERSION = "2026.12.1"
+LIBRARY_RELEASE = "2026-12-01 00:00:00"
 
 ISO42001, NIST, EU_AI_ACT, ISO27001 = "ISO-42001", "NIST-AI-RMF", "EU-AI-ACT", "ISO-27001"
 
@@ -129,6 +137,31 @@ ISO27001_THEMES = {
 }
 
 
+# Corrections from an independent check against public sources (issue 17), applied over the reference facts.
+# The web page these clause headings cited numbers Annex A wrongly (it invents A.3.4 and others), so it is
+# no source to cite; the NIST AIRC crosswalk confirms the same headings.
+UNRELIABLE_SOURCE, CONFIRMING_SOURCE = "WEB_REGULUME", "NIST_AIRC_XW_42001"
+RECITED_CLAUSES = ("6.1", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.3")
+# Crosswalk rows whose source prints a number and a title that name different items: kept, since the number
+# is what the crosswalk maps, at Medium confidence, with the other reading in the note.
+AMBIGUOUS_NIST_ROWS = {
+	("A.2.2", "MAP 1.4"): 'The source prints "B.2.2 Customers": its number reads as A.2.2 AI policy (used '
+	"here), its title as A.10.4 Customers (Annex B item B.10.4).",
+	(
+		"A.3.2",
+		"GOVERN 3.2",
+	): 'The source prints "B.3.2 Management review inputs": its number reads as A.3.2 AI '
+	"roles and responsibilities (used here), its title as clause 9.3.2 Management review inputs.",
+}
+
+
+def cited_sources(clause: dict) -> str:
+	sources = list(clause.get("title_sources") or [])
+	if clause["id"] in RECITED_CLAUSES:
+		sources = [CONFIRMING_SOURCE if s == UNRELIABLE_SOURCE else s for s in sources]
+	return ", ".join(dict.fromkeys(sources))
+
+
 def load_yaml(path: Path):
 	with open(path, encoding="utf-8") as f:
 		return yaml.safe_load(f)
@@ -151,7 +184,6 @@ class LibraryBuilder:
 			raise ValueError(f"duplicate requirement {name}")
 		self.names.add(name)
 		record = {
-			"doctype": "Framework Requirement",
 			"name": name,
 			"framework": framework,
 			"requirement_id": requirement_id,
@@ -162,6 +194,7 @@ class LibraryBuilder:
 			"is_assessable": is_assessable,
 		}
 		record.update({k: v for k, v in extra.items() if v not in (None, "")})
+		record["display_title"] = display_title(requirement_id, record["title"])
 		self.requirements.append(record)
 		return name
 
@@ -190,7 +223,7 @@ class LibraryBuilder:
 				is_group=0 if leaf else 1,
 				is_assessable=1 if (leaf and not top) else 0,
 				documented_information=1 if clause.get("documented_information_explicit") else 0,
-				source_reference=", ".join(clause.get("title_sources") or []),
+				source_reference=cited_sources(clause),
 				**self.with_guidance(cid),
 			)
 
@@ -397,7 +430,6 @@ def mapping(
 	mapped = requirement_name(mapped_framework, mapped_id)
 	name = "RM-" + hashlib.sha1(f"{requirement}|{mapped}".encode()).hexdigest()[:10].upper()
 	return {
-		"doctype": "Requirement Mapping",
 		"name": name,
 		"requirement": requirement,
 		"requirement_framework": ISO42001,
@@ -419,6 +451,7 @@ def build_mappings(crosswalk: dict) -> list[dict]:
 	nist_source = sources["NIST_AIRC_XW_42001"]
 	for item in crosswalk["nist_ai_rmf"]["by_iso_item"]:
 		for sub in item.get("nist_ai_rmf") or []:
+			ambiguity = AMBIGUOUS_NIST_ROWS.get((item["iso"], sub))
 			rows.append(
 				mapping(
 					item["iso"],
@@ -426,11 +459,19 @@ def build_mappings(crosswalk: dict) -> list[dict]:
 					sub,
 					"Related",
 					"Published",
-					"High",
+					"Medium" if ambiguity else "High",
 					f"{nist_source['title']} (provider: Microsoft; listed by the NIST AI Resource Center)",
 					nist_source.get("url"),
-					"Published against the final draft (FDIS) of ISO/IEC 42001; Annex B items read as the "
-					"Annex A controls of the same number.",
+					" ".join(
+						filter(
+							None,
+							(
+								"Published against the final draft (FDIS) of ISO/IEC 42001; Annex B items read as "
+								"the Annex A controls of the same number.",
+								ambiguity,
+							),
+						)
+					),
 					verified=1,
 				)
 			)
@@ -487,21 +528,20 @@ def build_mappings(crosswalk: dict) -> list[dict]:
 	return list(unique.values())
 
 
-def stamp(records: list[dict]) -> list[dict]:
-	"""Fixed owner and timestamps: Frappe keeps them when importing during install and migrate."""
-	return [
-		{
-			**record,
-			"docstatus": 0,
-			"owner": "Administrator",
-			"creation": LIBRARY_RELEASE,
-			"modified": LIBRARY_RELEASE,
-		}
-		for record in records
-	]
+FILES = {
+	ISO42001: "iso-42001.json",
+	NIST: "nist-ai-rmf.json",
+	EU_AI_ACT: "eu-ai-act.json",
+	ISO27001: "iso-27001.json",
+}
 
 
-def build(reference: Path) -> dict[str, list[dict]]:
+def serialised(value) -> bytes:
+	return (json.dumps(value, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def build(reference: Path) -> dict[str, bytes]:
+	"""{file name: content} of the library data: one file per framework and the manifest."""
 	guidance = load_yaml(GUIDANCE)
 	crosswalk = load_yaml(reference / "crosswalk.yaml")
 	builder = LibraryBuilder(reference, guidance)
@@ -509,30 +549,40 @@ def build(reference: Path) -> dict[str, list[dict]]:
 	builder.build_nist()
 	builder.build_eu_ai_act()
 	builder.build_iso27001(crosswalk)
-	frameworks = [{"doctype": "Compliance Framework", "name": f["framework_code"], **f} for f in FRAMEWORKS]
-	return {
-		"compliance_framework.json": stamp(frameworks),
-		"framework_requirement.json": stamp(builder.requirements),
-		"requirement_mapping.json": stamp(build_mappings(crosswalk)),
-	}
+	mappings = build_mappings(crosswalk)
+	files, manifest = {}, {"version": LIBRARY_VERSION, "released": LIBRARY_RELEASE, "frameworks": []}
+	for framework in FRAMEWORKS:
+		code = framework["framework_code"]
+		content = serialised(
+			{
+				"framework": {"name": code, **framework},
+				"requirements": [r for r in builder.requirements if r["framework"] == code],
+				"mappings": [m for m in mappings if m["mapped_framework"] == code],
+			}
+		)
+		files[FILES[code]] = content
+		manifest["frameworks"].append(
+			{"framework": code, "file": FILES[code], "sha256": file_digest(content)}
+		)
+	files["manifest.json"] = serialised(manifest)
+	return files
 
 
-def write(fixtures: dict[str, list[dict]], out: Path):
+def write(files: dict[str, bytes], out: Path):
 	out.mkdir(parents=True, exist_ok=True)
-	for filename, records in fixtures.items():
-		with open(out / filename, "w", encoding="utf-8") as f:
-			f.write(json.dumps(records, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+	for filename, content in files.items():
+		(out / filename).write_bytes(content)
 
 
 def main():
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 	parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
-	parser.add_argument("--out", type=Path, default=FIXTURES)
+	parser.add_argument("--out", type=Path, default=DATA)
 	args = parser.parse_args()
-	fixtures = build(args.reference)
-	write(fixtures, args.out)
-	for filename, records in fixtures.items():
-		print(f"{filename}: {len(records)} records")
+	files = build(args.reference)
+	write(files, args.out)
+	for filename, content in files.items():
+		print(f"{filename}: {len(content)} bytes")
 
 
 if __name__ == "__main__":

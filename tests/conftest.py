@@ -8,6 +8,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "aims_app"
 FIXTURES = APP / "fixtures"
+# Roles and workflows in the format `bench export-fixtures` writes; imported when a file changes.
+RECORDS = APP / "records"
 
 
 def doctype_json_paths() -> list[Path]:
@@ -40,19 +42,25 @@ def frappe_doctypes() -> set[str]:
 
 
 def load_fixture(name: str) -> list[dict]:
-	return json.loads((FIXTURES / name).read_text())
+	return json.loads((RECORDS / name).read_text())
+
+
+def shipped_library():
+	from aims_app.aims_library.library_data import load_library
+
+	return load_library()
 
 
 @pytest.fixture(scope="session")
 def requirements() -> list[dict]:
-	return load_fixture("framework_requirement.json")
+	return [r for f in shipped_library().frameworks for r in f.requirements]
 
 
 @pytest.fixture(scope="session")
 def mappings() -> list[dict]:
-	return load_fixture("requirement_mapping.json")
+	return [m for f in shipped_library().frameworks for m in f.mappings]
 
 
 @pytest.fixture(scope="session")
 def frameworks() -> list[dict]:
-	return load_fixture("compliance_framework.json")
+	return [f.record for f in shipped_library().frameworks]

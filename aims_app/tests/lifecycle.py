@@ -34,6 +34,9 @@ def leftovers() -> dict[str, list[str]]:
 		"Custom HTML Block": frappe.get_all(
 			"Custom HTML Block", filters={"name": HEAT_MAP_BLOCK}, pluck="name"
 		),
+		"DefaultValue": frappe.get_all(
+			"DefaultValue", filters={"defkey": ("like", "aims_app%")}, pluck="defkey"
+		),
 		"table": [t for t in frappe.db.get_tables() if t.removeprefix("tab") in _our_doctype_names()],
 	}
 	return {kind: names for kind, names in found.items() if names}

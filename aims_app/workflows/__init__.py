@@ -1,6 +1,6 @@
-"""The Frappe Workflows aims_app ships as fixtures (aims_app/fixtures/workflow*.json).
+"""The Frappe Workflows aims_app ships, as `bench export-fixtures` writes them (aims_app/records/workflow*.json).
 
-The names below are read from those fixtures, so the fixture is the one place a workflow is written down.
+The names below are read from those files, so the file is the one place a workflow is written down.
 States and actions are shared masters: an uninstall removes our workflows but leaves these names, as
 Frappe leaves its own.
 """
@@ -8,7 +8,7 @@ Frappe leaves its own.
 import json
 from pathlib import Path
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "records"
 
 
 def _fixture(name: str) -> list[dict]:

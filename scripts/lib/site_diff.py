@@ -5,7 +5,9 @@ Run with the bench's python from its sites folder:
 	site_diff.py attach --site SITE [--count N]    AIMS Evidence records with a public or private file each
 	site_diff.py dump --site SITE --out FILE       every record of every aims_app doctype (child tables too),
 		the links that point nowhere and the attached files' hashes
-	site_diff.py compare BEFORE AFTER [--allow-added]    what differs; exit status 1 if anything does
+	site_diff.py compare BEFORE AFTER [--allow-added] [--library-may-change]    what differs; exit status 1 if
+		anything does (with --library-may-change, library records may take a new library version's content:
+		listed, not counted)
 	site_diff.py clean --site SITE                 remove what `attach` made
 """
 
@@ -17,6 +19,11 @@ import sys
 from contextlib import contextmanager
 
 PREFIX = "Site check evidence"
+# The library's records are the app's content: an upgrade may ship a new version of them. What users hang on
+# them (assignments, comments, likes, tags) and their existence must survive; their content is the new
+# version's, and is listed apart.
+LIBRARY_MODULE = "AIMS Library"
+USER_STATE = ("_assign", "_comments", "_liked_by", "_user_tags")
 
 
 @contextmanager
@@ -149,22 +156,28 @@ def dump(site: str, out: str):
 			with open(doc.get_full_path(), "rb") as stream:
 				digest = hashlib.sha256(stream.read()).hexdigest()
 			files[f"{file.attached_to_doctype}/{file.attached_to_name}/{file.file_url}"] = digest
+		library = frappe.get_all("DocType", filters={"module": LIBRARY_MODULE, "istable": 0}, pluck="name")
 	with open(out, "w") as stream:
-		json.dump({"records": records, "files": files, "broken_links": broken}, stream, sort_keys=True)
+		json.dump(
+			{"records": records, "files": files, "broken_links": broken, "library_doctypes": library},
+			stream,
+			sort_keys=True,
+		)
 	print(
 		f"{len(records)} records, {len(files)} attached files, {len(broken)} links pointing nowhere, "
 		f"{len(tables)} doctypes: {site}"
 	)
 
 
-def compare(before_path: str, after_path: str, allow_added: bool) -> int:
+def compare(before_path: str, after_path: str, allow_added: bool, library_may_change: bool = False) -> int:
 	"""Records missing, changed (in the fields both versions have) or, unless allowed, added; links that broke;
 	attached files missing or changed."""
 	with open(before_path) as stream:
 		before = json.load(stream)
 	with open(after_path) as stream:
 		after = json.load(stream)
-	differing = []
+	differing, library_updates = [], []
+	library = set(after.get("library_doctypes", [])) if library_may_change else set()
 	for key in sorted(set(before["records"]) | set(after["records"])):
 		old, new = before["records"].get(key), after["records"].get(key)
 		if old is None and allow_added:
@@ -174,8 +187,15 @@ def compare(before_path: str, after_path: str, allow_added: bool) -> int:
 			continue
 		fields = sorted(f for f in set(old) & set(new) if old[f] != new[f])
 		fields += sorted(f"{f} (column gone)" for f in set(old) - set(new))
+		if key.split("/", 1)[0] in library:
+			content = [f for f in fields if f not in USER_STATE]
+			if content:
+				library_updates.append(f"{key}: {', '.join(content)}")
+			fields = [f for f in fields if f in USER_STATE]
 		if fields:
 			differing.append(f"{key}: {', '.join(fields)}")
+	for line in library_updates[:20]:
+		print(f"  library update: {line}")
 	files = [
 		f"{key}: {'missing' if key not in after['files'] else 'bytes differ'}"
 		for key, digest in before["files"].items()
@@ -186,6 +206,7 @@ def compare(before_path: str, after_path: str, allow_added: bool) -> int:
 		print(f"  {line}")
 	print(
 		f"records compared: {len(before['records'])}; records differing: {len(differing)}; "
+		f"library records updated by the shipped library version: {len(library_updates)}; "
 		f"links newly broken: {len(links)}; attached files compared: {len(before['files'])}; "
 		f"files differing: {len(files)}"
 	)
@@ -209,6 +230,11 @@ def main():
 	command.add_argument(
 		"--allow-added", action="store_true", help="records only AFTER has are not differences"
 	)
+	command.add_argument(
+		"--library-may-change",
+		action="store_true",
+		help="library records may carry a new library version's content (an upgrade); user state on them may not",
+	)
 	args = parser.parse_args()
 	if args.command == "attach":
 		attach(args.site, args.count)
@@ -217,7 +243,7 @@ def main():
 	elif args.command == "dump":
 		dump(args.site, args.out)
 	else:
-		sys.exit(1 if compare(args.before, args.after, args.allow_added) else 0)
+		sys.exit(1 if compare(args.before, args.after, args.allow_added, args.library_may_change) else 0)
 
 
 if __name__ == "__main__":

@@ -93,6 +93,7 @@ def library() -> list[frappe._dict]:
 			requirement.is_assessable,
 		)
 		.where(requirement.framework == FRAMEWORK)
+		.where(requirement.withdrawn == 0)
 		.orderby(requirement.lft)
 		.run(as_dict=True)
 	)

@@ -137,6 +137,7 @@ class AIMSAudit(Document):
 			)
 			.where(within)
 			.where(requirement.is_assessable == 1)
+			.where(requirement.withdrawn == 0)
 			.orderby(requirement.lft)
 			.run(as_dict=True)
 		)

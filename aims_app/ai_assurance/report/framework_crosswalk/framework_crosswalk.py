@@ -79,7 +79,11 @@ def target_mappings(framework: str | None) -> list[frappe._dict]:
 	query = (
 		frappe.qb.from_(target)
 		.left_join(mapping)
-		.on((mapping.mapped_requirement == target.name) & (mapping.requirement_framework == FRAMEWORK))
+		.on(
+			(mapping.mapped_requirement == target.name)
+			& (mapping.requirement_framework == FRAMEWORK)
+			& (mapping.withdrawn == 0)
+		)
 		.left_join(source)
 		.on(source.name == mapping.requirement)
 		.select(
@@ -97,6 +101,7 @@ def target_mappings(framework: str | None) -> list[frappe._dict]:
 			mapping.source_url,
 		)
 		.where(target.framework != FRAMEWORK)
+		.where(target.withdrawn == 0)
 		.where((target.is_assessable == 1) | mapping.name.isnotnull())
 		.orderby(target.framework)
 		.orderby(target.lft)

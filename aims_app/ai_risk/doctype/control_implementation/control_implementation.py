@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.query_builder import Case
 
 ANNEX_A_CONTROLS = {"framework": "ISO-42001", "requirement_kind": "Control"}
 
@@ -72,29 +73,75 @@ def treated_risks(control_implementation: str) -> list[dict]:
 def sync_with_library():
 	"""One Control Implementation per Annex A control in the library, in the library's order.
 
-	Runs after every install and migrate, once the library fixtures are in. A control the library no
-	longer has is flagged, never deleted: its record carries the organisation's decisions and evidence.
+	Runs after the library on every install and migrate, in two statements: the missing ones inserted in
+	bulk, and those whose place or library status changed updated. A control the library withdraws is
+	flagged, never deleted: its record carries the organisation's decisions and evidence.
 	"""
-	controls = {
-		row.name: row.lft
-		for row in frappe.get_all("Framework Requirement", filters=ANNEX_A_CONTROLS, fields=["name", "lft"])
-	}
-	existing = {
-		row.name: row
-		for row in frappe.get_all("Control Implementation", fields=["name", "control_sort", "in_library"])
-	}
-	for control, sort in controls.items():
-		if control not in existing:
-			frappe.get_doc(
-				{"doctype": "Control Implementation", "control": control, "control_sort": sort}
-			).insert(ignore_permissions=True)
-		elif (existing[control].control_sort, existing[control].in_library) != (sort, 1):
-			frappe.db.set_value(
-				"Control Implementation",
-				control,
-				{"control_sort": sort, "in_library": 1},
-				update_modified=False,
-			)
-	for name, row in existing.items():
-		if name not in controls and row.in_library:
-			frappe.db.set_value("Control Implementation", name, "in_library", 0, update_modified=False)
+	insert_missing_implementations()
+	control = frappe.qb.DocType("Framework Requirement")
+	implementation = frappe.qb.DocType("Control Implementation")
+	is_annex_a_control = (
+		(control.framework == ANNEX_A_CONTROLS["framework"])
+		& (control.requirement_kind == ANNEX_A_CONTROLS["requirement_kind"])
+		& (control.withdrawn == 0)
+	)
+	in_library = Case().when(is_annex_a_control, 1).else_(0)
+	(
+		frappe.qb.update(implementation)
+		.join(control)
+		.on(control.name == implementation.control)
+		.set(implementation.control_sort, control.lft)
+		.set(implementation.in_library, in_library)
+		.where((implementation.control_sort != control.lft) | (implementation.in_library != in_library))
+		.run()
+	)
+
+
+def insert_missing_implementations():
+	control = frappe.qb.DocType("Framework Requirement")
+	implementation = frappe.qb.DocType("Control Implementation")
+	missing = (
+		frappe.qb.from_(control)
+		.left_join(implementation)
+		.on(implementation.name == control.name)
+		.select(
+			control.name,
+			control.display_title,
+			control.parent_framework_requirement,
+			control.lft,
+			control.guidance,
+			control.evidence_expected,
+		)
+		.where(control.framework == ANNEX_A_CONTROLS["framework"])
+		.where(control.requirement_kind == ANNEX_A_CONTROLS["requirement_kind"])
+		.where(control.withdrawn == 0)
+		.where(implementation.name.isnull())
+		.orderby(control.lft)
+		.run(as_dict=True)
+	)
+	if not missing:
+		return
+	now, user = frappe.utils.now(), frappe.session.user
+	defaults = frappe.new_doc("Control Implementation")
+	rows = [
+		{
+			"name": control.name,
+			"control": control.name,
+			"control_title": control.display_title,
+			"control_category": control.parent_framework_requirement,
+			"control_sort": control.lft,
+			"guidance": control.guidance,
+			"evidence_expected": control.evidence_expected,
+			"in_library": 1,
+			"applicability": defaults.applicability,
+			"implementation_status": defaults.implementation_status,
+			"owner": user,
+			"modified_by": user,
+			"creation": now,
+			"modified": now,
+			"docstatus": 0,
+			"idx": 0,
+		}
+		for control in missing
+	]
+	frappe.db.bulk_insert("Control Implementation", list(rows[0]), [list(row.values()) for row in rows])

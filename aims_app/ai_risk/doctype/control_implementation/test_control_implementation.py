@@ -45,6 +45,14 @@ class TestControlImplementation(AimsTestCase):
 		self.assertTrue(frappe.db.exists("Control Implementation", "ISO-42001-A.2.2"))
 
 	def test_a_control_the_library_withdraws_is_flagged_not_deleted(self):
+		frappe.db.set_value("Framework Requirement", CONTROL, "withdrawn", 1)
+		sync_with_library()
+		self.assertEqual(frappe.db.get_value("Control Implementation", CONTROL, "in_library"), 0)
+		frappe.db.set_value("Framework Requirement", CONTROL, "withdrawn", 0)
+		sync_with_library()
+		self.assertEqual(frappe.db.get_value("Control Implementation", CONTROL, "in_library"), 1)
+
+	def test_a_control_the_library_no_longer_counts_as_a_control_is_flagged(self):
 		frappe.db.set_value("Framework Requirement", CONTROL, "requirement_kind", "Control Objective")
 		sync_with_library()
 		self.assertEqual(frappe.db.get_value("Control Implementation", CONTROL, "in_library"), 0)

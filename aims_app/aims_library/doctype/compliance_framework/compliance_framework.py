@@ -3,10 +3,8 @@
 
 from frappe.model.document import Document
 
-from aims_app.aims_library.library_record import LibraryRecord
 
-
-class ComplianceFramework(LibraryRecord, Document):
+class ComplianceFramework(Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -15,12 +13,14 @@ class ComplianceFramework(LibraryRecord, Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		content_hash: DF.Data | None
 		content_note: DF.SmallText | None
 		description: DF.SmallText | None
 		edition: DF.Data | None
 		framework_code: DF.Data
 		framework_type: DF.Literal["Management System Standard", "Risk Management Framework", "Regulation"]
 		is_certifiable: DF.Check
+		library_version: DF.Data | None
 		published_on: DF.Date | None
 		publisher: DF.Data | None
 		reference_url: DF.Data | None

@@ -5,11 +5,10 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
-from aims_app.aims_library.library_record import LibraryRecord
 from aims_app.aims_library.tree import display_title
 
 
-class FrameworkRequirement(LibraryRecord, NestedSet):
+class FrameworkRequirement(NestedSet):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -27,6 +26,7 @@ class FrameworkRequirement(LibraryRecord, NestedSet):
 		is_assessable: DF.Check
 		is_group: DF.Check
 		lft: DF.Int
+		library_version: DF.Data | None
 		old_parent: DF.Link | None
 		parent_framework_requirement: DF.Link | None
 		requirement_id: DF.Data
@@ -51,6 +51,7 @@ class FrameworkRequirement(LibraryRecord, NestedSet):
 		source_reference: DF.SmallText | None
 		title: DF.SmallText
 		verification_note: DF.SmallText | None
+		withdrawn: DF.Check
 	# end: auto-generated types
 
 	def validate(self):

@@ -5,10 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from aims_app.aims_library.library_record import LibraryRecord
 
-
-class RequirementMapping(LibraryRecord, Document):
+class RequirementMapping(Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -19,6 +17,7 @@ class RequirementMapping(LibraryRecord, Document):
 
 		confidence: DF.Literal["High", "Medium", "Low"]
 		is_verified: DF.Check
+		library_version: DF.Data | None
 		mapped_framework: DF.Link | None
 		mapped_requirement: DF.Link
 		mapping_source: DF.SmallText
@@ -28,6 +27,7 @@ class RequirementMapping(LibraryRecord, Document):
 		requirement: DF.Link
 		requirement_framework: DF.Link | None
 		source_url: DF.Data | None
+		withdrawn: DF.Check
 	# end: auto-generated types
 
 	def validate(self):
