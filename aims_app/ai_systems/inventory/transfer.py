@@ -136,6 +136,15 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 	try:
 		for section in SECTIONS:
 			write_section(section, card, existing[section.key], names, schema, summary)
+	except frappe.TooManyWritesError:
+		frappe.db.rollback(save_point=SAVEPOINT)
+		frappe.throw(
+			_(
+				"{0}: the file changes more than Frappe writes in one transaction ({1} rows); nothing was "
+				"written. Split it into smaller files."
+			).format(source, frappe.db.MAX_WRITES_PER_TRANSACTION),
+			title=_("Inventory Import"),
+		)
 	except Exception:
 		frappe.db.rollback(save_point=SAVEPOINT)
 		raise
