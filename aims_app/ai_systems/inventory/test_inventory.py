@@ -169,7 +169,8 @@ class TestInventoryImport(AimsTestCase):
 
 	def test_the_import_refuses_what_each_validation_refuses(self):
 		"""Every check of a desk save, on a record that fails only it, often after a valid one."""
-		frappe.get_doc({"doctype": "AI System", **system("taken")}).insert()
+		for inventory_id in ("taken", "other"):
+			frappe.get_doc({"doctype": "AI System", **system(inventory_id)}).insert()
 		cases = {
 			"mandatory field": (
 				{"systems": [system("s1"), system("s2", purpose=None)]},
@@ -219,6 +220,12 @@ class TestInventoryImport(AimsTestCase):
 				frappe.UniqueValidationError,
 				"team.yaml: systems #1 (s1): ",
 				"Inventory test taken",
+			),
+			"unique system name, on an update": (
+				{"systems": [system("other", system_name="Inventory test taken")]},
+				frappe.UniqueValidationError,
+				"team.yaml: systems #1 (other): ",
+				"System Name",
 			),
 			"field length": (
 				{"systems": [system("s1", organisational_unit="x" * 200)]},
