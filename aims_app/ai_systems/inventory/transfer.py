@@ -1,24 +1,19 @@
 """Inventory as code: AI systems with their models, datasets and suppliers, imported from and exported to the
 YAML card of docs/inventory-format.md (`bench --site SITE aims import-inventory FILE`, the AI System list).
 
-An import is all or nothing: it runs inside a savepoint and any refused record rolls back every write. New
-records take a batched path that runs the same steps as `Document.insert` (permissions, defaults, the
-controllers' `validate` and doc_events hooks, mandatory, Select and length checks, `after_insert`,
-`on_update`) but names them from one reservation of their series, checks links and unique values with one
-query per doctype, and writes rows with multi-row INSERTs. Changed records are saved one by one.
+An import is all or nothing: it runs inside a savepoint and any refused record rolls back every write. Each
+new record is inserted and each changed one saved through the document API (`insert`, `save`), so every
+check and hook of a desk save runs; the speed comes from reading what the AIMS holds in a few queries up
+front and leaving unchanged records alone (benchmarks/inventory_import.py).
 """
 
-import re
-from collections import defaultdict
 from contextlib import contextmanager
 
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.model.naming import getseries, parse_naming_series, set_new_name
 from frappe.query_builder.functions import Coalesce
 from frappe.utils import strip_html
-from frappe.utils.global_search import update_global_search
 
 from aims_app.ai_systems.inventory.card import (
 	CARD_DOCTYPES,
@@ -39,9 +34,9 @@ from aims_app.ai_systems.inventory.card import (
 )
 from aims_app.permissions import has_unrestricted_role
 
-FORMAT_SERIES = re.compile(r"^format:(?P<prefix>[^{}]*)\{(?P<digits>#+)\}$")
 SAVEPOINT = "aims_inventory_import"
 REFUSALS = (frappe.ValidationError, frappe.PermissionError, frappe.NameError)
+UNIQUE_REFUSALS = (frappe.UniqueValidationError, frappe.DuplicateEntryError)
 
 
 def require_inventory_rights():
@@ -141,17 +136,17 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 	try:
 		for section in SECTIONS:
 			write_section(section, card, existing[section.key], names, schema, summary)
-	except Exception as error:
+	except frappe.TooManyWritesError:
 		frappe.db.rollback(save_point=SAVEPOINT)
-		if error.args and frappe.db.is_duplicate_entry(error):
-			frappe.throw(
-				_(
-					"{0}: some of these records were created elsewhere while the file was imported; nothing was "
-					"written. Import the file again."
-				).format(source),
-				frappe.UniqueValidationError,
-				title=_("Inventory Import"),
-			)
+		frappe.throw(
+			_(
+				"{0}: the file changes more than Frappe writes in one transaction ({1} rows); nothing was "
+				"written. Split it into smaller files."
+			).format(source, frappe.db.MAX_WRITES_PER_TRANSACTION),
+			title=_("Inventory Import"),
+		)
+	except Exception:
+		frappe.db.rollback(save_point=SAVEPOINT)
 		raise
 	if dry_run:
 		frappe.db.rollback(save_point=SAVEPOINT)
@@ -159,21 +154,31 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 
 
 def write_section(section: Section, card, existing, names, schema, summary: Summary):
-	created = []
-	for index, record in enumerate(card.records[section.key]):
+	"""Insert the section's new records and save its changed ones, one document at a time through
+	`Document.insert` and `Document.save`; unchanged records are not loaded."""
+	records = card.records[section.key]
+	outcomes = [diff_record(section, r, existing.get(r[section.id_field]), schema) for r in records]
+	labels = [record_label(card.source, section.key, i, r[section.id_field]) for i, r in enumerate(records)]
+	check_unique(
+		section.doctype,
+		[
+			(label, r)
+			for label, r, (status, _c) in zip(labels, records, outcomes, strict=True)
+			if status == "created"
+		],
+	)
+	for label, record, (status, changed) in zip(labels, records, outcomes, strict=True):
 		record_id = record[section.id_field]
-		status, changed = diff_record(section, record, existing.get(record_id), schema)
 		summary.add(section.key, record_id, status, changed)
-		label = record_label(card.source, section.key, index, record_id)
 		if status == "created":
-			created.append(
-				(label, fill(section, frappe.get_doc({"doctype": section.doctype}), record, names))
-			)
+			with naming_the_record(label, created=True):
+				doc = fill(section, frappe.get_doc({"doctype": section.doctype}), record, names)
+				# The list views are told once, after the import (upload_inventory).
+				doc.flags.notify_update = False
+				names[section.key][record_id] = doc.insert().name
 		elif status == "updated":
 			with naming_the_record(label):
 				fill(section, frappe.get_doc(section.doctype, existing[record_id].name), record, names).save()
-	insert_all(section.doctype, created)
-	names[section.key].update((doc.get(section.id_field), doc.name) for _label, doc in created)
 
 
 def fill(section: Section, doc: Document, record: dict, names) -> Document:
@@ -190,169 +195,64 @@ def fill(section: Section, doc: Document, record: dict, names) -> Document:
 
 
 @contextmanager
-def naming_the_record(label: str):
-	"""Refusals raised inside name the file and record they come from."""
+def naming_the_record(label: str, created: bool = False):
+	"""Refusals raised inside name the file and record they come from. The unique values of new records
+	were checked against the AIMS before writing (`check_unique`), so a unique index refusing one means that
+	another writer stored the record meanwhile."""
 	try:
 		yield
+	except UNIQUE_REFUSALS as error:
+		shown = frappe.get_message_log()
+		frappe.clear_last_message()
+		if created:
+			frappe.throw(
+				_(
+					"{0}: this record was created elsewhere while the file was imported; nothing was written. "
+					"Import the file again."
+				).format(label),
+				frappe.UniqueValidationError,
+				title=_("Inventory Import"),
+			)
+		# A unique index's refusal carries the database error; Frappe's message for it was shown alongside.
+		refuse(label, shown[-1].get("message") if shown else error, frappe.UniqueValidationError)
 	except REFUSALS as error:
 		frappe.clear_last_message()
-		message = strip_html(str(error)) or _(type(error).__name__)
-		frappe.throw(_("{0}: {1}").format(label, message), type(error), title=_("Inventory Import"))
+		refuse(label, error, type(error))
 
 
-def insert_all(doctype: str, labelled: list[tuple[str, Document]]):
-	"""Insert new documents of one doctype with every check `Document.insert` makes, in a few queries."""
-	if not labelled:
-		return
-	defaults = {}
-	for (label, doc), name in zip(labelled, reserve_names(doctype, len(labelled)), strict=True):
-		with naming_the_record(label):
-			validate_new(doc, name, defaults)
-	check_links(labelled)
-	check_unique(doctype, labelled)
-	rows = defaultdict(list)
-	for _label, doc in labelled:
-		doc.set_parent_in_children()
-		for row in (doc, *doc.get_all_children()):
-			if not row.name:
-				set_new_name(row)
-			rows[row.doctype].append(row.get_valid_dict(convert_dates_to_str=True))
-	for table, values in rows.items():
-		insert_rows(table, values)
-	for label, doc in labelled:
-		with naming_the_record(label):
-			after_insert(doc)
+def refuse(label: str, error, kind: type[Exception]):
+	message = strip_html(str(error)) or _(kind.__name__)
+	frappe.throw(_("{0}: {1}").format(label, message), kind, title=_("Inventory Import"))
 
 
-def validate_new(doc: Document, name: str | None, defaults: dict):
-	"""The steps of `Document.insert` before it writes, except the per-document link check (see
-	`check_links`) and naming (from `reserve_names`)."""
-	doc.set("__islocal", True)
-	set_defaults(doc, defaults)
-	doc.set_user_and_timestamp()
-	doc.set_docstatus()
-	doc.check_if_latest()
-	doc.check_permission("create")
-	doc.run_method("before_insert")
-	doc.set_new_name(set_name=name)
-	doc.set_parent_in_children()
-	doc.validate_higher_perm_levels()
-	doc.flags.in_insert = True
-	doc.run_before_save_methods()
-	doc._validate()
-	doc.set_docstatus()
-	doc.flags.in_insert = False
-
-
-def set_defaults(doc: Document, defaults: dict):
-	"""`Document._set_defaults`, with each doctype's defaults worked out once per import (one user, one day)."""
-
-	def of(doctype: str) -> dict:
-		if doctype not in defaults:
-			defaults[doctype] = frappe.new_doc(doctype, as_dict=True)
-		return defaults[doctype]
-
-	doc.update_if_missing(of(doc.doctype))
-	for df in doc.meta.get_table_fields():
-		for row in doc.get(df.fieldname) or []:
-			row.update_if_missing(of(df.options))
-
-
-def after_insert(doc: Document):
-	"""The steps of `Document.insert` after it writes that matter for a new record (a Version is made
-	only for updates, the list views are told once)."""
-	doc.run_method("after_insert")
-	doc.flags.in_insert = True
-	doc.run_method("on_update")
-	update_global_search(doc)
-	doc.run_method("on_change")
-	doc.flags.in_insert = False
-	doc.__dict__.pop("__islocal", None)
-
-
-def insert_rows(doctype: str, rows: list[dict], chunk: int = 1000):
-	"""Multi-row INSERTs of `get_valid_dict` rows (frappe.db.bulk_insert, without building each through the
-	query builder)."""
-	columns = list(rows[0])
-	head = f"INSERT INTO `tab{doctype}` ({', '.join(f'`{c}`' for c in columns)}) VALUES "
-	placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
-	for start in range(0, len(rows), chunk):
-		part = rows[start : start + chunk]
-		frappe.db.sql(head + ", ".join([placeholders] * len(part)), [row[c] for row in part for c in columns])
-
-
-def reserve_names(doctype: str, count: int) -> list[str | None]:
-	"""Names for `count` new documents of a `format:PREFIX{#####}` doctype, taken from its series at once;
-	None (named one by one, as usual) under other naming rules."""
-	match = FORMAT_SERIES.match(frappe.get_meta(doctype).autoname or "")
-	if not match:
-		return [None] * count
-	keys = []
-	parse_naming_series([match["digits"]], number_generator=lambda key, digits: keys.append(key) or "")
-	first = int(getseries(keys[0], 1))
-	series = frappe.qb.DocType("Series")
-	frappe.qb.update(series).set(series.current, series.current + count - 1).where(
-		series.name == keys[0]
-	).run()
-	digits = len(match["digits"])
-	return [f"{match['prefix']}{number:0{digits}d}" for number in range(first, first + count)]
-
-
-def check_links(labelled: list[tuple[str, Document]]):
-	"""Every Link value of the documents and their rows exists and is not cancelled: one query per linked
-	doctype. A doctype that fetches values through its links is checked document by document, as usual."""
-	first = labelled[0][1]
-	metas = (first.meta, *(frappe.get_meta(df.options) for df in first.meta.get_table_fields()))
-	if any(df.fetch_from for meta in metas for df in meta.fields):
-		for label, doc in labelled:
-			with naming_the_record(label):
-				doc._validate_links()
-		return
-	wanted = defaultdict(dict)
-	for label, doc in labelled:
-		for row in (doc, *doc.get_all_children()):
-			for df in row.meta.get_link_fields():
-				if value := row.get(df.fieldname):
-					wanted[df.options].setdefault(value, (label, row, df))
-	for target, values in wanted.items():
-		stored = frappe.get_all(target, filters={"name": ("in", list(values))}, fields=["name", "docstatus"])
-		usable = {r.name.casefold() for r in stored if r.docstatus != 2}
-		for value, (label, row, df) in values.items():
-			if value.casefold() not in usable:
-				frappe.throw(
-					_("{0}: {1}: {2} {3} does not exist or is cancelled.").format(
-						label, _(row.meta.get_label(df.fieldname)), _(target), frappe.bold(value)
-					),
-					frappe.LinkValidationError,
-					title=_("Inventory Import"),
-				)
-
-
-def check_unique(doctype: str, labelled: list[tuple[str, Document]]):
-	"""Names and unique fields are unique among the new documents and against the AIMS."""
-	for fieldname in ("name", *(df.fieldname for df in frappe.get_meta(doctype).fields if df.unique)):
+def check_unique(doctype: str, labelled: list[tuple[str, dict]]):
+	"""The unique fields of the new records are unique among them and against the AIMS (MariaDB compares
+	them without regard to case): one query per field."""
+	meta = frappe.get_meta(doctype)
+	for fieldname in (df.fieldname for df in meta.fields if df.unique):
 		seen = {}
-		for label, doc in labelled:
-			value = doc.get(fieldname)
+		for label, record in labelled:
+			value = record.get(fieldname)
 			if value and str(value).casefold() in seen:
-				refuse_duplicate(label, doctype, fieldname, value, seen[str(value).casefold()])
+				refuse_duplicate(label, meta, fieldname, value, seen[str(value).casefold()])
 			if value:
 				seen[str(value).casefold()] = label
+		if not seen:
+			continue
 		taken = frappe.get_all(
 			doctype,
-			filters={fieldname: ("in", [d.get(fieldname) for _l, d in labelled if d.get(fieldname)])},
+			filters={fieldname: ("in", [r[fieldname] for _l, r in labelled if r.get(fieldname)])},
 			pluck=fieldname,
 		)
 		for value in taken:
-			refuse_duplicate(
-				seen[str(value).casefold()], doctype, fieldname, value, _("a record in the AIMS")
-			)
+			refuse_duplicate(seen[str(value).casefold()], meta, fieldname, value, _("a record in the AIMS"))
 
 
-def refuse_duplicate(label, doctype, fieldname, value, other):
-	field_label = _("Name") if fieldname == "name" else _(frappe.get_meta(doctype).get_label(fieldname))
+def refuse_duplicate(label, meta, fieldname, value, other):
 	frappe.throw(
-		_("{0}: {1} {2} is already used by {3}.").format(label, field_label, frappe.bold(value), other),
+		_("{0}: {1} {2} is already used by {3}.").format(
+			label, _(meta.get_label(fieldname)), frappe.bold(value), other
+		),
 		frappe.UniqueValidationError,
 		title=_("Inventory Import"),
 	)
