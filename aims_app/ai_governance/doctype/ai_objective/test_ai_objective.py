@@ -7,6 +7,7 @@ from frappe.utils import add_days, today
 from aims_app.ai_assurance.doctype.management_review.review_inputs import monitoring
 from aims_app.ai_governance.doctype.ai_objective.ai_objective import mark_missed_objectives
 from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests.history import recorded_changes
 
 OWNER = "objective-owner@example.com"
 
@@ -53,6 +54,9 @@ class TestAIObjective(AimsTestCase):
 		frappe.db.set_value("AI Objective", record.name, "due_date", add_days(today(), -1))
 		mark_missed_objectives()
 		self.assertEqual(frappe.db.get_value("AI Objective", record.name, "status"), "Missed")
+		self.assertIn(
+			("status", "Off track", "Missed", "Administrator"), recorded_changes("AI Objective", record.name)
+		)
 
 	def test_the_management_review_sees_objectives_short_of_target(self):
 		objective(measurements=[{"measured_on": today(), "value": 0.7}])

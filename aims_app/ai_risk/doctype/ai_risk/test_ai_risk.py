@@ -6,6 +6,7 @@ from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_risk.doctype.ai_risk.ai_risk import mark_risks_due_for_review
 from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import ai_risk, cv_screening
 
 SYSTEM_OWNER = "cv-owner@example.com"
@@ -139,3 +140,6 @@ class TestAIRisk(AimsTestCase):
 		frappe.db.set_value("AI Risk", risk.name, "review_date", add_days(today(), -1))
 		mark_risks_due_for_review()
 		self.assertEqual(frappe.db.get_value("AI Risk", risk.name, "status"), "Review due")
+		self.assertIn(
+			("status", "Open", "Review due", "Administrator"), recorded_changes("AI Risk", risk.name)
+		)

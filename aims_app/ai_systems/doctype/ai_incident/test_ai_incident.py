@@ -6,6 +6,7 @@ from frappe.utils import add_days, add_to_date, getdate, now_datetime, today
 
 from aims_app.ai_systems.doctype.ai_incident.ai_incident import mark_overdue_reports
 from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import cv_screening
 
 OWNER = "cv-owner@example.com"
@@ -68,3 +69,7 @@ class TestAIIncident(AimsTestCase):
 		frappe.db.set_value("AI Incident", incident.name, "reporting_deadline", add_days(today(), -1))
 		mark_overdue_reports()
 		self.assertEqual(frappe.db.get_value("AI Incident", incident.name, "report_status"), "Overdue")
+		self.assertIn(
+			("report_status", "Due", "Overdue", "Administrator"),
+			recorded_changes("AI Incident", incident.name),
+		)
