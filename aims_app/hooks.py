@@ -86,6 +86,11 @@ scheduler_events = {
 	"weekly": ["aims_app.reminders.digest.send_weekly_digest"],
 }
 
+# Testing
+# -------
+# The users and settings every integration test expects, made once per site before `bench run-tests`.
+before_tests = "aims_app.tests.setup.before_tests"
+
 # Fixtures
 # --------
 # Everything in aims_app/fixtures/ is imported on install and on every migrate. Roles and workflows are

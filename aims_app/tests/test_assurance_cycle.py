@@ -6,7 +6,7 @@ from frappe.utils import add_days, add_months, today
 
 from aims_app.ai_assurance.doctype.aims_audit.test_aims_audit import answer_all
 from aims_app.ai_assurance.doctype.audit_programme.audit_programme import create_audit
-from aims_app.tests import AimsTestCase, acting_as, make_user, pdf_text
+from aims_app.tests import AimsTestCase, acting_as, pdf_text
 from aims_app.tests.scenarios import cv_screening
 
 MANAGER = "aims-manager@example.com"
@@ -18,11 +18,6 @@ APPROVER = "approver@example.com"
 
 class TestAssuranceCycle(AimsTestCase):
 	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(AUDITOR, ["AIMS Auditor"])
-		make_user(SYSTEM_OWNER, ["AI System Owner"])
-		make_user(FIXER, ["AI System Owner"])
-		make_user(APPROVER, ["AIMS Approver"])
 		self.system = cv_screening(SYSTEM_OWNER).system.name
 
 	def test_one_full_cycle_ends_in_the_management_review_minutes(self):

@@ -10,7 +10,7 @@ from frappe.desk.form import assign_to
 from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_assurance.doctype.nonconformity.test_nonconformity import raise_nonconformity
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
 
 MANAGER = "aims-manager@example.com"
 NC_OWNER = "nc-owner@example.com"
@@ -44,13 +44,6 @@ def open_todos(doctype: str, name: str) -> list[frappe._dict]:
 
 
 class TestAssignments(AimsTestCase):
-	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(NC_OWNER, ["AI System Owner"])
-		make_user(FIXER, ["AI System Owner"])
-		make_user(OTHER_FIXER, ["AI System Owner"])
-		make_user(APPROVER, ["AIMS Approver"])
-
 	def nonconformity(self, *actions):
 		with acting_as(MANAGER):
 			return raise_nonconformity(corrective_actions=list(actions))

@@ -56,11 +56,6 @@ def walk_to_verification(nonconformity, user=OWNER):
 
 
 class TestNonconformity(AimsTestCase):
-	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-		make_user(FIXER, ["AI System Owner"])
-		make_user(AUDITOR, ["AIMS Auditor"])
-
 	def test_a_corrective_action_is_a_todo_for_its_owner_until_done(self):
 		nonconformity = raise_nonconformity(
 			corrective_actions=[

@@ -6,7 +6,7 @@ from frappe.utils import add_days, today
 
 from aims_app.ai_assurance.doctype.management_review.review_inputs import monitoring
 from aims_app.ai_governance.doctype.ai_objective.ai_objective import mark_missed_objectives
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import AimsTestCase
 from aims_app.tests.history import recorded_changes
 
 OWNER = "objective-owner@example.com"
@@ -29,9 +29,6 @@ def objective(**fields):
 
 
 class TestAIObjective(AimsTestCase):
-	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-
 	def test_an_objective_without_a_target_shows_so(self):
 		self.assertEqual(objective(target_value=None).status, "No target")
 		self.assertEqual(objective().status, "Not measured")

@@ -4,7 +4,7 @@
 import frappe
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import IMPACT_AREAS
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
 from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import cv_screening
 
@@ -40,8 +40,6 @@ def complete_fria(assessment):
 
 class TestAIImpactAssessment(AimsTestCase):
 	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-		make_user(OTHER_OWNER, ["AI System Owner"])
 		self.system = cv_screening(OWNER).system
 
 	def new_assessment(self):

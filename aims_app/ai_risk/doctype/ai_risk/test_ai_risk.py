@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_risk.doctype.ai_risk.ai_risk import mark_risks_due_for_review
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
 from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import ai_risk, cv_screening
 
@@ -16,9 +16,6 @@ OTHER_RISK_OWNER = "other-risk-owner@example.com"
 
 class TestAIRisk(AimsTestCase):
 	def setUp(self):
-		make_user(SYSTEM_OWNER, ["AI System Owner"])
-		make_user(RISK_OWNER, ["AI Risk Owner"])
-		make_user(OTHER_RISK_OWNER, ["AI Risk Owner"])
 		self.system = cv_screening(SYSTEM_OWNER).system.name
 
 	def count(self):

@@ -20,10 +20,6 @@ MANAGER = "aims-manager@example.com"
 
 class TestRiskAcceptance(AimsTestCase):
 	def setUp(self):
-		make_user(RISK_OWNER, ["AI Risk Owner"])
-		make_user(OTHER_RISK_OWNER, ["AI Risk Owner"])
-		make_user(APPROVER, ["AIMS Approver"])
-		make_user(MANAGER, ["AIMS Manager"])
 		self.system = cv_screening(make_user("cv-owner@example.com", ["AI System Owner"])).system.name
 
 	def risk(self, residual_likelihood, residual_impact):
