@@ -1,6 +1,5 @@
 """What every integration test expects on the site, made once by `bench run-tests` (the `before_tests` hook)
-and committed, instead of again by each test: the users the tests act as, with exactly their roles, and a
-default outgoing Email Account (Frappe queues email only with one, as a real site has)."""
+and committed, instead of again by each test: the users the tests act as, with exactly their roles."""
 
 import frappe
 
@@ -50,20 +49,4 @@ TEST_USERS = {
 def before_tests():
 	for email, roles in TEST_USERS.items():
 		make_user(email, roles)
-	outgoing_email_account()
 	frappe.db.commit()
-
-
-def outgoing_email_account():
-	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "AIMS Outgoing",
-				"email_id": "aims@example.com",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "smtp.example.com",
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
