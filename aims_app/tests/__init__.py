@@ -25,20 +25,8 @@ except ImportError:
 class AimsTestCase(_FrappeBase):
 	"""Every test starts from the installed site: what a test writes is rolled back when it ends.
 
-	Frappe v15 rolls back only once per class; a test that must commit cleans up after itself. Email is
-	queued as on a site but never sent: in tests Frappe sends at once (an assignment's notification, say),
-	and sending commits, which would keep the test's records.
+	Frappe v15 rolls back only once per class; a test that must commit cleans up after itself.
 	"""
-
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		frappe.flags.mute_emails = True
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.flags.mute_emails = False
-		super().tearDownClass()
 
 	def tearDown(self):
 		frappe.db.rollback()
