@@ -7,10 +7,11 @@ import json
 
 import frappe
 from frappe.desk.form import assign_to
-from frappe.utils import add_days, add_months, getdate, today
+from frappe.utils import add_days, getdate, today
 
 from aims_app.ai_assurance.doctype.nonconformity.test_nonconformity import raise_nonconformity
 from aims_app.tests import AimsTestCase, acting_as
+from aims_app.tests.scenarios import management_review
 
 MANAGER = "aims-manager@example.com"
 NC_OWNER = "nc-owner@example.com"
@@ -140,33 +141,28 @@ class TestAssignments(AimsTestCase):
 
 	def test_review_decisions_are_assigned_on_submit_and_withdrawn_on_cancel(self):
 		with acting_as(MANAGER):
-			review = frappe.get_doc(
-				{
-					"doctype": "Management Review",
-					"review_date": today(),
-					"period_from": add_months(today(), -12),
-					"chair": APPROVER,
-					"attendees": [{"attendee": APPROVER}],
-					"decisions": [
-						{
-							"decision": "Extend the bias test",
-							"action_owner": FIXER,
-							"due_date": add_days(today(), 60),
-						},
-						{
-							"decision": "Budget an audit tool",
-							"action_owner": FIXER,
-							"due_date": add_days(today(), 30),
-						},
-						{
-							"decision": "Hire an assessor",
-							"action_owner": OTHER_FIXER,
-							"due_date": add_days(today(), 90),
-						},
-						{"decision": "Keep the scope as it is"},
-					],
-				}
-			).insert()
+			review = management_review(
+				APPROVER,
+				[APPROVER],
+				decisions=[
+					{
+						"decision": "Extend the bias test",
+						"action_owner": FIXER,
+						"due_date": add_days(today(), 60),
+					},
+					{
+						"decision": "Budget an audit tool",
+						"action_owner": FIXER,
+						"due_date": add_days(today(), 30),
+					},
+					{
+						"decision": "Hire an assessor",
+						"action_owner": OTHER_FIXER,
+						"due_date": add_days(today(), 90),
+					},
+					{"decision": "Keep the scope as it is"},
+				],
+			)
 		with acting_as(APPROVER):
 			review.submit()
 		self.assertEqual(sorted(sidebar("Management Review", review.name)), [FIXER, OTHER_FIXER])
