@@ -86,6 +86,11 @@ scheduler_events = {
 	"weekly": ["aims_app.reminders.digest.send_weekly_digest"],
 }
 
+# Testing
+# -------
+# The users and settings every integration test expects, made once per site before `bench run-tests`.
+before_tests = "aims_app.tests.setup.before_tests"
+
 # Fixtures
 # --------
 # `bench export-fixtures` exports our roles and workflows to aims_app/fixtures/; move the files into

@@ -14,7 +14,7 @@ from frappe.utils.password import update_password
 from werkzeug.serving import make_server
 
 from aims_app.roles import AIMS_ROLES
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import AimsTestCase
 from aims_app.tests.records import Records
 
 PASSWORD = "Perm-test-password-1"
@@ -40,10 +40,7 @@ class LiveServer:
 		self._server.server_close()
 
 	def sessions(self) -> dict[str, "Session"]:
-		"""Every principal, created with exactly their roles and logged in."""
-		for email, roles in PRINCIPALS.values():
-			if email != "Guest":
-				make_user(email, list(roles))
+		"""Every principal logged in (aims_app.tests.setup made them, with exactly their roles)."""
 		return {principal: self.session(email) for principal, (email, _) in PRINCIPALS.items()}
 
 	def session(self, user: str = "Guest") -> "Session":

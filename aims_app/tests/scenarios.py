@@ -111,3 +111,14 @@ def evidence(title: str, owner: str, links: list[dict], **fields):
 		"evidences": links,
 	}
 	return insert("AIMS Evidence", **{**values, **fields})
+
+
+def management_review(chair: str, attendees: list[str], **fields):
+	"""A review of the last twelve months, held today."""
+	values = {
+		"review_date": frappe.utils.today(),
+		"period_from": frappe.utils.add_months(frappe.utils.today(), -12),
+		"chair": chair,
+		"attendees": [{"attendee": attendee} for attendee in attendees],
+	}
+	return insert("Management Review", **{**values, **fields})

@@ -2,12 +2,12 @@
 
 import frappe
 from frappe.model.workflow import apply_workflow
-from frappe.utils import add_days, add_months, today
+from frappe.utils import add_days, today
 
 from aims_app.ai_assurance.doctype.aims_audit.test_aims_audit import answer_all
 from aims_app.ai_assurance.doctype.audit_programme.audit_programme import create_audit
-from aims_app.tests import AimsTestCase, acting_as, make_user, pdf_text
-from aims_app.tests.scenarios import cv_screening
+from aims_app.tests import AimsTestCase, acting_as, pdf_text
+from aims_app.tests.scenarios import cv_screening, management_review
 
 MANAGER = "aims-manager@example.com"
 AUDITOR = "auditor@example.com"
@@ -18,11 +18,6 @@ APPROVER = "approver@example.com"
 
 class TestAssuranceCycle(AimsTestCase):
 	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(AUDITOR, ["AIMS Auditor"])
-		make_user(SYSTEM_OWNER, ["AI System Owner"])
-		make_user(FIXER, ["AI System Owner"])
-		make_user(APPROVER, ["AIMS Approver"])
 		self.system = cv_screening(SYSTEM_OWNER).system.name
 
 	def test_one_full_cycle_ends_in_the_management_review_minutes(self):
@@ -31,15 +26,7 @@ class TestAssuranceCycle(AimsTestCase):
 		self.correct_and_close(nonconformity)
 
 		with acting_as(MANAGER):
-			review = frappe.get_doc(
-				{
-					"doctype": "Management Review",
-					"review_date": today(),
-					"period_from": add_months(today(), -12),
-					"chair": APPROVER,
-					"attendees": [{"attendee": APPROVER}, {"attendee": MANAGER}],
-				}
-			).insert()
+			review = management_review(APPROVER, [APPROVER, MANAGER])
 		inputs = {row.input_area: row.summary for row in review.inputs}
 		self.assertIn("Raised: 1", inputs["Nonconformities and corrective actions"])
 		self.assertIn("Minor 1", inputs["Nonconformities and corrective actions"])

@@ -32,11 +32,6 @@ def groups_above(requirement: str, parents: dict) -> set[str]:
 
 
 class TestReadinessReports(AimsTestCase):
-	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-		make_user(AUDITOR, ["AIMS Auditor"])
-		make_user(MANAGER, ["AIMS Manager"])
-
 	def in_scope_system(self, name: str):
 		"""A system in the AIMS scope that uses one dataset, with its provenance, and affects claimants."""
 		claimants = frappe.db.exists("Interested Party", "Claimants") or (

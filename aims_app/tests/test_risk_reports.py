@@ -13,7 +13,6 @@ CONTROLS = ("ISO-42001-A.7.4", "ISO-42001-A.9.3", "ISO-42001-A.6.2.6")
 
 class TestRiskReports(AimsTestCase):
 	def setUp(self):
-		make_user(RISK_OWNER, ["AI Risk Owner"])
 		self.system = cv_screening(make_user("cv-owner@example.com", ["AI System Owner"])).system.name
 
 	def add_records(self, count: int):

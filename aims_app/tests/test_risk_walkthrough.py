@@ -15,7 +15,7 @@ from aims_app.ai_risk.doctype.ai_impact_assessment.test_ai_impact_assessment imp
 	complete_fria,
 )
 from aims_app.ai_risk.report.ai_risk_register.ai_risk_register import execute as risk_register
-from aims_app.tests import AimsTestCase, acting_as, make_user, pdf_text
+from aims_app.tests import AimsTestCase, acting_as, pdf_text
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence
 
 MANAGER = "aims-manager@example.com"
@@ -30,12 +30,6 @@ EXCLUDED = {
 
 
 class TestRiskWalkthrough(AimsTestCase):
-	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(SYSTEM_OWNER, ["AI System Owner"])
-		make_user(RISK_OWNER, ["AI Risk Owner"])
-		make_user(APPROVER, ["AIMS Approver"])
-
 	def test_cv_screening_from_risks_to_an_approved_printed_statement(self):
 		system = cv_screening(SYSTEM_OWNER).system.name
 		self.choose_controls()

@@ -8,7 +8,7 @@ from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.utils import add_days, today
 
 from aims_app.ai_governance import dashboard
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence, insert
 
 MANAGER = "ws-manager@example.com"
@@ -35,11 +35,6 @@ def all_card_values() -> dict[str, float]:
 
 
 class TestWorkspace(AimsTestCase):
-	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(VIEWER, ["AIMS Viewer"])
-		make_user(OUTSIDER, [])
-
 	def test_install_places_cards_charts_heat_map_and_onboarding_on_the_workspace(self):
 		workspace = frappe.get_doc("Workspace", "AIMS")
 		blocks = json.loads(workspace.content)

@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from aims_app.ai_assurance.assignments.sync import sync_assignments, task
 from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
 	IMPROVEMENT_FINDINGS,
 	Assignment,
@@ -71,6 +72,9 @@ class AIMSAudit(Document):
 	def on_submit(self):
 		self.raise_nonconformities()
 		self.track_improvement_opportunities()
+
+	def on_cancel(self):
+		sync_assignments(self, "checklist", [])
 
 	def refuse_end_before_start(self):
 		refuse_dates_out_of_order(self, "start_date", "end_date")
@@ -204,21 +208,21 @@ class AIMSAudit(Document):
 
 	def track_improvement_opportunities(self):
 		"""Observations and opportunities for improvement (10.1) become ToDos, so they are followed up, not lost."""
-		for row in self.checklist:
-			if row.result not in IMPROVEMENT_FINDINGS:
-				continue
-			frappe.get_doc(
-				{
-					"doctype": "ToDo",
-					"allocated_to": self.nonconformity_owner(row.requirement),
-					"description": _("{0} on {1}: {2}").format(
+		sync_assignments(
+			self,
+			"checklist",
+			[
+				task(
+					row,
+					self.nonconformity_owner(row.requirement),
+					_("{0} on {1}: {2}").format(
 						_(row.result), row.requirement_title or row.requirement, row.audit_notes or ""
 					),
-					"reference_type": self.doctype,
-					"reference_name": self.name,
-					"assigned_by": frappe.session.user,
-				}
-			).insert(ignore_permissions=True)
+				)
+				for row in self.checklist
+				if row.result in IMPROVEMENT_FINDINGS
+			],
+		)
 
 	def nonconformity_owner(self, requirement: str) -> str:
 		"""Whoever is accountable for the requirement; else the owner of the audited system; else the audit's author."""

@@ -37,9 +37,6 @@ def answer_all(audit, result="Conforms", **exceptions):
 
 class TestAIMSAudit(AimsTestCase):
 	def setUp(self):
-		make_user(AUDITOR, ["AIMS Auditor"])
-		make_user(SYSTEM_OWNER, ["AI System Owner"])
-		make_user(MANAGER, ["AIMS Manager"])
 		self.system = cv_screening(SYSTEM_OWNER).system.name
 
 	def expected_requirements(self):

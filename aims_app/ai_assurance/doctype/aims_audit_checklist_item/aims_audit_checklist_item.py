@@ -32,4 +32,5 @@ class AIMSAuditChecklistItem(Document):
 			"Opportunity for improvement",
 			"Not audited",
 		]
+		todo: DF.Link | None
 	# end: auto-generated types

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime
 
+from aims_app.ai_assurance.assignments.sync import sync_assignments, task
 from aims_app.ai_assurance.doctype.management_review.review_inputs import compile_inputs
 
 
@@ -56,6 +57,9 @@ class ManagementReview(Document):
 	def on_submit(self):
 		self.assign_actions()
 
+	def on_cancel(self):
+		sync_assignments(self, "decisions", [])
+
 	def compile_inputs(self):
 		"""The inputs as the records stand now; commentary already written is kept."""
 		commentary = {row.input_area: row.commentary for row in self.inputs}
@@ -66,21 +70,12 @@ class ManagementReview(Document):
 		self.inputs_compiled_on = now_datetime()
 
 	def assign_actions(self):
-		for row in self.decisions:
-			if not row.action_owner:
-				continue
-			todo = frappe.get_doc(
-				{
-					"doctype": "ToDo",
-					"allocated_to": row.action_owner,
-					"description": row.decision,
-					"date": row.due_date,
-					"reference_type": self.doctype,
-					"reference_name": self.name,
-					"assigned_by": frappe.session.user,
-				}
-			).insert(ignore_permissions=True)
-			row.db_set("todo", todo.name)
+		"""Each decision with an owner is a ToDo for them."""
+		sync_assignments(
+			self,
+			"decisions",
+			[task(row, row.action_owner, row.decision, row.due_date) for row in self.decisions],
+		)
 
 
 @frappe.whitelist()

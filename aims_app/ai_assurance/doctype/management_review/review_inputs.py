@@ -41,18 +41,22 @@ def count_between(doctype: str, date_field: str, start: date, end: date, **filte
 
 
 def earlier_review_actions(period_from: date, period_to: date) -> str:
+	"""Decisions of earlier reviews by the state of their ToDo (one owner's decisions share one ToDo)."""
+	decision = frappe.qb.DocType("Management Review Decision")
 	todo = frappe.qb.DocType("ToDo")
-	rows = (
-		frappe.qb.from_(todo)
-		.select(todo.status, Count("*"))
-		.where(todo.reference_type == "Management Review")
+	actions = (
+		frappe.qb.from_(decision)
+		.join(todo)
+		.on(todo.name == decision.todo)
+		.where(decision.parenttype == "Management Review")
 		.where(todo.status != "Cancelled")
-		.groupby(todo.status)
-		.run()
 	)
-	counts = dict(rows)
-	overdue = frappe.db.count(
-		"ToDo", {"reference_type": "Management Review", "status": "Open", "date": ("<", period_to)}
+	counts = dict(actions.select(todo.status, Count("*")).groupby(todo.status).run())
+	overdue = (
+		actions.select(Count("*"))
+		.where(todo.status == "Open")
+		.where(decision.due_date < period_to)
+		.run()[0][0]
 	)
 	return f"Open {counts.get('Open', 0)} (overdue {overdue}), closed {counts.get('Closed', 0)}."
 
@@ -171,6 +175,7 @@ def improvement_opportunities(period_from: date, period_to: date) -> str:
 	"""Observations and opportunities found by audits in the period, and how many are still open as ToDos."""
 	row = frappe.qb.DocType("AIMS Audit Checklist Item")
 	audit = frappe.qb.DocType("AIMS Audit")
+	todo = frappe.qb.DocType("ToDo")
 	found = (
 		frappe.qb.from_(row)
 		.join(audit)
@@ -183,5 +188,13 @@ def improvement_opportunities(period_from: date, period_to: date) -> str:
 		.run(as_dict=True)
 	)
 	described = [f"{r.name}, {r.requirement_title}: {r.audit_notes or r.result}" for r in found]
-	still_open = frappe.db.count("ToDo", {"reference_type": "AIMS Audit", "status": "Open"})
+	still_open = (
+		frappe.qb.from_(row)
+		.join(todo)
+		.on(todo.name == row.todo)
+		.select(Count("*"))
+		.where(row.parenttype == "AIMS Audit")
+		.where(todo.status == "Open")
+		.run()[0][0]
+	)
 	return f"From audits: {listing(described)}. Still open as ToDos: {still_open}."

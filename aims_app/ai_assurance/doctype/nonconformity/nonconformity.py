@@ -6,12 +6,14 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from aims_app.ai_assurance.assignments.sync import sync_assignments, task
 from aims_app.ai_assurance.doctype.nonconformity.nonconformity_rules import (
 	ActionFacts,
 	NonconformityFacts,
 	action_status,
 	entry_refusal,
 )
+from aims_app.history import record_change
 
 
 class Nonconformity(Document):
@@ -93,51 +95,31 @@ class Nonconformity(Document):
 
 	def assign_corrective_actions(self):
 		"""Each open corrective action is a ToDo for its owner; a completed one closes it."""
-		todos = {
-			(todo.allocated_to, todo.description): todo.name
-			for todo in frappe.get_all(
-				"ToDo",
-				filters={"reference_type": self.doctype, "reference_name": self.name, "status": "Open"},
-				fields=["name", "allocated_to", "description"],
-			)
-		}
-		for row in self.corrective_actions:
-			key = (row.action_owner, row.action)
-			if row.completed_on and key in todos:
-				frappe.db.set_value("ToDo", todos[key], "status", "Closed")
-			elif not row.completed_on and key not in todos:
-				frappe.get_doc(
-					{
-						"doctype": "ToDo",
-						"allocated_to": row.action_owner,
-						"description": row.action,
-						"date": row.due_date,
-						"reference_type": self.doctype,
-						"reference_name": self.name,
-						"assigned_by": frappe.session.user,
-					}
-				).insert(ignore_permissions=True)
+		sync_assignments(
+			self,
+			"corrective_actions",
+			[
+				task(row, row.action_owner, row.action, row.due_date, done=bool(row.completed_on))
+				for row in self.corrective_actions
+			],
+		)
 
 
 def mark_overdue_actions():
-	"""Daily: corrective actions past their due date show as overdue without anyone saving them."""
+	"""Daily: corrective actions past their due date show as overdue without anyone saving them, each change in
+	the nonconformity's history."""
 	action = frappe.qb.DocType("Nonconformity Corrective Action")
 	overdue = (
-		frappe.qb.update(action)
-		.set(action.action_status, "Overdue")
+		frappe.qb.from_(action)
+		.select(action.parent, action.name)
+		.where(action.parenttype == "Nonconformity")
 		.where(action.action_status == "Open")
 		.where(action.completed_on.isnull())
 		.where(action.due_date < getdate(today()))
-	)
-	overdue.run()
-	nonconformity = frappe.qb.DocType("Nonconformity")
-	(
-		frappe.qb.update(nonconformity)
-		.set(nonconformity.has_overdue_actions, 1)
-		.where(
-			nonconformity.name.isin(
-				frappe.qb.from_(action).select(action.parent).where(action.action_status == "Overdue")
-			)
-		)
 		.run()
 	)
+	rows_by_nonconformity = {}
+	for parent, row in overdue:
+		rows_by_nonconformity.setdefault(parent, {})[row] = {"action_status": "Overdue"}
+	for name, rows in rows_by_nonconformity.items():
+		record_change(frappe.get_doc("Nonconformity", name), {"has_overdue_actions": 1}, rows)

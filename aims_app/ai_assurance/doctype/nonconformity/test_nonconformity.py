@@ -7,6 +7,7 @@ from frappe.utils import add_days, today
 
 from aims_app.ai_assurance.doctype.nonconformity.nonconformity import mark_overdue_actions
 from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests.history import recorded_changes, recorded_row_changes
 
 OWNER = "nc-owner@example.com"
 FIXER = "fixer@example.com"
@@ -55,11 +56,6 @@ def walk_to_verification(nonconformity, user=OWNER):
 
 
 class TestNonconformity(AimsTestCase):
-	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-		make_user(FIXER, ["AI System Owner"])
-		make_user(AUDITOR, ["AIMS Auditor"])
-
 	def test_a_corrective_action_is_a_todo_for_its_owner_until_done(self):
 		nonconformity = raise_nonconformity(
 			corrective_actions=[
@@ -92,6 +88,21 @@ class TestNonconformity(AimsTestCase):
 		nonconformity.reload()
 		self.assertEqual(nonconformity.corrective_actions[0].action_status, "Overdue")
 		self.assertTrue(nonconformity.has_overdue_actions)
+		self.assertIn(
+			("has_overdue_actions", 0, 1, "Administrator"),
+			recorded_changes("Nonconformity", nonconformity.name),
+		)
+		self.assertIn(
+			(
+				"corrective_actions",
+				nonconformity.corrective_actions[0].name,
+				"action_status",
+				"Open",
+				"Overdue",
+				"Administrator",
+			),
+			recorded_row_changes("Nonconformity", nonconformity.name),
+		)
 
 	def test_the_full_lifecycle_closes_only_after_an_effective_check_by_someone_else(self):
 		nonconformity = walk_to_verification(raise_nonconformity())

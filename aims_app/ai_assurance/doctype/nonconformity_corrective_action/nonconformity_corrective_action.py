@@ -21,4 +21,5 @@ class NonconformityCorrectiveAction(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		todo: DF.Link | None
 	# end: auto-generated types

@@ -6,6 +6,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from aims_app.ai_governance.doctype.ai_objective.objective_rules import objective_status
+from aims_app.history import record_changes
 
 
 class AIObjective(Document):
@@ -66,10 +67,11 @@ class AIObjective(Document):
 def mark_missed_objectives():
 	"""Daily: objectives past their due date and still short of their target show as missed."""
 	objective = frappe.qb.DocType("AI Objective")
-	(
-		frappe.qb.update(objective)
-		.set(objective.status, "Missed")
+	missed = (
+		frappe.qb.from_(objective)
+		.select(objective.name)
 		.where(objective.status == "Off track")
 		.where(objective.due_date < getdate(today()))
-		.run()
+		.run(pluck=True)
 	)
+	record_changes("AI Objective", missed, {"status": "Missed"})

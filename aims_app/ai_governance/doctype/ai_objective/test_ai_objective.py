@@ -6,7 +6,8 @@ from frappe.utils import add_days, today
 
 from aims_app.ai_assurance.doctype.management_review.review_inputs import monitoring
 from aims_app.ai_governance.doctype.ai_objective.ai_objective import mark_missed_objectives
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import AimsTestCase
+from aims_app.tests.history import recorded_changes
 
 OWNER = "objective-owner@example.com"
 
@@ -28,9 +29,6 @@ def objective(**fields):
 
 
 class TestAIObjective(AimsTestCase):
-	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-
 	def test_an_objective_without_a_target_shows_so(self):
 		self.assertEqual(objective(target_value=None).status, "No target")
 		self.assertEqual(objective().status, "Not measured")
@@ -53,6 +51,9 @@ class TestAIObjective(AimsTestCase):
 		frappe.db.set_value("AI Objective", record.name, "due_date", add_days(today(), -1))
 		mark_missed_objectives()
 		self.assertEqual(frappe.db.get_value("AI Objective", record.name, "status"), "Missed")
+		self.assertIn(
+			("status", "Off track", "Missed", "Administrator"), recorded_changes("AI Objective", record.name)
+		)
 
 	def test_the_management_review_sees_objectives_short_of_target(self):
 		objective(measurements=[{"measured_on": today(), "value": 0.7}])

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_months, getdate, now_datetime, today
 
+from aims_app.history import record_changes
 from aims_app.roles import AIMS_APPROVER
 from aims_app.validation import refuse_dates_out_of_order
 
@@ -123,11 +124,10 @@ class AIPolicy(Document):
 
 	def supersede_other_published_versions(self):
 		"""One policy is in force: publishing this version retires the one published before it."""
-		frappe.db.set_value(
-			"AI Policy",
-			{"status": "Published", "name": ("!=", self.name)},
-			{"status": "Superseded", "workflow_state": "Superseded"},
+		published = frappe.get_all(
+			"AI Policy", filters={"status": "Published", "name": ("!=", self.name)}, pluck="name"
 		)
+		record_changes("AI Policy", published, {"status": "Superseded", "workflow_state": "Superseded"})
 
 
 @frappe.whitelist()

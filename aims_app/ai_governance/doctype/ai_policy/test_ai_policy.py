@@ -6,7 +6,8 @@ from frappe.model.workflow import WorkflowTransitionError, apply_workflow, get_t
 from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_governance.doctype.ai_policy.ai_policy import get_published_policy
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
+from aims_app.tests.history import recorded_changes
 
 MANAGER = "policy-manager@example.com"
 APPROVER = "policy-approver@example.com"
@@ -20,11 +21,6 @@ COMMITMENTS = (
 
 
 class TestAIPolicy(AimsTestCase):
-	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(APPROVER, ["AIMS Approver"])
-		make_user(VIEWER, ["AIMS Viewer"])
-
 	def draft(self, commitments=COMMITMENTS):
 		with acting_as(MANAGER):
 			return frappe.get_doc(
@@ -118,6 +114,9 @@ class TestAIPolicy(AimsTestCase):
 		self.assertEqual(
 			frappe.db.get_value("AI Policy", first.name, ["status", "workflow_state"]),
 			("Superseded", "Superseded"),
+		)
+		self.assertIn(
+			("status", "Published", "Superseded", MANAGER), recorded_changes("AI Policy", first.name)
 		)
 		with acting_as(VIEWER):
 			self.assertEqual(get_published_policy().name, second.name)

@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from aims_app.install import OPTIONAL_LINK_FIELDS
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import AimsTestCase
 
 PERSON = "bias-tester@example.com"
 
@@ -26,9 +26,6 @@ def competence(**fields):
 
 
 class TestCompetenceRecord(AimsTestCase):
-	def setUp(self):
-		make_user(PERSON, ["AI Risk Owner"])
-
 	def test_validity_before_the_competence_was_gained_is_refused_naming_the_fields(self):
 		self.assertRaisesRegex(
 			frappe.ValidationError,

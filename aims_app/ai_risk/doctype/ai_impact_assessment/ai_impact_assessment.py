@@ -16,6 +16,7 @@ from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
 )
 from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD
 from aims_app.ai_risk.scoring import refuse_off_scale
+from aims_app.history import record_change
 
 FRIA_FIELDS = (
 	"fria_process",
@@ -158,8 +159,7 @@ def flag_for_review(ai_system: str, before: dict, after: dict):
 		pluck="name",
 	)
 	if latest:
-		frappe.db.set_value(
-			"AI Impact Assessment",
-			latest[0],
+		record_change(
+			frappe.get_doc("AI Impact Assessment", latest[0]),
 			{"needs_review": 1, "review_reason": _("Since this assessment, {0}.").format("; ".join(reasons))},
 		)

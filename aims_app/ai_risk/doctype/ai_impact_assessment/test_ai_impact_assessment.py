@@ -4,7 +4,8 @@
 import frappe
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import IMPACT_AREAS
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
+from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import cv_screening
 
 OWNER = "cv-owner@example.com"
@@ -39,8 +40,6 @@ def complete_fria(assessment):
 
 class TestAIImpactAssessment(AimsTestCase):
 	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-		make_user(OTHER_OWNER, ["AI System Owner"])
 		self.system = cv_screening(OWNER).system
 
 	def new_assessment(self):
@@ -107,6 +106,9 @@ class TestAIImpactAssessment(AimsTestCase):
 		)
 		self.assertEqual(flagged[0], 1)
 		self.assertIn("intended purpose changed", flagged[1])
+		self.assertIn(
+			("needs_review", 0, 1, OWNER), recorded_changes("AI Impact Assessment", assessment.name)
+		)
 
 	def test_only_the_systems_owner_assesses_it(self):
 		with acting_as(OTHER_OWNER):

@@ -4,11 +4,12 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import add_months, getdate, now_datetime, today
+from frappe.utils import add_months, getdate, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD, residual_problem, score_risk
 from aims_app.ai_risk.scoring import refuse_off_scale, require_library_kind
+from aims_app.history import record_changes
 
 
 class AIRisk(Document):
@@ -164,14 +165,14 @@ class AIRisk(Document):
 
 
 def mark_risks_due_for_review():
-	"""Daily: risks whose review date has passed show as due, without anyone saving them. Their `modified`
-	moves too, so a form loaded before the job is refused as stale instead of saving the old status back."""
+	"""Daily: risks whose review date has passed show as due, without anyone saving them, each change in the
+	risk's history."""
 	risk = frappe.qb.DocType("AI Risk")
-	(
-		frappe.qb.update(risk)
-		.set(risk.status, "Review due")
-		.set(risk.modified, now_datetime())
+	due = (
+		frappe.qb.from_(risk)
+		.select(risk.name)
 		.where(risk.status.isin(("Open", "In treatment", "Accepted")))
 		.where(risk.review_date < getdate(today()))
-		.run()
+		.run(pluck=True)
 	)
+	record_changes("AI Risk", due, {"status": "Review due"})

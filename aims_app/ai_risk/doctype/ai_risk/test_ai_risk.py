@@ -5,7 +5,8 @@ import frappe
 from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_risk.doctype.ai_risk.ai_risk import mark_risks_due_for_review
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
+from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import ai_risk, cv_screening
 
 SYSTEM_OWNER = "cv-owner@example.com"
@@ -15,9 +16,6 @@ OTHER_RISK_OWNER = "other-risk-owner@example.com"
 
 class TestAIRisk(AimsTestCase):
 	def setUp(self):
-		make_user(SYSTEM_OWNER, ["AI System Owner"])
-		make_user(RISK_OWNER, ["AI Risk Owner"])
-		make_user(OTHER_RISK_OWNER, ["AI Risk Owner"])
 		self.system = cv_screening(SYSTEM_OWNER).system.name
 
 	def count(self):
@@ -139,3 +137,6 @@ class TestAIRisk(AimsTestCase):
 		frappe.db.set_value("AI Risk", risk.name, "review_date", add_days(today(), -1))
 		mark_risks_due_for_review()
 		self.assertEqual(frappe.db.get_value("AI Risk", risk.name, "status"), "Review due")
+		self.assertIn(
+			("status", "Open", "Review due", "Administrator"), recorded_changes("AI Risk", risk.name)
+		)

@@ -4,7 +4,7 @@
 import frappe
 from frappe.utils import add_days, today
 
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
 from aims_app.tests.scenarios import evidence
 
 OWNER = "evidence-owner@example.com"
@@ -13,10 +13,6 @@ CONTROL = "ISO-42001-A.6.2.4"
 
 
 class TestAIMSEvidence(AimsTestCase):
-	def setUp(self):
-		make_user(OWNER, ["AI Risk Owner"])
-		make_user(OTHER, ["AI Risk Owner"])
-
 	def record(self, **fields):
 		return evidence("Bias test report Q3", OWNER, [{"control_implementation": CONTROL}], **fields)
 

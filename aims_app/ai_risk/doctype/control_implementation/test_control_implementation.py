@@ -17,11 +17,6 @@ CONTROL = "ISO-42001-A.7.4"
 
 
 class TestControlImplementation(AimsTestCase):
-	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(RISK_OWNER, ["AI Risk Owner"])
-		make_user(VIEWER, ["AIMS Viewer"])
-
 	def test_every_annex_a_control_has_one_implementation_in_library_order(self):
 		controls = frappe.get_all(
 			"Framework Requirement",

@@ -10,6 +10,7 @@ from frappe.utils import getdate, now_datetime, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.risk_rules import acceptance_refusal
+from aims_app.history import record_change
 from aims_app.roles import AIMS_APPROVER
 
 # What a snapshot of the risk leaves out: bookkeeping, not the risk.
@@ -69,8 +70,8 @@ class RiskAcceptance(Document):
 		self.accepted_on = now_datetime()
 
 	def on_submit(self):
-		frappe.db.set_value(
-			"AI Risk", self.ai_risk, {"status": "Accepted", "accepted_until": self.expires_on}
+		record_change(
+			frappe.get_doc("AI Risk", self.ai_risk), {"status": "Accepted", "accepted_until": self.expires_on}
 		)
 
 	def on_cancel(self):
@@ -121,7 +122,7 @@ class RiskAcceptance(Document):
 
 
 def send_risk_back_to_review(ai_risk: str):
-	frappe.db.set_value("AI Risk", ai_risk, {"status": "Review due", "accepted_until": None})
+	record_change(frappe.get_doc("AI Risk", ai_risk), {"status": "Review due", "accepted_until": None})
 
 
 def expire_acceptances():
@@ -132,7 +133,7 @@ def expire_acceptances():
 		fields=["name", "ai_risk"],
 	)
 	for acceptance in expired:
-		frappe.db.set_value("Risk Acceptance", acceptance.name, "expired", 1)
+		record_change(frappe.get_doc("Risk Acceptance", acceptance.name), {"expired": 1})
 		if not has_current_acceptance(acceptance.ai_risk):
 			send_risk_back_to_review(acceptance.ai_risk)
 

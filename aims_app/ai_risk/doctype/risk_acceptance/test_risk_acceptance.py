@@ -9,6 +9,7 @@ from frappe.utils import add_days, add_months, today
 
 from aims_app.ai_risk.doctype.risk_acceptance.risk_acceptance import expire_acceptances
 from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import ai_risk, cv_screening
 
 RISK_OWNER = "risk-owner@example.com"
@@ -19,10 +20,6 @@ MANAGER = "aims-manager@example.com"
 
 class TestRiskAcceptance(AimsTestCase):
 	def setUp(self):
-		make_user(RISK_OWNER, ["AI Risk Owner"])
-		make_user(OTHER_RISK_OWNER, ["AI Risk Owner"])
-		make_user(APPROVER, ["AIMS Approver"])
-		make_user(MANAGER, ["AIMS Manager"])
 		self.system = cv_screening(make_user("cv-owner@example.com", ["AI System Owner"])).system.name
 
 	def risk(self, residual_likelihood, residual_impact):
@@ -58,6 +55,7 @@ class TestRiskAcceptance(AimsTestCase):
 		self.assertEqual(json.loads(acceptance.risk_snapshot)["title"], risk.title)
 		risk.reload()
 		self.assertEqual(risk.status, "Accepted")
+		self.assertIn(("status", "Open", "Accepted", RISK_OWNER), recorded_changes("AI Risk", risk.name))
 		self.assertEqual(str(risk.accepted_until), str(acceptance.expires_on))
 
 	def test_above_appetite_only_an_approver_can_accept(self):
@@ -110,6 +108,12 @@ class TestRiskAcceptance(AimsTestCase):
 		expire_acceptances()
 		self.assertEqual(frappe.db.get_value("Risk Acceptance", acceptance.name, "expired"), 1)
 		self.assertEqual(frappe.db.get_value("AI Risk", risk.name, "status"), "Review due")
+		self.assertIn(
+			("expired", 0, 1, "Administrator"), recorded_changes("Risk Acceptance", acceptance.name)
+		)
+		self.assertIn(
+			("status", "Accepted", "Review due", "Administrator"), recorded_changes("AI Risk", risk.name)
+		)
 
 	def test_a_new_residual_level_reopens_an_accepted_risk(self):
 		risk = self.risk(1, 2)
@@ -127,3 +131,4 @@ class TestRiskAcceptance(AimsTestCase):
 		with acting_as(APPROVER):
 			apply_workflow(acceptance, "Cancel")
 		self.assertEqual(frappe.db.get_value("AI Risk", risk.name, "status"), "Review due")
+		self.assertIn(("status", "Accepted", "Review due", APPROVER), recorded_changes("AI Risk", risk.name))

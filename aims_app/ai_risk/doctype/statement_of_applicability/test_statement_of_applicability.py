@@ -3,7 +3,7 @@
 
 import frappe
 
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
 
 MANAGER = "aims-manager@example.com"
 APPROVER = "approver@example.com"
@@ -11,10 +11,6 @@ CONTROL = "ISO-42001-A.8.2"
 
 
 class TestStatementOfApplicability(AimsTestCase):
-	def setUp(self):
-		make_user(MANAGER, ["AIMS Manager"])
-		make_user(APPROVER, ["AIMS Approver"])
-
 	def draft(self):
 		with acting_as(MANAGER):
 			return frappe.get_doc({"doctype": "Statement of Applicability"}).insert()

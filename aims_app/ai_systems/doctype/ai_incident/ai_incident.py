@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime, today
 
 from aims_app.ai_systems.eu_ai_act import IncidentFacts, report_status, reporting_deadline
+from aims_app.history import record_changes
 
 
 class AIIncident(Document):
@@ -96,10 +97,11 @@ class AIIncident(Document):
 def mark_overdue_reports():
 	"""Daily: serious incidents whose deadline passed unreported show as overdue without anyone saving them."""
 	incident = frappe.qb.DocType("AI Incident")
-	(
-		frappe.qb.update(incident)
-		.set(incident.report_status, "Overdue")
+	overdue = (
+		frappe.qb.from_(incident)
+		.select(incident.name)
 		.where(incident.report_status == "Due")
 		.where(incident.reporting_deadline < getdate(today()))
-		.run()
+		.run(pluck=True)
 	)
+	record_changes("AI Incident", overdue, {"report_status": "Overdue"})

@@ -5,7 +5,8 @@ import frappe
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, today
 
 from aims_app.ai_systems.doctype.ai_incident.ai_incident import mark_overdue_reports
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import AimsTestCase
+from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import cv_screening
 
 OWNER = "cv-owner@example.com"
@@ -13,7 +14,6 @@ OWNER = "cv-owner@example.com"
 
 class TestAIIncident(AimsTestCase):
 	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
 		self.system = cv_screening(OWNER).system.name
 
 	def incident(self, **fields):
@@ -68,3 +68,7 @@ class TestAIIncident(AimsTestCase):
 		frappe.db.set_value("AI Incident", incident.name, "reporting_deadline", add_days(today(), -1))
 		mark_overdue_reports()
 		self.assertEqual(frappe.db.get_value("AI Incident", incident.name, "report_status"), "Overdue")
+		self.assertIn(
+			("report_status", "Due", "Overdue", "Administrator"),
+			recorded_changes("AI Incident", incident.name),
+		)

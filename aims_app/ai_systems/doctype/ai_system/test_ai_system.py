@@ -3,7 +3,7 @@
 
 import frappe
 
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as
 from aims_app.tests.scenarios import cv_screening
 
 OWNER = "cv-owner@example.com"
@@ -11,10 +11,6 @@ MANAGER = "aims-manager@example.com"
 
 
 class TestAISystem(AimsTestCase):
-	def setUp(self):
-		make_user(OWNER, ["AI System Owner"])
-		make_user(MANAGER, ["AIMS Manager"])
-
 	def test_cv_screening_deployed_by_us_is_high_risk_under_annex_iii_employment(self):
 		records = cv_screening(OWNER)
 		system = frappe.get_doc("AI System", records.system.name)
