@@ -1,5 +1,5 @@
-"""Who may do what, written by hand from the promises in README.md ("Permissions:" and the description of
-each record) and the roles in DESIGN.md, never from the doctypes: the tests compare the live server and
+"""Who may do what, written by hand from the promises in docs/features.md ("Permissions:" and the description
+of each record) and the roles in DESIGN.md, never from the doctypes: the tests compare the live server and
 docs/permissions.md with this table, so a right granted by mistake in a doctype or a workflow shows.
 
 No Frappe import: the static suite reads this file too.
