@@ -6,7 +6,7 @@ No Frappe import: the static suite reads this file too.
 
 Letters: R read (with list, report view and reports), C create, W write, D delete, S submit, X cancel, A amend.
 A capital letter holds on any record; a small one only on the user's own record (OWN_RULES says whose a
-record is), so someone else's record is refused. A role not listed reads (README: "everyone with an AIMS
+record is), so someone else's record is refused. A role not listed reads (docs/features.md: "everyone with an AIMS
 role reads the rest"); a user without an AIMS role, and Guest, get nothing.
 """
 
