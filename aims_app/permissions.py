@@ -10,6 +10,7 @@ Each hook returns an explicit True or False (Frappe v16 reads None as a denial).
 
 import frappe
 
+from aims_app.ai_risk.risk_rules import decides_acceptance
 from aims_app.roles import AIMS_APPROVER, AIMS_AUDITOR, UNRESTRICTED
 
 READ_ONLY_PTYPES = {"read", "select", "report", "export", "print", "email"}
@@ -92,10 +93,9 @@ def ai_risk(doc, ptype=None, user=None, **kwargs) -> bool:
 def risk_acceptance(doc, ptype=None, user=None, **kwargs) -> bool:
 	"""Drafted and decided only by the risk's owner or an AIMS Approver."""
 	user = user or frappe.session.user
-	return (
-		_unrestricted(ptype, user)
-		or AIMS_APPROVER in frappe.get_roles(user)
-		or (bool(doc.ai_risk) and frappe.db.get_value("AI Risk", doc.ai_risk, "risk_owner") == user)
+	return _unrestricted(ptype, user) or decides_acceptance(
+		is_risk_owner=bool(doc.ai_risk) and frappe.db.get_value("AI Risk", doc.ai_risk, "risk_owner") == user,
+		is_approver=AIMS_APPROVER in frappe.get_roles(user),
 	)
 
 

@@ -5,6 +5,7 @@ from aims_app.ai_risk.risk_rules import (
 	IMPACT,
 	LIKELIHOOD,
 	acceptance_refusal,
+	decides_acceptance,
 	outside_scale,
 	residual_problem,
 	score_risk,
@@ -68,3 +69,10 @@ def test_who_may_accept_a_residual_risk(needs_approver, owner, approver, refused
 
 def test_above_appetite_refusal_says_who_decides():
 	assert "only an AIMS Approver" in acceptance_refusal(True, True, False)
+
+
+@pytest.mark.parametrize(
+	"owner,approver,decides", [(True, False, True), (False, True, True), (False, False, False)]
+)
+def test_the_risk_owner_and_top_management_take_part_in_an_acceptance(owner, approver, decides):
+	assert decides_acceptance(owner, approver) is decides

@@ -60,14 +60,20 @@ def residual_problem(matrix: RiskMatrix, score: RiskScore) -> str | None:
 	return None
 
 
+def decides_acceptance(is_risk_owner: bool, is_approver: bool) -> bool:
+	"""Whether this person takes part in accepting the risk: its owner, or top management (an AIMS Approver)."""
+	return is_risk_owner or is_approver
+
+
 def acceptance_refusal(needs_approver: bool, is_risk_owner: bool, is_approver: bool) -> str | None:
 	"""Why this person may not accept the residual risk, or None when they may.
 
 	Within the appetite the risk owner decides (top management may too); above it only top
-	management (an AIMS Approver) does.
+	management (an AIMS Approver) does. The controller asks it when the acceptance is signed, the workflow
+	(through the acceptance's owner_may_accept) when it offers the owner Accept or Request Approval.
 	"""
 	if needs_approver and not is_approver:
 		return "The residual level is above the risk appetite: only an AIMS Approver can accept it."
-	if not (is_risk_owner or is_approver):
+	if not decides_acceptance(is_risk_owner, is_approver):
 		return "Only the risk's owner or an AIMS Approver can accept a risk."
 	return None

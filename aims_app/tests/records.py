@@ -51,7 +51,8 @@ class Records:
 		return self._shared[key]
 
 	def _insert(self, doctype: str, user: str, values: dict):
-		styles = [self._style[doctype]] if doctype in self._style else self.styles
+		known = self._style.get(doctype)
+		styles = ([known] if known else []) + [style for style in self.styles if style != known]
 		for style in styles:
 			self._style[doctype] = style
 			try:
@@ -60,7 +61,7 @@ class Records:
 			except (frappe.ValidationError, frappe.PermissionError) as error:
 				frappe.db.rollback()
 				failure = error
-		del self._style[doctype]
+		self._style.pop(doctype, None)
 		raise failure
 
 	def existing(self, doctype: str) -> str | None:
@@ -91,6 +92,34 @@ class Records:
 		frappe.db.set_value(doctype, name, {**state, "docstatus": 1}, update_modified=False)
 		frappe.db.commit()
 		return name
+
+	def signable(self, doctype: str, user: str = "Administrator") -> str:
+		"""A new draft of `user` with every field and every row of its tables filled in (a conclusion, checklist
+		results, impacts by area), as signing asks."""
+		doc = frappe.get_doc(doctype, self.draft_with_its_own_rows(doctype, user))
+		for field in doc.meta.fields:
+			if field.fieldtype not in TABLE_TYPES and not doc.get(field.fieldname) and self.fillable(field):
+				doc.set(field.fieldname, self.value(field, user, (2, True), unique=False))
+		for table in doc.meta.get_table_fields():
+			fields = [f for f in frappe.get_meta(table.options).fields if self.fillable(f)]
+			for row in doc.get(table.fieldname):
+				for field in fields:
+					if not row.get(field.fieldname):
+						row.set(field.fieldname, self.value(field, user, (2, True), unique=False))
+		doc.save(ignore_permissions=True)
+		frappe.db.commit()
+		return doc.name
+
+	def draft_with_its_own_rows(self, doctype: str, user: str) -> str:
+		"""A new draft whose tables the controller fills itself (one row per impact area, the audit checklist)
+		where it does: tried with every table left empty, then one table at a time, then a row in each."""
+		tables = [table.fieldname for table in frappe.get_meta(doctype).get_table_fields()]
+		for empty in (tables, *([table] for table in tables)):
+			try:
+				return self.of(doctype, user, fresh=True, **{table: [] for table in empty})
+			except (frappe.ValidationError, frappe.PermissionError):
+				continue
+		return self.of(doctype, user, fresh=True)
 
 	def values(self, doctype: str, user: str, style: tuple[int, bool] | None = None) -> dict:
 		"""Every mandatory field without a default (conditionally mandatory ones when their condition holds)
@@ -157,6 +186,9 @@ class Records:
 			"Select",
 			"Date",
 		}
+
+	def fillable(self, field) -> bool:
+		return not field.read_only and (field.reqd or self.optional(field, 2))
 
 	@staticmethod
 	def creatable(doctype: str) -> bool:

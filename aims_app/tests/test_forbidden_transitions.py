@@ -1,5 +1,6 @@
 """What no one may do to a decision, tried over HTTP by real users logged in: refused with a message, and
-the record read afterwards exactly as before.
+the record read afterwards exactly as before. Who may take which workflow action is the policy written by hand
+in aims_app/tests/policy.py, never the workflow fixtures: the actions each user is offered must be the policy's.
 
 Every Workflow on an aims_app doctype, read from the site: from every state, every action the workflow does
 not grant the user there (out of order, wrong role, condition unmet, own approval), through apply_workflow,
@@ -10,13 +11,17 @@ submitted record links to.
 """
 
 import frappe
-from frappe.model.workflow import has_approval_access, is_transition_condition_satisfied
 
+from aims_app.tests import policy
 from aims_app.tests.http import PRINCIPALS, LiveServerTestCase, error_message
 from aims_app.tests.metadata import app_doctypes
 
-RIGHT_FOR_DOCSTATUS = {(0, 1): "submit", (1, 2): "cancel"}
+RIGHT_FOR_DOCSTATUS = {(0, 1): "S", (1, 2): "X"}
 EDITABLE_TYPES = {"Data", "Small Text", "Text", "Long Text", "Text Editor", "Select", "Int", "Float", "Date"}
+
+
+def above_appetite(doc) -> bool:
+	return bool(doc.get("needs_approver"))
 
 
 def changed_value(field, value):
@@ -86,22 +91,23 @@ class TestForbiddenTransitions(LiveServerTestCase):
 		return name
 
 	def granted(self, workflow, doc, principal: str) -> list:
-		"""The transitions the workflow and the user's rights let them take from the record's state."""
-		email, roles = PRINCIPALS[principal]
+		"""The transitions the policy lets the user take from the record's state, on a record of their own."""
+		roles = PRINCIPALS[principal][1]
 		docstatus = {s.state: int(s.doc_status) for s in workflow.states}
 		current = doc.get(workflow.workflow_state_field)
+		actions = policy.offered_actions(doc.doctype, current, roles, above_appetite=above_appetite(doc))
 		return [
 			t
 			for t in workflow.transitions
 			if t.state == current
+			and t.action in actions
 			and t.allowed in roles
-			and is_transition_condition_satisfied(t, doc)
-			and has_approval_access(email, doc, t)
-			and frappe.has_permission(
+			and (doc.doctype, t.action) not in policy.NOT_ON_OWN_DRAFT
+			and policy.allowed(
 				doc.doctype,
-				RIGHT_FOR_DOCSTATUS.get((doc.docstatus, docstatus[t.next_state]), "write"),
-				doc=doc.name,
-				user=email,
+				roles,
+				RIGHT_FOR_DOCSTATUS.get((doc.docstatus, docstatus[t.next_state]), "W"),
+				own=True,
 			)
 		]
 
@@ -114,6 +120,30 @@ class TestForbiddenTransitions(LiveServerTestCase):
 					name = self.record_in_state(workflow, state, user)
 					doc = frappe.get_doc(workflow.document_type, name)
 					yield workflow, doc, principal, self.granted(workflow, doc, principal)
+
+	def test_each_user_is_offered_the_actions_of_the_policy(self):
+		for workflow, doc, principal, _granted in self.each_record_in_each_state():
+			roles = PRINCIPALS[principal][1]
+			state = doc.get(workflow.workflow_state_field)
+			response = self.sessions[principal].post(
+				"/api/method/frappe.model.workflow.get_transitions",
+				json={"doc": frappe.as_json({"doctype": doc.doctype, "name": doc.name})},
+			)
+			self.tried += 1
+			if not policy.allowed(doc.doctype, roles, "R", own=True):
+				if response.status_code != 403:
+					self.wrong.append(
+						f"{principal} / {doc.doctype} {state}: HTTP {response.status_code}, not 403"
+					)
+				continue
+			expected = policy.offered_actions(doc.doctype, state, roles, above_appetite=above_appetite(doc))
+			offered = {t["action"] for t in response.json().get("message", [])} if response.ok else None
+			if offered != expected:
+				self.wrong.append(
+					f"{principal} / {doc.doctype} {state}: offered {sorted(offered or [])} "
+					f"(HTTP {response.status_code}), policy {sorted(expected)}"
+				)
+		self.check()
 
 	def test_workflow_actions_out_of_order_or_by_the_wrong_role(self):
 		for workflow, doc, principal, granted in self.each_record_in_each_state():

@@ -9,14 +9,15 @@ from frappe.model.workflow import (
 	get_workflow_name,
 	has_approval_access,
 )
-from frappe.utils import cint
+from frappe.utils import cint, comma_or
 
 
 def refuse_state_outside_workflow(doc, method=None):
 	"""A workflow state written directly (REST, import), or a document signed without its workflow action, must
 	be what a workflow action could have done from the stored state: Frappe checks the user's roles, but
 	neither the self-approval rule of the transition nor that the state's docstatus is the record's (an action
-	signs or cancels the record on the way; a plain submit would sign a draft that skipped its review)."""
+	signs or cancels the record on the way; a plain submit would sign a draft that skipped its review), and
+	Frappe's plain submit and cancel move the state without asking whether the user may take that step."""
 	before = doc.get_doc_before_save()
 	if not before or not get_workflow_name(doc.doctype):
 		return
@@ -30,8 +31,34 @@ def refuse_state_outside_workflow(doc, method=None):
 			),
 			WorkflowPermissionError,
 		)
-	if state == before.get(workflow.workflow_state_field):
+	stored = before.get(workflow.workflow_state_field)
+	if state == stored:
 		return
 	transitions = [t for t in get_transitions(before, workflow) if t.next_state == state]
-	if transitions and not any(has_approval_access(frappe.session.user, before, t) for t in transitions):
+	if not transitions:
+		refuse_move_without_action(doc, workflow, stored, state)
+	if not any(has_approval_access(frappe.session.user, before, t) for t in transitions):
 		frappe.throw(_("Self approval is not allowed"), WorkflowPermissionError)
+
+
+def refuse_move_without_action(doc, workflow, stored: str, state: str):
+	"""No action the user may take leads there; the workflow's transitions say who could."""
+	takers = sorted({t.allowed for t in workflow.transitions if t.state == stored and t.next_state == state})
+	if not takers:
+		frappe.throw(
+			_("{0} {1} cannot go from {2} to {3}: no action of its workflow leads there.").format(
+				_(doc.doctype), doc.name, frappe.bold(_(stored)), frappe.bold(_(state))
+			),
+			WorkflowPermissionError,
+		)
+	frappe.throw(
+		_("Only {0} can take {1} {2} from {3} to {4}.").format(
+			comma_or([frappe.bold(_(role)) for role in takers], add_quotes=False),
+			_(doc.doctype),
+			doc.name,
+			frappe.bold(_(stored)),
+			frappe.bold(_(state)),
+		),
+		frappe.PermissionError,
+		title=_("Not Permitted"),
+	)

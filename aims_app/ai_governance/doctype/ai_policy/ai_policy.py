@@ -7,7 +7,6 @@ from frappe.model.document import Document
 from frappe.utils import add_months, getdate, now_datetime, today
 
 from aims_app.history import record_changes
-from aims_app.roles import AIMS_APPROVER
 from aims_app.validation import refuse_dates_out_of_order
 
 # What every policy that leaves its draft must commit to (ISO/IEC 42001 clause 5.2 c and d).
@@ -62,7 +61,6 @@ class AIPolicy(Document):
 			self.refuse_missing_commitments()
 
 	def before_submit(self):
-		self.refuse_approval_by_others_than_approvers()
 		self.approved_by = frappe.session.user
 		self.approved_on = now_datetime()
 
@@ -112,14 +110,6 @@ class AIPolicy(Document):
 					", ".join(frappe.bold(_(kind)) for kind in missing),
 				),
 				title=_("Required Commitments Missing"),
-			)
-
-	def refuse_approval_by_others_than_approvers(self):
-		if AIMS_APPROVER not in frappe.get_roles():
-			frappe.throw(
-				_("Only an AIMS Approver (top management) approves the AI policy."),
-				frappe.PermissionError,
-				title=_("Not Permitted"),
 			)
 
 	def supersede_other_published_versions(self):

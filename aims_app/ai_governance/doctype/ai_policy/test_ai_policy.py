@@ -2,7 +2,12 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.workflow import WorkflowTransitionError, apply_workflow, get_transitions
+from frappe.model.workflow import (
+	WorkflowPermissionError,
+	WorkflowTransitionError,
+	apply_workflow,
+	get_transitions,
+)
 from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_governance.doctype.ai_policy.ai_policy import get_published_policy
@@ -142,7 +147,9 @@ class TestAIPolicy(AimsTestCase):
 		with acting_as(MANAGER):
 			self.assertRaises(WorkflowTransitionError, apply_workflow, policy, "Approve")
 			policy.reload()
-			self.assertRaisesRegex(frappe.PermissionError, "Only an AIMS Approver", policy.submit)
+			self.assertRaisesRegex(
+				WorkflowPermissionError, "use the workflow's actions to sign", policy.submit
+			)
 		self.assertEqual(
 			frappe.db.get_value("AI Policy", policy.name, ["docstatus", "status", "approved_by"]),
 			(0, "In Review", None),

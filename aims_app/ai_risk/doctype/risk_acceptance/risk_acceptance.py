@@ -43,6 +43,7 @@ class RiskAcceptance(Document):
 		expired: DF.Check
 		expires_on: DF.Date
 		needs_approver: DF.Check
+		owner_may_accept: DF.Check
 		requested_by: DF.Link | None
 		residual_impact: DF.Int
 		residual_level: DF.Data | None
@@ -53,6 +54,11 @@ class RiskAcceptance(Document):
 		risk_title: DF.Data | None
 		workflow_state: DF.Link | None
 	# end: auto-generated types
+
+	@property
+	def owner_may_accept(self) -> bool:
+		"""Whether the risk's owner may accept it themselves (the workflow's condition for their Accept)."""
+		return acceptance_refusal(bool(self.needs_approver), is_risk_owner=True, is_approver=False) is None
 
 	def before_insert(self):
 		self.requested_by = frappe.session.user

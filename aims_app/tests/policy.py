@@ -1,0 +1,156 @@
+"""Who may do what, written by hand from the promises in docs/features.md ("Permissions:" and the description
+of each record) and the roles in DESIGN.md, never from the doctypes: the tests compare the live server and
+docs/permissions.md with this table, so a right granted by mistake in a doctype or a workflow shows.
+
+No Frappe import: the static suite reads this file too.
+
+Letters: R read (with list, report view and reports), C create, W write, D delete, S submit, X cancel, A amend.
+A capital letter holds on any record; a small one only on the user's own record (OWN_RULES says whose a
+record is), so someone else's record is refused. A role not listed reads (docs/features.md: "everyone with an AIMS
+role reads the rest"); a user without an AIMS role, and Guest, get nothing.
+"""
+
+from aims_app.roles import (
+	AI_RISK_OWNER,
+	AI_SYSTEM_OWNER,
+	AIMS_APPROVER,
+	AIMS_AUDITOR,
+	AIMS_MANAGER,
+	AIMS_ROLES,
+)
+
+LETTERS = "RCWDSXA"
+MANAGES = "RCWD"  # "an AIMS Manager manages everything"
+SIGNS = "RCWDSXA"  # ... and, on signed records, signs, cancels and amends them
+
+RIGHTS = {
+	# The library: "read-only for everyone but System Manager".
+	"Compliance Framework": {},
+	"Framework Requirement": {},
+	"Requirement Mapping": {},
+	# Clause 4 and 5 records: the AIMS Manager runs them, everyone else reads.
+	"AIMS Settings": {AIMS_MANAGER: "RW"},  # a Single: written, never created or deleted
+	"AIMS Scope": {AIMS_MANAGER: SIGNS},  # "versions by amendment"
+	"Interested Party": {AIMS_MANAGER: MANAGES},
+	"Context Issue": {AIMS_MANAGER: MANAGES},
+	"AIMS Role Assignment": {AIMS_MANAGER: MANAGES},
+	"AI Objective": {AIMS_MANAGER: MANAGES},
+	"Competence Record": {AIMS_MANAGER: MANAGES},
+	# "drafted by an AIMS Manager, submitted for review, approved by an AIMS Approver, then published": the
+	# Manager needs S to publish an approved version (a change after signing) and X to withdraw it; who signs
+	# it is the workflow's Approve, the Approver's alone (WORKFLOW_POLICY).
+	"AI Policy": {AIMS_MANAGER: SIGNS, AIMS_APPROVER: "RWS"},
+	# "an AI System Owner creates systems and changes only the systems they own and what hangs off them
+	# (their models, datasets, incidents, impact assessments and risks)"
+	"AI System": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcw"},
+	"AI Model": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "RCw"},  # anyone of them adds one; changes their own
+	"AI Dataset": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "RCw"},
+	"AI Incident": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcw"},
+	"AI Supplier": {AIMS_MANAGER: MANAGES},
+	"AI Impact Assessment": {AIMS_MANAGER: SIGNS, AI_SYSTEM_OWNER: "Rcwsxa"},
+	# "an AI Risk Owner raises and changes the risks they own"; a system owner changes the risks of their systems
+	"AI Risk": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcw", AI_RISK_OWNER: "Rcw"},
+	# "an AIMS Manager manages everything but does not accept risks": drafts, withdraws, never signs;
+	# the risk owner accepts their own risks; "an AIMS Approver (top management) accepts risks" of anyone.
+	"Risk Acceptance": {AIMS_MANAGER: "RCWDXA", AI_RISK_OWNER: "Rcwsa", AIMS_APPROVER: "RWSX"},
+	"Control Implementation": {AIMS_MANAGER: "RW"},  # one per Annex A control, made by the install
+	# "evidence is changed by its owner or whoever filed it": the owners of systems and risks file it
+	"AIMS Evidence": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "RCw", AI_RISK_OWNER: "RCw"},
+	# "... does not approve a Statement of Applicability"; "an AIMS Approver ... approves" it by submitting
+	"Statement of Applicability": {AIMS_MANAGER: "RCWDA", AIMS_APPROVER: "RWSX"},
+	# Auditors audit ("a planned audit becomes an AIMS Audit with one click": they write the programme's link)
+	"Audit Programme": {AIMS_MANAGER: MANAGES, AIMS_AUDITOR: "RW"},
+	"AIMS Audit": {AIMS_MANAGER: SIGNS, AIMS_AUDITOR: "RCWS"},
+	# "a nonconformity by its owner, the owners of its corrective actions and the auditors"
+	"Nonconformity": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rw", AI_RISK_OWNER: "Rw", AIMS_AUDITOR: "RCW"},
+	# clause 9.3: top management (the AIMS Approver) reviews and signs the minutes
+	"Management Review": {AIMS_MANAGER: SIGNS, AIMS_APPROVER: "RWS"},
+}
+
+# Whose a record is, for the small letters above.
+OWN_RULES = {
+	"AI System": "its system owner",
+	"AI Model": "whoever created it or owns a system that uses it",
+	"AI Dataset": "whoever created it or owns a system that uses it",
+	"AI Incident": "the owner of its AI system",
+	"AI Impact Assessment": "the owner of the AI system assessed",
+	"AI Risk": "its risk owner or the owner of its AI system",
+	"Risk Acceptance": "the owner of the risk accepted",
+	"AIMS Evidence": "its evidence owner or whoever filed it",
+	"Nonconformity": "its owner or the owner of one of its corrective actions",
+}
+
+# The workflows' actions: (doctype, state) -> {action: (roles that may take it, on a record they drafted too?)}.
+# Risk Acceptance: "the risk owner accepts a residual risk within the appetite; above it the owner requests
+# approval and an AIMS Approver decides". AI Policy as above. Nonconformity: Open -> Correction -> Root Cause
+# Analysis -> Action -> Verification -> Closed, worked by the people who own it, checked by an auditor.
+WITHIN_APPETITE = "within the appetite"
+ABOVE_APPETITE = "above the appetite"
+_WORKERS = (AIMS_MANAGER, AI_SYSTEM_OWNER, AI_RISK_OWNER)
+_CHECKERS = (AIMS_AUDITOR, AIMS_MANAGER)
+WORKFLOW_POLICY = {
+	("Risk Acceptance", "Draft"): {
+		"Accept": {AI_RISK_OWNER: WITHIN_APPETITE, AIMS_APPROVER: None},
+		"Request Approval": {AI_RISK_OWNER: ABOVE_APPETITE},
+	},
+	("Risk Acceptance", "Awaiting Approval"): {
+		"Approve": {AIMS_APPROVER: None},
+		"Reject": {AIMS_APPROVER: None},
+	},
+	("Risk Acceptance", "Accepted"): {"Cancel": {AIMS_APPROVER: None, AIMS_MANAGER: None}},
+	("Risk Acceptance", "Rejected"): {"Revise": {AI_RISK_OWNER: None}},
+	("Risk Acceptance", "Cancelled"): {},
+	("AI Policy", "Draft"): {"Submit for Review": {AIMS_MANAGER: None}},
+	("AI Policy", "In Review"): {"Approve": {AIMS_APPROVER: None}, "Reject": {AIMS_APPROVER: None}},
+	("AI Policy", "Approved"): {
+		"Publish": {AIMS_MANAGER: None, AIMS_APPROVER: None},
+		"Cancel": {AIMS_MANAGER: None},
+	},
+	("AI Policy", "Published"): {"Cancel": {AIMS_MANAGER: None}},
+	("AI Policy", "Superseded"): {},
+	("AI Policy", "Cancelled"): {},
+	("Nonconformity", "Open"): {"Record Correction": dict.fromkeys(_WORKERS)},
+	("Nonconformity", "Correction"): {"Analyse Root Cause": dict.fromkeys(_WORKERS)},
+	("Nonconformity", "Root Cause Analysis"): {"Plan Actions": dict.fromkeys(_WORKERS)},
+	("Nonconformity", "Action"): {"Request Verification": dict.fromkeys(_WORKERS)},
+	("Nonconformity", "Verification"): {
+		"Close": dict.fromkeys(_CHECKERS),
+		"Reopen Actions": dict.fromkeys(_CHECKERS),
+	},
+	("Nonconformity", "Closed"): {},
+}
+# Decisions no one takes on a record they drafted themselves: an approval is someone else's check.
+NOT_ON_OWN_DRAFT = {("Risk Acceptance", "Approve"), ("Risk Acceptance", "Reject"), ("AI Policy", "Approve")}
+
+# "An auditor who owns an AI system in scope, or is assigned a requirement or system in scope (AIMS Role
+# Assignment), is refused."
+AUDITOR_INDEPENDENCE = "own area"
+
+
+def rights(doctype: str, role: str) -> str:
+	"""The letters `role` holds on `doctype`: what the table says, or read for any AIMS role."""
+	if role not in AIMS_ROLES:
+		return ""
+	return RIGHTS[doctype].get(role, "R")
+
+
+def allowed(doctype: str, roles, right: str, own: bool) -> bool:
+	"""Whether a user with `roles` may use `right` (a capital letter) on their own record or someone else's."""
+	held = "".join(rights(doctype, role) for role in roles)
+	return right in held or (own and right.lower() in held)
+
+
+def offered_actions(doctype: str, state: str, roles, above_appetite: bool = False) -> set[str]:
+	"""The workflow actions a user with `roles` is offered on a record in `state`."""
+	condition_met = {None, ABOVE_APPETITE if above_appetite else WITHIN_APPETITE}
+	return {
+		action
+		for action, takers in WORKFLOW_POLICY[(doctype, state)].items()
+		if any(role in takers and takers[role] in condition_met for role in roles)
+	}
+
+
+def documented_letters(doctype: str, role: str) -> str:
+	"""What docs/permissions.md shows for the role: the letters, own-record ones included, in order."""
+	held = rights(doctype, role).upper()
+	return "".join(letter for letter in LETTERS if letter in held) or "-"
