@@ -175,3 +175,16 @@ def mark_risks_due_for_review():
 		.where(risk.review_date < getdate(today()))
 		.run()
 	)
+
+
+def on_doctype_update():
+	"""Composite indexes that answer the AI Risk Register's totals, the "Risks Above Appetite" card and the
+	heat map from the index alone (Frappe calls this whenever it syncs the doctype)."""
+	frappe.db.add_index(
+		"AI Risk", ["status", "exceeds_appetite", "residual_level", "inherent_level"], "register_totals"
+	)
+	frappe.db.add_index(
+		"AI Risk",
+		["status", "likelihood", "impact", "residual_likelihood", "residual_impact"],
+		"current_score",
+	)
