@@ -3,7 +3,8 @@
 # is, then on a generated organisation of 2,000 AI systems, 20,000 risks and 50,000 evidence links, and with
 # --scale N also on a second site holding N times that organisation, printing each median's N×/1× ratio.
 # reports.sh and workspace.sh call it; the site is AIMS_BENCH_SITE (default aims-bench.test), the scaled one
-# the same name with -xN (its organisation is generated once and reused while its size matches).
+# AIMS_BENCH_SCALED_SITE (default: the same name with -xN; its organisation is generated once and reused
+# while its size matches).
 #
 #   benchmarks/generated_org.sh SCRIPT [--scale N] [RUNS]
 set -euo pipefail
@@ -37,7 +38,7 @@ echo "== generated organisation"
 run_script "$site" generate_org.py
 run_script "$site" "$script" --runs "$runs" --save "$results/1.json"
 if [ -n "$scale" ]; then
-	scaled_site="${site%.test}-x$scale.test"
+	scaled_site=${AIMS_BENCH_SCALED_SITE:-${site%.test}-x$scale.test}
 	ensure_site "$scaled_site" >>"$log" 2>&1
 	install_or_migrate "$scaled_site" "$log"
 	echo "== generated organisation at ${scale}×"

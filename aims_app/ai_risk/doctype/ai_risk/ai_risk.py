@@ -181,7 +181,7 @@ def on_doctype_update():
 	"""Composite indexes that answer the AI Risk Register's totals, the "Risks Above Appetite" card and the
 	heat map from the index alone (Frappe calls this whenever it syncs the doctype)."""
 	frappe.db.add_index(
-		"AI Risk", ["status", "exceeds_appetite", "residual_level", "inherent_level"], "register_totals"
+		"AI Risk", ["exceeds_appetite", "status", "residual_level", "inherent_level"], "appetite_totals"
 	)
 	frappe.db.add_index(
 		"AI Risk",
