@@ -1,28 +1,50 @@
 #!/usr/bin/env bash
-# Runs one benchmark script (benchmarks/SCRIPT, given --site and --runs) first on the scratch site as it is,
-# then on a generated organisation of 2,000 AI systems, 20,000 risks and 50,000 evidence links.
-# reports.sh and workspace.sh call it; the site is AIMS_BENCH_SITE (default aims-bench.test).
+# Runs one benchmark script (benchmarks/SCRIPT, given --site, --runs and --save) first on the scratch site as it
+# is, then on a generated organisation of 2,000 AI systems, 20,000 risks and 50,000 evidence links, and with
+# --scale N also on a second site holding N times that organisation, printing each median's N×/1× ratio.
+# reports.sh and workspace.sh call it; the site is AIMS_BENCH_SITE (default aims-bench.test), the scaled one
+# AIMS_BENCH_SCALED_SITE (default: the same name with -xN; its organisation is generated once and reused
+# while its size matches).
 #
-#   benchmarks/generated_org.sh SCRIPT RUNS
+#   benchmarks/generated_org.sh SCRIPT [--scale N] [RUNS]
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/bench.sh"
+here=$(dirname "${BASH_SOURCE[0]}")
+source "$here/../scripts/lib/bench.sh"
 script=$1
-runs=$2
+shift
+scale=
+if [ "${1:-}" = "--scale" ]; then
+	scale=$2
+	shift 2
+fi
+runs=${1:-7}
 site=${AIMS_BENCH_SITE:-aims-bench.test}
 log=$(mktemp)
+results=$(mktemp -d)
+chmod a+rwx "$results" # the benchmark runs as the bench's owner
 
 prepare_benchmark_bench "$site" "$log"
 install_or_migrate "$site" "$log"
 
 run_script() {
-	bench_python "$AIMS_BENCH/apps/aims_app/benchmarks/$1" \
-		--site "$site" "${@:2}"
+	local on=$1
+	bench_python "$AIMS_BENCH/apps/aims_app/benchmarks/$2" --site "$on" "${@:3}"
 }
 
 echo "== before generating"
-run_script generate_org.py --fresh --systems 0 --risks 0 --evidence-links 0 >>"$log" 2>&1
-run_script "$script" --runs "$runs"
+run_script "$site" generate_org.py --fresh --systems 0 --risks 0 --evidence-links 0 >>"$log" 2>&1
+run_script "$site" "$script" --runs "$runs"
 echo "== generated organisation"
-run_script generate_org.py --fresh
-run_script "$script" --runs "$runs"
+run_script "$site" generate_org.py
+run_script "$site" "$script" --runs "$runs" --save "$results/1.json"
+if [ -n "$scale" ]; then
+	scaled_site=${AIMS_BENCH_SCALED_SITE:-${site%.test}-x$scale.test}
+	ensure_site "$scaled_site" >>"$log" 2>&1
+	install_or_migrate "$scaled_site" "$log"
+	echo "== generated organisation at ${scale}×"
+	run_script "$scaled_site" generate_org.py --scale "$scale"
+	run_script "$scaled_site" "$script" --runs "$runs" --save "$results/$scale.json"
+	echo "== ${scale}× against 1×"
+	python3 "$here/ratios.py" "$results/1.json" "$results/$scale.json" "$scale"
+fi
 echo "(log: $log)"

@@ -1,14 +1,20 @@
-"""What the benchmark scripts share: --site (and --runs), the site connected as Administrator with a line
-saying how big its organisation is, and one timed call with the SQL queries it ran."""
+"""What the benchmark scripts share: --site, --runs and --save, the site connected as Administrator with a
+line saying how big its organisation is, timed calls with the SQL queries they ran (warm, or with every
+cache cleared first), and the medians saved for benchmarks/ratios.py to compare across organisations."""
 
 import argparse
+import json
+import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import frappe
 
+from aims_app.record_cache import clear_record_cache
 from aims_app.tests import counting_queries
+
+GOAL_MS = 300  # issue 16: every report, chart and card on the generated organisation
 
 
 @contextmanager
@@ -26,14 +32,40 @@ def connected(parser: argparse.ArgumentParser) -> Iterator[argparse.Namespace]:
 		frappe.destroy()
 
 
+class Medians(dict):
+	"""Median milliseconds by label, written to --save (a JSON file) when the benchmark ends."""
+
+	def measure(self, label: str, call: Callable, runs: int) -> str:
+		"""Cold (Frappe's caches and the record cache cleared before each call) and warm medians, and the
+		query counts of the last call of each."""
+		cold_ms, cold_queries = median_run(call, runs, cold=True)
+		warm_ms, warm_queries = median_run(call, runs, cold=False)
+		self[f"{label}, cold"] = cold_ms
+		self[label] = warm_ms
+		return (
+			f"{label}: cold {cold_ms:.0f} ms ({cold_queries} queries), "
+			f"warm {warm_ms:.0f} ms ({warm_queries} queries), medians over {runs} runs"
+		)
+
+	def over_goal(self) -> list[str]:
+		return [label for label, ms in self.items() if not label.endswith(", cold") and ms > GOAL_MS]
+
+
 @contextmanager
-def benchmark_site(description: str, counted: tuple[str, ...]) -> Iterator[int]:
-	"""Connect to --site and yield --runs."""
+def benchmark_site(description: str, counted: tuple[str, ...]) -> Iterator[tuple[int, Medians]]:
+	"""Connect to --site and yield --runs and the medians to fill, saved to --save at the end."""
 	parser = argparse.ArgumentParser(description=description)
 	parser.add_argument("--runs", type=int, default=7)
+	parser.add_argument("--save", help="write the medians to this JSON file")
 	with connected(parser) as args:
 		print("organisation: " + ", ".join(f"{frappe.db.count(d)} {d}" for d in counted))
-		yield args.runs
+		medians = Medians()
+		yield args.runs, medians
+		slow = medians.over_goal()
+		print(f"warm over {GOAL_MS} ms: " + (", ".join(slow) if slow else "none"))
+		if args.save:
+			with open(args.save, "w") as file:
+				json.dump(medians, file, indent=1)
 
 
 def timed(call: Callable) -> tuple[float, int, object]:
@@ -43,3 +75,14 @@ def timed(call: Callable) -> tuple[float, int, object]:
 		result = call()
 		elapsed = (time.perf_counter() - started) * 1000
 	return elapsed, len(queries), result
+
+
+def median_run(call, runs: int, cold: bool) -> tuple[float, int]:
+	"""Median milliseconds over `runs` calls, and the queries of the last; cold clears the caches first."""
+	results = []
+	for _ in range(runs):
+		if cold:
+			frappe.clear_cache()
+			clear_record_cache()
+		results.append(timed(call))
+	return statistics.median(r[0] for r in results), results[-1][1]

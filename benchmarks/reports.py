@@ -1,12 +1,12 @@
 """Server time and SQL query count of the risk reports, on whatever organisation the site holds.
 
-env/bin/python apps/aims_app/benchmarks/reports.py --site SITE [--runs N]   (from the sites folder)
+env/bin/python apps/aims_app/benchmarks/reports.py --site SITE [--runs N] [--save FILE]   (from the sites folder)
 """
 
-import statistics
+from functools import partial
 
 import frappe
-from harness import benchmark_site, timed
+from harness import benchmark_site
 
 REPORTS = {
 	"Live Statement of Applicability": (
@@ -21,26 +21,14 @@ REPORTS = {
 }
 
 
-def timed_run(execute, filters) -> tuple[float, int, int]:
-	elapsed, queries, result = timed(lambda: execute(filters))
-	return elapsed, queries, len(result[1])
-
-
 def main():
 	counted = ("AI System", "AI Risk", "AIMS Evidence", "AIMS Evidence Link")
-	with benchmark_site(__doc__.splitlines()[0], counted) as runs:
+	with benchmark_site(__doc__.splitlines()[0], counted) as (runs, medians):
 		one_system = frappe.get_all("AI Risk", fields=["ai_system"], limit=1, pluck="ai_system")
 		for label, (path, filters) in REPORTS.items():
 			filters = {"ai_system": one_system[0]} if filters is None and one_system else (filters or {})
-			execute = frappe.get_attr(path)
-			cold = timed_run(execute, filters)
-			warm = [timed_run(execute, filters) for _ in range(runs)]
-			times = [run[0] for run in warm]
-			print(
-				f"{label}: {warm[0][2]} rows, {warm[0][1]} queries (cold {cold[1]}); "
-				f"cold {cold[0]:.0f} ms; median {statistics.median(times):.0f} ms "
-				f"(min {min(times):.0f}, max {max(times):.0f}) over {runs} runs"
-			)
+			call = partial(frappe.get_attr(path), filters)
+			print(f"{medians.measure(label, call, runs)}; {len(call()[1])} rows")
 
 
 if __name__ == "__main__":

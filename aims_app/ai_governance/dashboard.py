@@ -2,7 +2,8 @@
 date (Frappe evaluates a card's dynamic filters in the browser only) and counts of child rows, and the risk
 heat map (a Custom HTML Block, since Frappe's charts draw no matrix).
 
-Each method refuses a user who cannot read the doctype it counts, and counts with one query.
+Each method refuses a user who cannot read the doctype it counts, and counts with one query (the heat map's
+kept in aims_app.record_cache while the risks are unchanged).
 """
 
 from pathlib import Path
@@ -13,6 +14,7 @@ from frappe.utils import add_days, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_governance.heat_map import heat_map
+from aims_app.record_cache import cached_rows
 from aims_app.roles import AIMS_ROLES
 
 EVIDENCE_WARNING_DAYS = 30
@@ -61,15 +63,16 @@ def risk_heat_map() -> dict:
 	risk = frappe.qb.DocType("AI Risk")
 	likelihood = Coalesce(NullIf(risk.residual_likelihood, 0), risk.likelihood)
 	impact = Coalesce(NullIf(risk.residual_impact, 0), risk.impact)
-	rows = (
+	by_score = (
 		frappe.qb.from_(risk)
 		.select(likelihood.as_("likelihood"), impact.as_("impact"), Count("*").as_("risks"))
 		.where(risk.status != "Closed")
 		.groupby(likelihood, impact)
-	).run()
+	)
+	(rows,) = cached_rows(("AI Risk",), by_score)
 	settings = frappe.get_cached_doc("AIMS Settings")
 	colours = {row.level: row.color for row in settings.risk_levels if row.color}
-	return heat_map(get_risk_matrix(), {(int(lk), int(im)): n for lk, im, n in rows}, colours)
+	return heat_map(get_risk_matrix(), {(int(r.likelihood), int(r.impact)): r.risks for r in rows}, colours)
 
 
 def sync_heat_map_block():

@@ -1,9 +1,10 @@
 """The live Statement of Applicability: every Annex A control with its decision, the risks it treats and
 its evidence, computed from the records in a fixed number of set-based queries.
 
-Shared by the "Live Statement of Applicability" report and the Statement of Applicability document,
-which freezes these rows when top management approves them. Every AIMS role may read Control
-Implementations, AI Risks and AIMS Evidence, so the rows need no per-record filtering.
+Shared by the "Live Statement of Applicability" report, which shows counts (kept in aims_app.record_cache
+while risks and evidence are unchanged), and the Statement of Applicability document, which freezes these
+rows, with the names of the risks and evidence, when top management approves them. Every AIMS role may
+read Control Implementations, AI Risks and AIMS Evidence, so the rows need no per-record filtering.
 """
 
 import frappe
@@ -12,12 +13,19 @@ from frappe.query_builder.functions import Coalesce, Count, GroupConcat
 from frappe.utils import getdate, today
 
 from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
+from aims_app.record_cache import cached_rows
+
+# What risks_by_control and evidence_by_control read, their child tables aside.
+TREATMENT_DOCTYPES = ("AI Risk", "AIMS Evidence")
 
 
-def live_rows() -> list[frappe._dict]:
-	"""One row per Annex A control in the library's order (three queries, whatever the data)."""
-	risks = risks_by_control()
-	evidence = evidence_by_control()
+def live_rows(with_names: bool = False) -> list[frappe._dict]:
+	"""One row per Annex A control in the library's order (three or four queries, whatever the data); with
+	the names of the risks and evidence, computed afresh, or else counts only, from the cache when it can."""
+	if with_names:
+		risks, evidence = (by_control(query.run(as_dict=True)) for query in treatment_queries(True))
+	else:
+		risks, evidence = (by_control(rows) for rows in cached_rows(TREATMENT_DOCTYPES, *treatment_queries()))
 	rows = []
 	for control in control_decisions():
 		treated = risks.get(control.name, {})
@@ -40,6 +48,14 @@ def live_rows() -> list[frappe._dict]:
 		row.gaps = "; ".join(soa_gaps(facts(row)))
 		rows.append(row)
 	return rows
+
+
+def treatment_queries(with_names: bool = False) -> tuple:
+	return risks_by_control(with_names), evidence_by_control(with_names)
+
+
+def by_control(rows) -> dict[str, dict]:
+	return {row.control: row for row in rows}
 
 
 def facts(row) -> ControlFacts:
@@ -78,30 +94,29 @@ def control_decisions() -> list[frappe._dict]:
 	)
 
 
-def risks_by_control() -> dict[str, dict]:
+def risks_by_control(with_names: bool = False):
 	"""Risks still open (not closed) that name each control among their treatments."""
 	risk = frappe.qb.DocType("AI Risk")
 	treatment = frappe.qb.DocType("AI Risk Control")
-	rows = (
+	query = (
 		frappe.qb.from_(treatment)
 		.join(risk)
 		.on(risk.name == treatment.parent)
 		.select(
-			treatment.control_implementation,
+			treatment.control_implementation.as_("control"),
 			Count(risk.name).distinct().as_("risk_count"),
-			GroupConcat(risk.name).distinct().as_("risks"),
 		)
 		.where(treatment.parenttype == "AI Risk")
 		.where(treatment.control_implementation.isnotnull())
 		.where(risk.status != "Closed")
 		.groupby(treatment.control_implementation)
-		.run(as_dict=True)
 	)
-	return {row.control_implementation: row for row in rows}
+	return query.select(GroupConcat(risk.name).distinct().as_("risks")) if with_names else query
 
 
-def evidence_by_control() -> dict[str, dict]:
-	"""Evidence filed against a control, either through its Control Implementation or its library entry.
+def evidence_by_control(with_names: bool = False):
+	"""Evidence filed against a control, either through its Control Implementation or its library entry,
+	current and expired.
 
 	A Control Implementation is named after its control, so both links group under one key.
 	"""
@@ -109,19 +124,18 @@ def evidence_by_control() -> dict[str, dict]:
 	link = frappe.qb.DocType("AIMS Evidence Link")
 	control = Coalesce(link.control_implementation, link.requirement)
 	is_expired = evidence.valid_until < getdate(today())
-	rows = (
+	current = Case().when(is_expired, None).else_(evidence.name)
+	query = (
 		frappe.qb.from_(link)
 		.join(evidence)
 		.on(evidence.name == link.parent)
 		.select(
 			control.as_("control"),
-			Count(Case().when(is_expired, None).else_(evidence.name)).distinct().as_("current"),
+			Count(current).distinct().as_("current"),
 			Count(Case().when(is_expired, evidence.name)).distinct().as_("expired"),
-			GroupConcat(Case().when(is_expired, None).else_(evidence.name)).distinct().as_("current_names"),
 		)
 		.where(link.parenttype == "AIMS Evidence")
 		.where(control.isnotnull())
 		.groupby(control)
-		.run(as_dict=True)
 	)
-	return {row.control: row for row in rows}
+	return query.select(GroupConcat(current).distinct().as_("current_names")) if with_names else query

@@ -1,5 +1,7 @@
 """Readiness of the AIMS against ISO/IEC 42001: the facts the rules in rules.py beside this file decide
-on, counted in four set-based queries whatever the size of the organisation.
+on, counted in set-based queries whatever the size of the organisation: four, or six when the counts over
+the large tables (AI systems, risks, evidence) are not in aims_app.record_cache, which keeps them while
+the records they read are unchanged.
 
 Every AIMS role reads the records counted here (see aims_app/permissions.py), and the rows are library
 requirements, so nothing needs filtering per user. Shared by the "AIMS Readiness" report, the
@@ -27,7 +29,8 @@ from aims_app.ai_assurance.readiness.rules import (
 	roll_up,
 	status_counts,
 )
-from aims_app.ai_risk.applicability import control_decisions, evidence_by_control
+from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
+from aims_app.record_cache import cached_rows
 from aims_app.roles import AIMS_ROLES
 
 FRAMEWORK = "ISO-42001"
@@ -35,6 +38,16 @@ ANNEX_A = f"{FRAMEWORK}-Annex A"
 CLAUSES_PART = "Clauses"
 ANNEX_A_PART = "Annex A"
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
+# What large_table_facts and evidence_by_control read, their child tables aside.
+LARGE_TABLE_FACT_DOCTYPES = (
+	"AI System",
+	"AI Risk",
+	"AIMS Evidence",
+	"AIMS Scope",
+	"AIMS Role Assignment",
+	"AI Impact Assessment",
+	"Control Implementation",
+)
 
 
 def text(message: Message) -> str:
@@ -46,8 +59,7 @@ def readiness_rows() -> list[frappe._dict]:
 	"""Every clause, subclause, Annex A category and control in library order, with its status."""
 	requirements = library()
 	decisions = {row.name: row for row in control_decisions()}
-	evidence = evidence_by_control()
-	facts = organisation_facts()
+	facts, evidence = organisation_facts()
 	by_name = {row.name: row for row in requirements}
 	below = defaultdict(list)
 	for row in requirements:
@@ -166,22 +178,34 @@ def count(table, *conditions, what="*"):
 	return query
 
 
-def organisation_facts() -> dict[str, int]:
-	"""Every count the readiness rules read, as scalar subqueries of one SELECT."""
+def organisation_facts() -> tuple[dict[str, int], dict[str, dict]]:
+	"""Every count the readiness rules read, each query one SELECT of scalar subqueries, and the evidence
+	per requirement."""
 	day = getdate(today())
 	year_ago = add_days(day, -365)
-	subqueries = {
+	small = {
 		**governance_facts(day, year_ago),
-		**system_facts(day),
-		**risk_facts(day),
+		**component_facts(day),
+		"soa_approved": approved_soas(),
 		**assurance_facts(day, year_ago),
 	}
-	row = frappe.qb.select(*(query.as_(name) for name, query in subqueries.items())).run(as_dict=True)[0]
+	large, evidence = cached_rows(
+		LARGE_TABLE_FACT_DOCTYPES, facts_query(large_table_facts(day)), evidence_by_control()
+	)
+	row = {**facts_query(small).run(as_dict=True)[0], **large[0]}
 	facts = {name: int(value or 0) for name, value in row.items()}
 	facts["risks_modify_controls_done"] = facts["risks_modify_with_controls"] - facts.pop(
 		"risks_modify_waiting"
 	)
-	return facts
+	return facts, by_control(evidence)
+
+
+def facts_query(subqueries: dict):
+	return frappe.qb.select(*(query.as_(name) for name, query in subqueries.items()))
+
+
+def large_table_facts(day: date) -> dict:
+	return {**system_facts(day), **risk_facts(day), **evidence_facts(day)}
 
 
 def governance_facts(day: date, year_ago: date) -> dict:
@@ -274,11 +298,10 @@ def listed_on_scope_systems(doctype: str, field: str):
 
 
 def system_facts(day: date) -> dict:
+	"""In-scope AI systems, and those with what each clause asks of them."""
 	system = frappe.qb.DocType("AI System")
 	in_scope = system.in_scope == 1
 	assessment = frappe.qb.DocType("AI Impact Assessment")
-	current_assessment = (assessment.docstatus == 1) & not_past(assessment.next_review_date, day)
-	assessment_party = frappe.qb.DocType("AI Impact Assessment Party")
 	assignment = frappe.qb.DocType("AIMS Role Assignment")
 	risk = frappe.qb.DocType("AI Risk")
 	scope = frappe.qb.DocType("AIMS Scope")
@@ -293,16 +316,6 @@ def system_facts(day: date) -> dict:
 	with_models = system.name.isin(children_of_systems("AI System Model"))
 	with_datasets = system.name.isin(children_of_systems("AI System Dataset"))
 	with_suppliers = system.name.isin(children_of_systems("AI System Supplier"))
-	dataset = frappe.qb.DocType("AI Dataset")
-	scope_dataset = dataset.name.isin(listed_on_scope_systems("AI System Dataset", "ai_dataset"))
-	personal = dataset.contains_personal_data == 1
-	model = frappe.qb.DocType("AI Model")
-	scope_model = model.name.isin(listed_on_scope_systems("AI System Model", "ai_model"))
-	supplier = frappe.qb.DocType("AI Supplier")
-	scope_supplier = supplier.name.isin(listed_on_scope_systems("AI System Supplier", "ai_supplier"))
-	approved = supplier.assessment_result.isin(("Approved", "Approved with conditions"))
-	incident = frappe.qb.DocType("AI Incident")
-	reportable = Coalesce(incident.report_status, "Not required") != "Not required"
 	return {
 		"in_scope_systems": count(system, in_scope),
 		"in_scope_systems_listed": count(system, in_scope, system.name.isin(listed)),
@@ -319,7 +332,9 @@ def system_facts(day: date) -> dict:
 			system,
 			in_scope,
 			system.name.isin(
-				frappe.qb.from_(assessment).select(assessment.ai_system).where(current_assessment)
+				frappe.qb.from_(assessment)
+				.select(assessment.ai_system)
+				.where(current_assessment(assessment, day))
 			),
 		),
 		"in_scope_systems_with_risks": count(
@@ -339,12 +354,35 @@ def system_facts(day: date) -> dict:
 		"in_scope_systems_described": count(system, in_scope, filled(system.description)),
 		"in_scope_systems_overseen": count(system, in_scope, filled(system.human_oversight)),
 		"in_scope_systems_reviewed": count(system, in_scope, system.next_review_date >= day),
+	}
+
+
+def current_assessment(assessment, day: date) -> Criterion:
+	return (assessment.docstatus == 1) & not_past(assessment.next_review_date, day)
+
+
+def component_facts(day: date) -> dict:
+	"""Impact assessments, and the datasets, models and suppliers of in-scope systems, and incidents."""
+	assessment = frappe.qb.DocType("AI Impact Assessment")
+	current = current_assessment(assessment, day)
+	assessment_party = frappe.qb.DocType("AI Impact Assessment Party")
+	dataset = frappe.qb.DocType("AI Dataset")
+	scope_dataset = dataset.name.isin(listed_on_scope_systems("AI System Dataset", "ai_dataset"))
+	personal = dataset.contains_personal_data == 1
+	model = frappe.qb.DocType("AI Model")
+	scope_model = model.name.isin(listed_on_scope_systems("AI System Model", "ai_model"))
+	supplier = frappe.qb.DocType("AI Supplier")
+	scope_supplier = supplier.name.isin(listed_on_scope_systems("AI System Supplier", "ai_supplier"))
+	approved = supplier.assessment_result.isin(("Approved", "Approved with conditions"))
+	incident = frappe.qb.DocType("AI Incident")
+	reportable = Coalesce(incident.report_status, "Not required") != "Not required"
+	return {
 		"assessments_submitted": count(assessment, assessment.docstatus == 1),
-		"assessments_current": count(assessment, current_assessment),
-		"assessments_current_flagged": count(assessment, current_assessment, assessment.needs_review == 1),
+		"assessments_current": count(assessment, current),
+		"assessments_current_flagged": count(assessment, current, assessment.needs_review == 1),
 		"assessments_current_with_parties": count(
 			assessment,
-			current_assessment,
+			current,
 			assessment.name.isin(frappe.qb.from_(assessment_party).select(assessment_party.parent)),
 		),
 		"scope_datasets": count(dataset, scope_dataset),
@@ -402,7 +440,6 @@ def risk_facts(day: date) -> dict:
 			)
 		)
 	)
-	soa = frappe.qb.DocType("Statement of Applicability")
 	return {
 		"risks": count(risk),
 		"risks_open": count(risk, is_open),
@@ -416,8 +453,12 @@ def risk_facts(day: date) -> dict:
 		"risks_retained_accepted": count(
 			risk, retain, risk.status == "Accepted", not_past(risk.accepted_until, day)
 		),
-		"soa_approved": count(soa, soa.docstatus == 1),
 	}
+
+
+def approved_soas():
+	soa = frappe.qb.DocType("Statement of Applicability")
+	return count(soa, soa.docstatus == 1)
 
 
 def assurance_facts(day: date, year_ago: date) -> dict:
@@ -429,7 +470,6 @@ def assurance_facts(day: date, year_ago: date) -> dict:
 	nonconformity = frappe.qb.DocType("Nonconformity")
 	closed = nonconformity.workflow_state == "Closed"
 	still_open = Coalesce(nonconformity.workflow_state, "") != "Closed"
-	evidence = frappe.qb.DocType("AIMS Evidence")
 	improvements = (
 		frappe.qb.from_(decision)
 		.join(review)
@@ -467,6 +507,12 @@ def assurance_facts(day: date, year_ago: date) -> dict:
 		"nonconformities_closed_effective": count(
 			nonconformity, closed, nonconformity.effectiveness_result == "Effective"
 		),
+	}
+
+
+def evidence_facts(day: date) -> dict:
+	evidence = frappe.qb.DocType("AIMS Evidence")
+	return {
 		"evidence_records": count(evidence),
 		"evidence_records_current": count(evidence, not_past(evidence.valid_until, day)),
 		"evidence_records_versioned": count(evidence, filled(evidence.document_version)),

@@ -176,3 +176,16 @@ def mark_risks_due_for_review():
 		.run(pluck=True)
 	)
 	record_changes("AI Risk", due, {"status": "Review due"})
+
+
+def on_doctype_update():
+	"""Composite indexes that answer the AI Risk Register's totals, the "Risks Above Appetite" card and the
+	heat map from the index alone (Frappe calls this whenever it syncs the doctype)."""
+	frappe.db.add_index(
+		"AI Risk", ["exceeds_appetite", "status", "residual_level", "inherent_level"], "appetite_totals"
+	)
+	frappe.db.add_index(
+		"AI Risk",
+		["status", "likelihood", "impact", "residual_likelihood", "residual_impact"],
+		"current_score",
+	)

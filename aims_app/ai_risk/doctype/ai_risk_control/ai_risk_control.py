@@ -1,6 +1,7 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
 
 
@@ -20,3 +21,11 @@ class AIRiskControl(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 	# end: auto-generated types
+
+
+def on_doctype_update():
+	"""An index holding the controls each risk names, so that counting them per control reads no table
+	rows (Frappe calls this whenever it syncs the doctype)."""
+	frappe.db.add_index(
+		"AI Risk Control", ["parent", "parenttype", "control_implementation"], "parent_control"
+	)

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
 
 
@@ -20,3 +21,13 @@ class AIMSEvidenceLink(Document):
 		parenttype: DF.Data
 		requirement: DF.Link | None
 	# end: auto-generated types
+
+
+def on_doctype_update():
+	"""An index holding what each evidence record evidences, so that counting them per control reads no table
+	rows (Frappe calls this whenever it syncs the doctype)."""
+	frappe.db.add_index(
+		"AIMS Evidence Link",
+		["parent", "parenttype", "control_implementation", "requirement"],
+		"parent_targets",
+	)

@@ -66,7 +66,7 @@ class StatementofApplicability(Document):
 		self.approved_on = now_datetime()
 
 	def take_snapshot(self):
-		rows = live_rows()
+		rows = live_rows(with_names=True)
 		self.set("controls", [{f: row.get(f) for f in SNAPSHOT_FIELDS} for row in rows])
 		self.snapshot_taken_on = now_datetime()
 		self.applicable_count = sum(row.applicability == "Applicable" for row in rows)
@@ -79,7 +79,7 @@ class StatementofApplicability(Document):
 	def refuse_stale_snapshot(self):
 		"""Top management approves what it saw: if the records moved on since, the draft must be refreshed."""
 		frozen = {row.control_implementation: snapshot_values(row) for row in self.controls}
-		live = {row.control_implementation: snapshot_values(row) for row in live_rows()}
+		live = {row.control_implementation: snapshot_values(row) for row in live_rows(with_names=True)}
 		changed = sorted(
 			set(frozen) ^ set(live) | {c for c in frozen.keys() & live.keys() if frozen[c] != live[c]}
 		)

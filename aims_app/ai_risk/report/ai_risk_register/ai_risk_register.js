@@ -20,5 +20,6 @@ frappe.query_reports["AI Risk Register"] = {
 			get_query: () => ({ filters: { framework: "ISO-42001", requirement_kind: "Risk Source" } }),
 		},
 		{ fieldname: "above_appetite", label: __("Only Above Appetite"), fieldtype: "Check" },
+		{ fieldname: "page", label: __("Page"), fieldtype: "Int", default: 1 },
 	],
 };

@@ -4,10 +4,13 @@
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Max
+from frappe.utils import cint
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.record_cache import cached_list_rows
 from aims_app.reports import card, column
 
+PAGE_LENGTH = 500
 REGISTER_FIELDS = [
 	"name",
 	"title",
@@ -22,24 +25,60 @@ REGISTER_FIELDS = [
 	"accepted_until",
 	"review_date",
 ]
+# What the chart and the cards count, grouped in the order of the AI Risk index that holds them.
+TOTALS_FIELDS = ("exceeds_appetite", "status", "residual_level", "inherent_level")
 
 
 def execute(filters: dict | None = None):
-	"""Every risk the user may read, with its treatment and acceptance (four queries, whatever the data)."""
+	"""The risks the user may read, a page of PAGE_LENGTH at a time in name order, with their treatment and
+	acceptance; the chart and the cards count every risk that matches (four or five queries, whatever the
+	data)."""
 	filters = frappe._dict(filters or {})
+	conditions = list_filters(filters)
+	page = max(cint(filters.page), 1)
 	risks = frappe.get_list(
 		"AI Risk",
 		fields=REGISTER_FIELDS,
-		filters=list_filters(filters),
+		filters=conditions,
 		order_by="name asc",
-		limit_page_length=0,
+		limit_start=(page - 1) * PAGE_LENGTH,
+		limit_page_length=PAGE_LENGTH,
 	)
-	controls = control_counts()
-	acceptances = latest_acceptances()
+	names = [risk.name for risk in risks]
+	controls = control_counts(names)
+	acceptances = latest_acceptances(names)
 	for risk in risks:
 		risk.control_count = controls.get(risk.name, 0)
 		risk.last_acceptance = acceptances.get(risk.name)
-	return columns(), risks, None, chart(risks), summary(risks)
+	totals = risk_totals(conditions)
+	return columns(), risks, page_message(page, len(risks), totals), chart(totals), summary(totals)
+
+
+def risk_totals(conditions: dict) -> list[frappe._dict]:
+	"""How many matching risks the user may read, by status, appetite and level: counted in the database,
+	with the user's permissions in the query, and kept while the risks are unchanged."""
+	grouped = ", ".join(TOTALS_FIELDS)
+	query = frappe.get_list(
+		"AI Risk",
+		fields=[*TOTALS_FIELDS, "count(*) as risks"],
+		filters=conditions,
+		group_by=grouped,
+		order_by=grouped,
+		limit_page_length=0,
+		run=0,
+	)
+	return cached_list_rows(query)
+
+
+def page_message(page: int, shown: int, totals) -> str | None:
+	"""Which rows of how many are shown, when they do not fit on one page."""
+	total = sum(row.risks for row in totals)
+	if total <= PAGE_LENGTH:
+		return None
+	first = (page - 1) * PAGE_LENGTH + 1
+	return _("Risks {0} to {1} of {2}, in name order. Change Page, or filter, to see others.").format(
+		first if shown else 0, first + shown - 1 if shown else 0, total
+	)
 
 
 def list_filters(filters) -> dict:
@@ -53,24 +92,30 @@ def list_filters(filters) -> dict:
 	return conditions
 
 
-def control_counts() -> dict[str, int]:
+def control_counts(risks: list[str]) -> dict[str, int]:
+	if not risks:
+		return {}
 	treatment = frappe.qb.DocType("AI Risk Control")
 	rows = (
 		frappe.qb.from_(treatment)
 		.select(treatment.parent, Count("*"))
 		.where(treatment.parenttype == "AI Risk")
+		.where(treatment.parent.isin(risks))
 		.groupby(treatment.parent)
 		.run()
 	)
 	return dict(rows)
 
 
-def latest_acceptances() -> dict[str, str]:
+def latest_acceptances(risks: list[str]) -> dict[str, str]:
+	if not risks:
+		return {}
 	acceptance = frappe.qb.DocType("Risk Acceptance")
 	rows = (
 		frappe.qb.from_(acceptance)
 		.select(acceptance.ai_risk, Max(acceptance.expires_on))
 		.where(acceptance.docstatus == 1)
+		.where(acceptance.ai_risk.isin(risks))
 		.groupby(acceptance.ai_risk)
 		.run()
 	)
@@ -96,17 +141,18 @@ def columns() -> list[dict]:
 	]
 
 
-def level_counts(risks) -> dict[str, int]:
+def level_counts(totals) -> dict[str, int]:
+	"""Risks at each level of the matrix, at their current score: residual where it is assessed."""
 	counts = dict.fromkeys(get_risk_matrix().levels, 0)
-	for risk in risks:
-		level = risk.residual_level or risk.inherent_level
+	for row in totals:
+		level = row.residual_level or row.inherent_level
 		if level in counts:
-			counts[level] += 1
+			counts[level] += row.risks
 	return counts
 
 
-def chart(risks) -> dict:
-	counts = level_counts(risks)
+def chart(totals) -> dict:
+	counts = level_counts(totals)
 	return {
 		"data": {"labels": list(counts), "datasets": [{"name": _("Risks"), "values": list(counts.values())}]},
 		"type": "bar",
@@ -114,10 +160,13 @@ def chart(risks) -> dict:
 	}
 
 
-def summary(risks) -> list[dict]:
+def summary(totals) -> list[dict]:
+	def risks(matches) -> int:
+		return sum(row.risks for row in totals if matches(row))
+
 	return [
-		card(_("Risks"), len(risks)),
-		card(_("Above Appetite"), sum(bool(r.exceeds_appetite) for r in risks), "Red"),
-		card(_("Accepted"), sum(r.status == "Accepted" for r in risks), "Green"),
-		card(_("Review Due"), sum(r.status == "Review due" for r in risks), "Orange"),
+		card(_("Risks"), risks(lambda row: True)),
+		card(_("Above Appetite"), risks(lambda row: row.exceeds_appetite), "Red"),
+		card(_("Accepted"), risks(lambda row: row.status == "Accepted"), "Green"),
+		card(_("Review Due"), risks(lambda row: row.status == "Review due"), "Orange"),
 	]
