@@ -59,6 +59,19 @@ OPTIONAL_LINK_FIELDS = {
 }
 
 
+def optional_link_targets() -> list[str]:
+	"""The ERPNext and HRMS doctypes that the optional link fields point at."""
+	return sorted(
+		{
+			field["options"]
+			for fields in OPTIONAL_LINK_FIELDS.values()
+			for rows in fields.values()
+			for field in rows
+			if field["fieldtype"] == "Link"
+		}
+	)
+
+
 def after_install():
 	set_default_risk_matrix()
 	add_optional_links()

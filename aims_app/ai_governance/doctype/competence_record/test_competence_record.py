@@ -5,9 +5,11 @@ import frappe
 from frappe.utils import add_days, today
 
 from aims_app.install import OPTIONAL_LINK_FIELDS
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import OTHER_APPS_TEST_RECORDS, AimsTestCase, make_user
 
 PERSON = "bias-tester@example.com"
+
+test_ignore = OTHER_APPS_TEST_RECORDS
 
 
 def competence(**fields):
