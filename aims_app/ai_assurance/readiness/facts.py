@@ -28,12 +28,14 @@ from aims_app.ai_assurance.readiness.rules import (
 	status_counts,
 )
 from aims_app.ai_risk.applicability import control_decisions, evidence_by_control
+from aims_app.integrations.people import FLAG, OWNED_RECORDS
 from aims_app.roles import AIMS_ROLES
 
 FRAMEWORK = "ISO-42001"
 ANNEX_A = f"{FRAMEWORK}-Annex A"
 CLAUSES_PART = "Clauses"
 ANNEX_A_PART = "Annex A"
+LEAVERS_PREFIX = "owned_by_leavers_"
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
 
 
@@ -175,12 +177,26 @@ def organisation_facts() -> dict[str, int]:
 		**risk_facts(day),
 		**assurance_facts(day, year_ago),
 	}
+	subqueries.update(leaver_facts())
 	row = frappe.qb.select(*(query.as_(name) for name, query in subqueries.items())).run(as_dict=True)[0]
 	facts = {name: int(value or 0) for name, value in row.items()}
+	leaver_counts = [facts.pop(name) for name in list(facts) if name.startswith(LEAVERS_PREFIX)]
+	facts.update({"records_owned_by_leavers": sum(leaver_counts)})
 	facts["risks_modify_controls_done"] = facts["risks_modify_with_controls"] - facts.pop(
 		"risks_modify_waiting"
 	)
 	return facts
+
+
+def leaver_facts() -> dict:
+	"""Per doctype, records owned by people who have left: the owner_left flags, where ERPNext added them."""
+	return {
+		LEAVERS_PREFIX + frappe.scrub(doctype): count(
+			frappe.qb.DocType(doctype), frappe.qb.DocType(doctype)[FLAG] == 1
+		)
+		for doctype in OWNED_RECORDS
+		if frappe.get_meta(doctype).has_field(FLAG)
+	}
 
 
 def governance_facts(day: date, year_ago: date) -> dict:

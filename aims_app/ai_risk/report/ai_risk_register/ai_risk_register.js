@@ -20,5 +20,18 @@ frappe.query_reports["AI Risk Register"] = {
 			get_query: () => ({ filters: { framework: "ISO-42001", requirement_kind: "Risk Source" } }),
 		},
 		{ fieldname: "above_appetite", label: __("Only Above Appetite"), fieldtype: "Check" },
+		// ERPNext's Company and Department, where ERPNext is installed
+		...(frappe.boot.versions.erpnext
+			? [
+					{
+						fieldname: "company",
+						label: __("Company"),
+						fieldtype: "Link",
+						options: "Company",
+						default: frappe.defaults.get_user_default("Company"),
+					},
+					{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "Department" },
+			  ]
+			: []),
 	],
 };
