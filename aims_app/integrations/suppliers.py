@@ -26,7 +26,12 @@ def make_ai_supplier(source_name: str, target_doc=None):
 	return get_mapped_doc(
 		"Supplier",
 		source_name,
-		{"Supplier": {"doctype": "AI Supplier", "field_map": {"name": "supplier"}}},
+		{
+			"Supplier": {
+				"doctype": "AI Supplier",
+				"field_map": {"supplier_name": "supplier_name", "name": "supplier"},
+			}
+		},
 		target_doc,
 	)
 
@@ -61,7 +66,7 @@ def share_contacts(ai_supplier) -> None:
 def follow_supplier_link(ai_supplier) -> None:
 	"""An AI Supplier's ERPNext Supplier, read by the AI systems' supplier rows (fetched on save) and kept
 	in step here when it changes."""
-	if not ai_supplier.has_value_changed("supplier"):
+	if not ai_supplier.meta.has_field("supplier") or not ai_supplier.has_value_changed("supplier"):
 		return
 	row = frappe.qb.DocType("AI System Supplier")
 	frappe.qb.update(row).set(row.supplier, ai_supplier.supplier).where(

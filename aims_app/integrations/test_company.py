@@ -101,7 +101,8 @@ class TestCompany(AimsTestCase):
 		child = erp.department("Retail Lending", parent=parent)
 		retail = system_in(self.home, "Card limits", department=child)
 		ai_risk(retail.name, RISK_OWNER, title="Retail risk", company=self.home)
+		treasury = erp.department("Treasury")
 		with acting_as(MANAGER):
 			self.assertEqual(register(department=parent), ["Retail risk"])
 			self.assertEqual(register(department=child, ai_system=retail.name), ["Retail risk"])
-			self.assertEqual(register(department=erp.department("Treasury")), [])
+			self.assertEqual(register(department=treasury), [])

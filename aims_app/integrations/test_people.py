@@ -106,7 +106,21 @@ class TestPeople(AimsTestCase):
 			filters={"reference_type": "Employee", "reference_name": person.name, "status": "Open"},
 			fields=["allocated_to", "description"],
 		)
-		self.assertEqual(sorted(todo.allocated_to for todo in todos), sorted(MANAGERS))
+		every_aims_manager = frappe.get_all(
+			"User",
+			filters={
+				"enabled": 1,
+				"name": (
+					"in",
+					frappe.get_all(
+						"Has Role", filters={"role": "AIMS Manager", "parenttype": "User"}, pluck="parent"
+					),
+				),
+			},
+			pluck="name",
+		)
+		self.assertTrue(set(MANAGERS) <= set(every_aims_manager))
+		self.assertEqual(sorted(todo.allocated_to for todo in todos), sorted(every_aims_manager))
 		listing = todos[0].description
 		self.assertIn(f"Nora ({LEAVER}) has left", listing)
 		for text in (
@@ -121,7 +135,7 @@ class TestPeople(AimsTestCase):
 		flag_records_of_leavers()
 		self.assertEqual(
 			frappe.db.count("ToDo", {"reference_type": "Employee", "reference_name": person.name}),
-			2,
+			len(every_aims_manager),
 			"the next day's run adds no second ToDo",
 		)
 
@@ -147,9 +161,14 @@ class TestPeople(AimsTestCase):
 		erp.leave(person.name)
 		system_owned_by(LEAVER, "First model")
 
-		def queries() -> int:
+		def reset():
 			frappe.db.sql("update `tabAI System` set owner_left = 0")
 			frappe.db.delete("ToDo", {"reference_type": "Employee", "reference_name": person.name})
+
+		def queries() -> int:
+			reset()
+			flag_records_of_leavers()  # with Frappe's caches warm, as on the next day
+			reset()
 			with counting_queries() as run:
 				flag_records_of_leavers()
 			return len(run)

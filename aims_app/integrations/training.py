@@ -45,8 +45,8 @@ def refuse_attendees_without_user(result, method=None) -> None:
 
 
 def record_competence(result, method=None) -> None:
-	"""On submit of a Training Result: one Competence Record per attendee who passed, per person and event;
-	a later result for the same event updates it."""
+	"""On submit of a Training Result: a Competence Record for each attendee who passed, one per person and
+	area; a later result (a resit, a refresher) updates it with its event, date and validity."""
 	event, program = competence_program(result)
 	if not program:
 		return
@@ -70,7 +70,13 @@ def record_competence(result, method=None) -> None:
 			),
 		}
 		existing = frappe.db.get_value(
-			"Competence Record", {"person": values["person"], "training_event": event.name}, "name"
+			"Competence Record",
+			{
+				"person": values["person"],
+				"competence_area": values["competence_area"],
+				"how_gained": "Training",
+			},
+			"name",
 		)
 		record = (
 			frappe.get_doc("Competence Record", existing) if existing else frappe.new_doc("Competence Record")
