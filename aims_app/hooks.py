@@ -85,13 +85,20 @@ doc_events.update(
 		},
 	}
 )
-doc_events.setdefault("Nonconformity", {})["before_validate"] = (
-	"aims_app.integrations.people.clear_row_flags_on_reassignment"
+# A record given a new owner is no longer flagged as owned by someone who left (module-level names are
+# hooks: no loop variables here).
+doc_events.update(
+	{
+		doctype: {**doc_events.get(doctype, {}), "before_validate": f"aims_app.integrations.people.{method}"}
+		for doctype, method in (
+			("AI System", "clear_flag_on_reassignment"),
+			("AI Risk", "clear_flag_on_reassignment"),
+			("Control Implementation", "clear_flag_on_reassignment"),
+			("AIMS Evidence", "clear_flag_on_reassignment"),
+			("Nonconformity", "clear_row_flags_on_reassignment"),
+		)
+	}
 )
-for doctype in ("AI System", "AI Risk", "Control Implementation", "AIMS Evidence"):
-	doc_events.setdefault(doctype, {})["before_validate"] = (
-		"aims_app.integrations.people.clear_flag_on_reassignment"
-	)
 doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
 
 # Scheduled Tasks
