@@ -27,6 +27,7 @@ after_install = "aims_app.install.after_install"
 after_sync = "aims_app.install.after_sync"
 after_migrate = "aims_app.install.after_migrate"
 after_app_install = "aims_app.install.after_app_install"
+before_app_uninstall = "aims_app.install.before_app_uninstall"
 before_uninstall = "aims_app.install.before_uninstall"
 
 # Permissions
@@ -72,6 +73,34 @@ doc_events.update(
 	}
 )
 
+# Beside ERPNext and HRMS (aims_app/integrations/): hooks keyed by their doctypes do nothing where they are absent.
+override_doctype_dashboards = {"Supplier": "aims_app.integrations.suppliers.supplier_dashboard"}
+doctype_js = {"Supplier": "public/js/supplier.js"}
+doc_events.update(
+	{
+		"Supplier": {"on_update": "aims_app.integrations.suppliers.flag_dependent_systems"},
+		"Training Result": {
+			"before_submit": "aims_app.integrations.training.refuse_attendees_without_user",
+			"on_submit": "aims_app.integrations.training.record_competence",
+		},
+	}
+)
+# A record given a new owner is no longer flagged as owned by someone who left (module-level names are
+# hooks: no loop variables here).
+doc_events.update(
+	{
+		doctype: {**doc_events.get(doctype, {}), "before_validate": f"aims_app.integrations.people.{method}"}
+		for doctype, method in (
+			("AI System", "clear_flag_on_reassignment"),
+			("AI Risk", "clear_flag_on_reassignment"),
+			("Control Implementation", "clear_flag_on_reassignment"),
+			("AIMS Evidence", "clear_flag_on_reassignment"),
+			("Nonconformity", "clear_row_flags_on_reassignment"),
+		)
+	}
+)
+doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
+
 # Scheduled Tasks
 # ---------------
 scheduler_events = {
@@ -82,6 +111,7 @@ scheduler_events = {
 		"aims_app.ai_assurance.doctype.nonconformity.nonconformity.mark_overdue_actions",
 		"aims_app.ai_governance.doctype.ai_objective.ai_objective.mark_missed_objectives",
 		"aims_app.ai_systems.model_registry.sync.sync_daily",
+		"aims_app.integrations.people.flag_records_of_leavers",
 	],
 	"weekly": ["aims_app.reminders.digest.send_weekly_digest"],
 }

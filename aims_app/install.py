@@ -21,6 +21,35 @@ RECORDS = Path(__file__).parent / "records"
 RECORD_FILES = ("role.json", "workflow_state.json", "workflow_action_master.json", "workflow.json")
 RECORD_HASH = "aims_app_records:{0}"
 
+
+def company_field(insert_after: str, module: str) -> dict:
+	"""ERPNext's Company, filled from the user's default company as on ERPNext's own forms."""
+	return {
+		"fieldname": "company",
+		"fieldtype": "Link",
+		"label": "Company",
+		"options": "Company",
+		"insert_after": insert_after,
+		"module": module,
+		"in_standard_filter": 1,
+		"remember_last_selected_value": 1,
+	}
+
+
+def owner_left_field(insert_after: str, module: str) -> dict:
+	"""Set each day while the owner is an Employee who has left (aims_app/integrations/people.py)."""
+	return {
+		"fieldname": "owner_left",
+		"fieldtype": "Check",
+		"label": "Owner Has Left",
+		"insert_after": insert_after,
+		"module": module,
+		"read_only": 1,
+		"in_standard_filter": 1,
+		"depends_on": "owner_left",
+	}
+
+
 # Links to ERPNext and HRMS records, added only where that app is installed (aims_app works the same
 # without). Employee comes with ERPNext; Training Event with HRMS.
 OPTIONAL_LINK_FIELDS = {
@@ -53,8 +82,29 @@ OPTIONAL_LINK_FIELDS = {
 				"options": "Department",
 				"insert_after": "organisational_unit",
 				"module": "AI Systems",
+				"in_standard_filter": 1,
+			},
+			company_field("system_owner", "AI Systems"),
+			owner_left_field("system_owner", "AI Systems"),
+		],
+		# Read by the Supplier form's Connections (aims_app/integrations/suppliers.py).
+		"AI System Supplier": [
+			{
+				"fieldname": "supplier",
+				"fieldtype": "Link",
+				"label": "ERPNext Supplier",
+				"options": "Supplier",
+				"insert_after": "ai_supplier",
+				"module": "AI Systems",
+				"fetch_from": "ai_supplier.supplier",
+				"read_only": 1,
 			}
 		],
+		"AI Risk": [company_field("risk_owner", "AI Risk"), owner_left_field("risk_owner", "AI Risk")],
+		"AIMS Scope": [company_field("title", "AI Governance")],
+		"Control Implementation": [owner_left_field("control_owner", "AI Risk")],
+		"AIMS Evidence": [owner_left_field("evidence_owner", "AI Risk")],
+		"Nonconformity Corrective Action": [owner_left_field("action_owner", "AI Assurance")],
 	},
 	"hrms": {
 		"Competence Record": [
@@ -68,8 +118,51 @@ OPTIONAL_LINK_FIELDS = {
 				"depends_on": "eval:doc.how_gained=='Training'",
 			},
 		],
+		"Training Program": [
+			{
+				"fieldname": "aims_competence_area",
+				"fieldtype": "Data",
+				"label": "AIMS Competence Area",
+				"description": "Attendees who pass get an AIMS Competence Record in this area.",
+				"insert_after": "status",
+				"module": "AI Governance",
+			},
+			{
+				"fieldname": "aims_validity_months",
+				"fieldtype": "Int",
+				"label": "Competence Valid For (Months)",
+				"description": "Empty: the competence does not lapse.",
+				"insert_after": "aims_competence_area",
+				"module": "AI Governance",
+				"depends_on": "aims_competence_area",
+				"non_negative": 1,
+			},
+		],
+		"Training Result Employee": [
+			{
+				"fieldname": "aims_passed",
+				"fieldtype": "Check",
+				"label": "Passed",
+				"insert_after": "grade",
+				"module": "AI Governance",
+				"in_list_view": 1,
+			}
+		],
 	},
 }
+
+
+def optional_link_targets() -> list[str]:
+	"""The ERPNext and HRMS doctypes that the optional link fields point at."""
+	return sorted(
+		{
+			field["options"]
+			for fields in OPTIONAL_LINK_FIELDS.values()
+			for rows in fields.values()
+			for field in rows
+			if field["fieldtype"] == "Link"
+		}
+	)
 
 
 def after_install():
@@ -96,6 +189,20 @@ def after_migrate():
 def after_app_install(app_name: str):
 	if app_name in OPTIONAL_LINK_FIELDS:
 		add_optional_links()
+
+
+def before_app_uninstall(app_name: str):
+	"""The links to an app's records go with the app; their columns stay, so a reinstall finds the values."""
+	for doctype, fields in OPTIONAL_LINK_FIELDS.get(app_name, {}).items():
+		for field in fields:
+			frappe.delete_doc(
+				"Custom Field",
+				f"{doctype}-{field['fieldname']}",
+				force=True,
+				ignore_missing=True,
+				ignore_permissions=True,
+			)
+		frappe.clear_cache(doctype=doctype)
 
 
 def before_uninstall():

@@ -5,6 +5,7 @@ One base works on Frappe v15 and v16: v16 renamed FrappeTestCase to IntegrationT
 
 import io
 import os
+import unittest
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +16,7 @@ from pypdf import PdfReader
 from werkzeug.test import Client, TestResponse
 
 from aims_app.aims_library.tree import TreeNode
+from aims_app.install import optional_link_targets
 
 try:
 	from frappe.tests import IntegrationTestCase as _FrappeBase
@@ -31,6 +33,20 @@ class AimsTestCase(_FrappeBase):
 	def tearDown(self):
 		frappe.db.rollback()
 		super().tearDown()
+
+
+def needs_apps(*apps: str):
+	"""Run a test or test class only where these apps are installed; elsewhere it is skipped and says why."""
+	missing = [app for app in apps if app not in frappe.get_installed_apps()]
+	return unittest.skipIf(
+		bool(missing), f"needs {', '.join(missing)}, which this site does not have installed"
+	)
+
+
+# For the test modules of doctypes that carry the ERPNext and HRMS links (`test_ignore`): Frappe's runner would
+# otherwise build those apps' own test records (their companies, fiscal years, warehouses). aims_app's tests
+# never use them; each makes the ERPNext records it relies on.
+OTHER_APPS_TEST_RECORDS = optional_link_targets()
 
 
 def make_user(email: str, roles: list[str]) -> str:

@@ -128,14 +128,35 @@ app_installed_on() {
 	bench_cmd --site "$1" list-apps 2>/dev/null | grep '^aims_app' >/dev/null
 }
 
-# A site with Frappe alone, created once and then reused.
+# The bench's apps other than Frappe and aims_app (e.g. erpnext, hrms), one a line.
+other_apps() {
+	grep -vxE 'frappe|aims_app|' "$AIMS_BENCH/sites/apps.txt"
+}
+
+# A site with every app of the bench except aims_app, created once and then reused.
 ensure_site() {
-	local site=$1
+	local site=$1 app install=()
 	site_exists "$site" && return 0
 	echo "Creating site $site"
+	for app in $(other_apps); do install+=(--install-app "$app"); done
 	bench_cmd new-site "$site" --db-root-username root --db-root-password "$AIMS_DB_ROOT_PASSWORD" \
-		--admin-password admin >/dev/null
+		--admin-password admin "${install[@]}" >/dev/null || return 1
 	bench_cmd --site "$site" set-config allow_tests true >/dev/null
+	prepare_other_apps_for_tests "$site"
+}
+
+# `run-tests --app aims_app` runs aims_app's before_tests hooks only; the other apps' own ones prepare
+# the site as their tests expect (ERPNext's completes the setup wizard: a company, fiscal year, warehouses).
+prepare_other_apps_for_tests() {
+	local apps
+	apps=$(other_apps | paste -sd' ')
+	[ -n "$apps" ] || return 0
+	echo "Preparing $1 for tests: before_tests of $apps"
+	site_python "$1" "frappe.flags.in_test = True
+for app in '$apps'.split():
+	for hook in frappe.get_hooks('before_tests', app_name=app):
+		frappe.get_attr(hook)()
+frappe.db.commit()"
 }
 
 # Seconds taken by a command, to two decimals; the command's output goes to the log file given.

@@ -30,6 +30,7 @@ from aims_app.ai_assurance.readiness.rules import (
 	status_counts,
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
+from aims_app.integrations.people import FLAG, OWNED_RECORDS
 from aims_app.record_cache import cached_rows
 from aims_app.roles import AIMS_ROLES
 
@@ -37,6 +38,7 @@ FRAMEWORK = "ISO-42001"
 ANNEX_A = f"{FRAMEWORK}-Annex A"
 CLAUSES_PART = "Clauses"
 ANNEX_A_PART = "Annex A"
+LEAVERS_PREFIX = "owned_by_leavers_"
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
 # What large_table_facts and evidence_by_control read, their child tables aside.
 LARGE_TABLE_FACT_DOCTYPES = (
@@ -188,12 +190,15 @@ def organisation_facts() -> tuple[dict[str, int], dict[str, dict]]:
 		**component_facts(day),
 		"soa_approved": approved_soas(),
 		**assurance_facts(day, year_ago),
+		**leaver_facts(),
 	}
 	large, evidence = cached_rows(
 		LARGE_TABLE_FACT_DOCTYPES, facts_query(large_table_facts(day)), evidence_by_control()
 	)
 	row = {**facts_query(small).run(as_dict=True)[0], **large[0]}
 	facts = {name: int(value or 0) for name, value in row.items()}
+	leaver_counts = [facts.pop(name) for name in list(facts) if name.startswith(LEAVERS_PREFIX)]
+	facts.update({"records_owned_by_leavers": sum(leaver_counts)})
 	facts["risks_modify_controls_done"] = facts["risks_modify_with_controls"] - facts.pop(
 		"risks_modify_waiting"
 	)
@@ -206,6 +211,17 @@ def facts_query(subqueries: dict):
 
 def large_table_facts(day: date) -> dict:
 	return {**system_facts(day), **risk_facts(day), **evidence_facts(day)}
+
+
+def leaver_facts() -> dict:
+	"""Per doctype, records owned by people who have left: the owner_left flags, where ERPNext added them."""
+	return {
+		LEAVERS_PREFIX + frappe.scrub(doctype): count(
+			frappe.qb.DocType(doctype), frappe.qb.DocType(doctype)[FLAG] == 1
+		)
+		for doctype in OWNED_RECORDS
+		if frappe.get_meta(doctype).has_field(FLAG)
+	}
 
 
 def governance_facts(day: date, year_ago: date) -> dict:

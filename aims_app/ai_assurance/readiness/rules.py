@@ -197,6 +197,12 @@ SYSTEMS_ASSIGNED = every(
 	_("{missing} of {total} in-scope AI systems have no one assigned a role for them."),
 	new_route("aims-role-assignment"),
 )
+# Counted where ERPNext is installed (aims_app/integrations/people.py flags what leavers own).
+OWNERS_PRESENT = none_of(
+	"records_owned_by_leavers",
+	_("{count} AIMS record(s) are owned by people who have left: reassign them."),
+	list_route("ai-system", owner_left=1),
+)
 SYSTEMS_ASSESSED = every(
 	"in_scope_systems_assessed",
 	IN_SCOPE_SYSTEMS,
@@ -560,7 +566,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.2.2": (POLICY_PUBLISHED,),
 	"A.2.3": (),
 	"A.2.4": (POLICY_CURRENT,),
-	"A.3.2": (ROLES_ASSIGNED, SYSTEMS_ASSIGNED),
+	"A.3.2": (ROLES_ASSIGNED, SYSTEMS_ASSIGNED, OWNERS_PRESENT),
 	"A.3.3": (),
 	"A.4.2": (SYSTEMS_WITH_RESOURCES,),
 	"A.4.3": (SYSTEMS_WITH_DATASETS,),

@@ -49,6 +49,13 @@ class AIPolicy(Document):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	def validate_amended_from(self):
+		"""A new version amends the published one, which stays in force (submitted) until the new one is
+		published; Frappe 15.101 and later accept only a cancelled document here."""
+		if frappe.db.get_value("AI Policy", self.amended_from, "status") == "Published":
+			return
+		super().validate_amended_from()
+
 	def before_insert(self):
 		self.refuse_second_new_version()
 		earlier = frappe.db.get_value("AI Policy", self.amended_from, "version") if self.amended_from else 0

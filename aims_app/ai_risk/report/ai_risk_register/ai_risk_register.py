@@ -7,6 +7,7 @@ from frappe.query_builder.functions import Count, Max
 from frappe.utils import cint
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.integrations.company import company_conditions, systems_of_department
 from aims_app.record_cache import cached_list_rows
 from aims_app.reports import card, column
 
@@ -89,6 +90,12 @@ def list_filters(filters) -> dict:
 	}
 	if filters.get("above_appetite"):
 		conditions["exceeds_appetite"] = 1
+	if filters.get("department"):
+		systems = systems_of_department(filters.department)
+		if filters.get("ai_system"):
+			systems = [name for name in systems if name == filters.ai_system]
+		conditions["ai_system"] = ("in", systems or [""])
+	conditions.update(company_conditions(filters, "AI Risk"))
 	return conditions
 
 

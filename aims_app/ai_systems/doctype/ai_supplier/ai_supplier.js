@@ -1,4 +1,14 @@
 // Copyright (c) 2026, aims_app developers and contributors
 // For license information, please see license.txt
 
-frappe.ui.form.on("AI Supplier", {});
+frappe.ui.form.on("AI Supplier", {
+	refresh(frm) {
+		// contacts made from here are linked to this AI Supplier
+		frappe.dynamic_link = { doc: frm.doc, fieldname: "name", doctype: "AI Supplier" };
+		if (frm.is_new()) {
+			frappe.contacts.clear_address_and_contact(frm);
+		} else {
+			frappe.contacts.render_address_and_contact(frm);
+		}
+	},
+});

@@ -3,7 +3,10 @@
 
 import frappe
 from frappe import _
+from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
+
+from aims_app.integrations.suppliers import follow_supplier_link
 
 
 class AISupplier(Document):
@@ -32,9 +35,15 @@ class AISupplier(Document):
 		]
 	# end: auto-generated types
 
+	def onload(self):
+		load_address_and_contact(self)
+
 	def validate(self):
 		if self.assessment_result != "Not assessed" and not self.last_assessment_date:
 			frappe.throw(
 				_("Last Assessment is required when the result is {0}.").format(_(self.assessment_result)),
 				title=_("Missing Date"),
 			)
+
+	def on_update(self):
+		follow_supplier_link(self)

@@ -3,7 +3,9 @@
 
 import frappe
 
-from aims_app.tests import AimsTestCase
+from aims_app.tests import OTHER_APPS_TEST_RECORDS, AimsTestCase
+
+test_ignore = OTHER_APPS_TEST_RECORDS
 
 
 class TestAISupplier(AimsTestCase):

@@ -4,6 +4,7 @@
 frappe.ui.form.on("AI System", {
 	refresh(frm) {
 		show_tier(frm);
+		show_erp_notes(frm);
 		if (!frm.is_new()) {
 			frm.add_custom_button(
 				__("Report Incident"),
@@ -13,6 +14,13 @@ frappe.ui.form.on("AI System", {
 		}
 	},
 });
+
+// Where ERPNext is installed: suppliers on hold or disabled, the owner's department and manager.
+function show_erp_notes(frm) {
+	for (const note of frm.doc.__onload?.erp_notes || []) {
+		frm.dashboard.add_comment(frappe.utils.escape_html(note.message), note.indicator);
+	}
+}
 
 function show_tier(frm) {
 	frm.set_intro(); // refresh runs again after a save: clear the previous banner

@@ -3,11 +3,13 @@
 
 import frappe
 
-from aims_app.tests import AimsTestCase, acting_as
+from aims_app.tests import OTHER_APPS_TEST_RECORDS, AimsTestCase, acting_as
 from aims_app.tests.scenarios import cv_screening
 
 OWNER = "cv-owner@example.com"
 MANAGER = "aims-manager@example.com"
+
+test_ignore = OTHER_APPS_TEST_RECORDS
 
 
 class TestAISystem(AimsTestCase):
