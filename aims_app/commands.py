@@ -54,4 +54,27 @@ def import_inventory(context, file, dry_run):
 	click.echo(("Dry run, nothing written. " if dry_run else "") + "; ".join(summary.lines()))
 
 
+@aims.command("load-demo")
+@click.option("--add", is_flag=True, help="Load the demo beside the AIMS records the site already holds.")
+@click.option("--remove", is_flag=True, help="Take out what the demo added, and only that.")
+@pass_context
+def load_demo(context, add, remove):
+	"""Fill the site with Kestrel Mutual, a small demo AIMS, or (--remove) take it out again."""
+	import frappe
+
+	from aims_app import demo
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		manifest = demo.remove() if remove else demo.load(add=add)
+	except demo.DemoRefused as error:
+		raise click.ClickException(frappe.utils.strip_html(str(error))) from error
+	finally:
+		frappe.destroy()
+	done = "removed" if remove else "loaded"
+	click.echo(f"Demo organisation {done}: {len(manifest.created)} records, {len(manifest.users)} users.")
+
+
 commands = [aims]
