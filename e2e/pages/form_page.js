@@ -116,7 +116,7 @@ export class FormPage extends DeskPage {
 
 	// The form's Connections: the count shown beside each linked doctype.
 	async connectionCount(doctype) {
-		const link = this.page.locator(`.form-dashboard .document-link[data-doctype="${doctype}"]`);
+		const link = this.page.locator(`.form-dashboard:visible .document-link[data-doctype="${doctype}"]`);
 		await expect(link).toBeVisible();
 		const text = (await link.locator(".count").innerText().catch(() => "")) || "0";
 		return Number(text.trim() || 0);

@@ -13,11 +13,12 @@ export class ListPage extends DeskPage {
 				!cur_list.$result.find(".list-loading").length,
 			doctype,
 		);
-		await expect(this.page.locator(".frappe-list .result, .frappe-list .no-result").first()).toBeVisible();
+		await expect(this.page.locator(".frappe-list:visible").locator(".result, .no-result").first()).toBeVisible();
 	}
 
 	rows() {
-		return this.page.locator(".frappe-list .list-row-container");
+		// Each list the desk has shown stays in the page, hidden: only the current one counts.
+		return this.page.locator(".frappe-list:visible .list-row-container");
 	}
 
 	addButton() {

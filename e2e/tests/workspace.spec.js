@@ -50,7 +50,6 @@ test("a system owner reaches everything that hangs off their AI system from its 
 	expect(cv, "the demo's CV Screening system").toBeTruthy();
 	const form = new FormPage(await as("owner"));
 	await form.open("AI System", cv.name);
-	await form.page.locator(".form-tabs .nav-link", { hasText: "Connections" }).click();
 	const expected = {
 		"AI Risk": 1,
 		"AI Impact Assessment": 1,
@@ -64,10 +63,10 @@ test("a system owner reaches everything that hangs off their AI system from its 
 	for (const [doctype, count] of Object.entries(expected)) {
 		expect(await form.connectionCount(doctype), doctype).toBeGreaterThanOrEqual(count);
 	}
-	await expect(form.page.locator('.form-dashboard .document-link[data-doctype="AI Incident"]')).toBeVisible();
-	await form.page.locator(".form-dashboard").scrollIntoViewIfNeeded();
+	await expect(form.page.locator('.form-dashboard:visible .document-link[data-doctype="AI Incident"]')).toBeVisible();
+	await form.page.locator(".form-dashboard:visible").scrollIntoViewIfNeeded();
 	await form.shot("ws-3-ai-system-connections");
-	await form.page.locator('.form-dashboard .document-link[data-doctype="AI Risk"] .badge-link').click();
-	await expect(form.page).toHaveURL(/\/app\/ai-risk\?ai_system=/);
+	await form.page.locator('.form-dashboard:visible .document-link[data-doctype="AI Risk"] .badge-link').click();
+	await expect(form.page).toHaveURL(/\/app\/ai-risk\/view\/list\?ai_system=/);
 	await expect(new ListPage(form.page).rows()).toHaveCount(1);
 });
