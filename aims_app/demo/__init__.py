@@ -30,6 +30,25 @@ TRACES = {
 }
 
 
+def complete_setup_wizard(email: str | None = None, full_name: str | None = None):
+	"""Frappe's setup wizard, completed as its first page would send it on a new site (it also turns on the
+	desk's guided setup, Module Onboarding); nothing happens where it was completed already."""
+	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+	if frappe.db.get_single_value("System Settings", "setup_complete"):
+		return
+	setup_complete(
+		{
+			"language": "English",
+			"country": "United Kingdom",
+			"timezone": "Europe/London",
+			"currency": "GBP",
+			"full_name": full_name,
+			"email": email,
+		}
+	)
+
+
 class DemoRefused(frappe.ValidationError):
 	pass
 

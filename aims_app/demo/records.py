@@ -10,6 +10,7 @@ import frappe
 from frappe.utils import add_days, add_months, now_datetime, today
 
 from aims_app.ai_assurance.doctype.audit_programme.audit_programme import create_audit
+from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import IMPACT_AREAS
 
 DOMAIN = "kestrel-mutual.example"
 PEOPLE = {
@@ -20,16 +21,6 @@ PEOPLE = {
 	"auditor": ("sam.keller", "Sam Keller", "AIMS Auditor"),
 	"approver": ("ruth.adeyemi", "Ruth Adeyemi", "AIMS Approver"),
 }
-AREAS = (
-	"Fairness",
-	"Privacy",
-	"Safety",
-	"Security",
-	"Autonomy and human rights",
-	"Transparency",
-	"Environment",
-	"Society",
-)
 # Annex A decisions: control -> (status, how it is done); the last one is excluded with a reason.
 CONTROLS = {
 	"A.2.2": ("Implemented", "The AI policy, approved by the COO and published on the intranet."),
@@ -449,7 +440,7 @@ def build(b):
 			}
 			if area in relevant
 			else {"area": area, "relevant": 0, "impact_description": "Not affected by this system."}
-			for area in AREAS
+			for area in IMPACT_AREAS
 		]
 
 	cv_assessment = b.insert(

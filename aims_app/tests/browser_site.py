@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils.password import update_password
 
+from aims_app.demo import complete_setup_wizard
 from aims_app.roles import (
 	AI_RISK_OWNER,
 	AI_SYSTEM_OWNER,
@@ -43,27 +44,9 @@ def refuse_unless_browser_site():
 
 def prepare(password: str):
 	refuse_unless_browser_site()
-	complete_setup_wizard()
+	complete_setup_wizard(email="e2e-admin@example.com", full_name="E2E Administrator")
 	for email, roles in USERS.items():
 		make_user(email, list(roles))
 		update_password(email, password)
 	frappe.db.commit()
 	print(f"{frappe.local.site}: setup complete, {len(USERS)} users, one per AIMS role")
-
-
-def complete_setup_wizard():
-	"""What the wizard's first page would send on a new site; Frappe's own code does the rest."""
-	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
-
-	if frappe.db.get_single_value("System Settings", "setup_complete"):
-		return
-	setup_complete(
-		{
-			"language": "English",
-			"country": "United Kingdom",
-			"timezone": "Europe/London",
-			"currency": "GBP",
-			"full_name": "E2E Administrator",
-			"email": "e2e-admin@example.com",
-		}
-	)
