@@ -6,9 +6,8 @@ and no debugger: what the browser checks run against. Run with the bench's pytho
 import logging
 import sys
 
-from werkzeug.serving import run_simple
-
 import frappe.app
+from werkzeug.serving import run_simple
 
 
 def main():
