@@ -206,5 +206,7 @@ test("a Statement of Applicability is approved and its PDF opened", async ({ as,
 	await print.goto(`/app/print/${encodeURIComponent(format)}/${encodeURIComponent(name)}`, { idle: false });
 	const preview = approver.page.frameLocator("iframe.print-format-container");
 	await expect(preview.locator(".print-format")).toContainText(name);
+	// The desk sizes the preview's frame to its content once that has rendered.
+	await approver.page.waitForFunction(() => document.querySelector("iframe.print-format-container")?.offsetHeight > 300);
 	await print.shot("wf-soa-3-print");
 });
