@@ -54,4 +54,61 @@ def import_inventory(context, file, dry_run):
 	click.echo(("Dry run, nothing written. " if dry_run else "") + "; ".join(summary.lines()))
 
 
+@aims.command("load-demo")
+@click.option("--add", is_flag=True, help="Load the demo beside the AIMS records the site already holds.")
+@click.option("--remove", is_flag=True, help="Take out what the demo added, and only that.")
+@pass_context
+def load_demo(context, add, remove):
+	"""Fill the site with Kestrel Mutual, a small demo AIMS, or (--remove) take it out again."""
+	import frappe
+
+	from aims_app import demo
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		manifest = demo.remove() if remove else demo.load(add=add)
+	except demo.DemoRefused as error:
+		raise click.ClickException(frappe.utils.strip_html(str(error))) from error
+	finally:
+		frappe.destroy()
+	done = "removed" if remove else "loaded"
+	click.echo(f"Demo organisation {done}: {len(manifest.created)} records, {len(manifest.users)} users.")
+
+
+@aims.command("new-demo-site")
+@click.argument("site")
+@click.option("--db-root-username", default="root", help="Database root user, to create the database")
+@click.option("--db-root-password", help="Database root password (asked for when not given)")
+@click.option("--admin-password", help="Administrator password of the new site (asked for when not given)")
+@click.pass_context
+def new_demo_site(ctx, site, db_root_username, db_root_password, admin_password):
+	"""Create SITE with aims_app installed, Frappe's setup wizard completed and the demo organisation loaded."""
+	import frappe
+	from frappe.commands.site import new_site
+
+	from aims_app import demo
+
+	ctx.invoke(
+		new_site,
+		site=site,
+		install_app=("aims_app",),
+		db_root_username=db_root_username,
+		db_root_password=db_root_password,
+		admin_password=admin_password,
+	)
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		frappe.set_user("Administrator")
+		demo.complete_setup_wizard()
+		manifest = demo.load()
+	finally:
+		frappe.destroy()
+	click.echo(
+		f"{site}: demo organisation loaded ({len(manifest.created)} records). Log in as Administrator."
+	)
+
+
 commands = [aims]

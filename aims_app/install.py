@@ -210,6 +210,15 @@ def before_uninstall():
 	remove_workflows()
 	remove_roles()
 	forget_record_hashes()
+	forget_demo()
+
+
+def forget_demo():
+	"""The demo's records go with the app's tables: its list of them must go too, or a reinstalled site would
+	refuse the demo as loaded already."""
+	from aims_app.demo import MANIFEST_KEY
+
+	frappe.db.set_global(MANIFEST_KEY, None)
 
 
 def set_default_risk_matrix():

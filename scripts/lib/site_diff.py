@@ -133,49 +133,56 @@ def broken_links(frappe, tables: list[str]) -> list[str]:
 	return broken
 
 
+def snapshot(frappe) -> dict:
+	"""{records: {doctype/name: {field: value}}, files: {file: sha256}, broken_links: [...], library_doctypes}
+	of the connected site: every row of every aims_app table (order fields as ranks), the links among them that
+	point nowhere, the files attached to aims_app records, and which doctypes hold the library."""
+	tables = app_tables(frappe)
+	records = {}
+	for doctype in tables:
+		rows = frappe.db.sql(f"select * from `tab{doctype}`", as_dict=True)
+		for fieldname in order_fields(frappe.get_meta(doctype)):
+			as_ranks(rows, fieldname)
+		for row in rows:
+			records[f"{doctype}/{row.name}"] = {k: text(v) for k, v in sorted(row.items())}
+	files = {}
+	for file in frappe.get_all(
+		"File",
+		filters={"attached_to_doctype": ("in", tables), "is_folder": 0},
+		fields=["name", "file_url", "attached_to_doctype", "attached_to_name"],
+	):
+		doc = frappe.get_doc("File", file.name)
+		with open(doc.get_full_path(), "rb") as stream:
+			digest = hashlib.sha256(stream.read()).hexdigest()
+		files[f"{file.attached_to_doctype}/{file.attached_to_name}/{file.file_url}"] = digest
+	return {
+		"records": records,
+		"files": files,
+		"broken_links": broken_links(frappe, tables),
+		"library_doctypes": frappe.get_all(
+			"DocType", filters={"module": LIBRARY_MODULE, "istable": 0}, pluck="name"
+		),
+		"doctypes": len(tables),
+	}
+
+
 def dump(site: str, out: str):
-	"""{doctype/name: {field: value}} for every row of every aims_app table (order fields as ranks), the links
-	among them that point nowhere, and {file: sha256} for the files attached to aims_app records."""
 	with connected(site) as frappe:
-		tables = app_tables(frappe)
-		records = {}
-		for doctype in tables:
-			rows = frappe.db.sql(f"select * from `tab{doctype}`", as_dict=True)
-			for fieldname in order_fields(frappe.get_meta(doctype)):
-				as_ranks(rows, fieldname)
-			for row in rows:
-				records[f"{doctype}/{row.name}"] = {k: text(v) for k, v in sorted(row.items())}
-		broken = broken_links(frappe, tables)
-		files = {}
-		for file in frappe.get_all(
-			"File",
-			filters={"attached_to_doctype": ("in", tables), "is_folder": 0},
-			fields=["name", "file_url", "attached_to_doctype", "attached_to_name"],
-		):
-			doc = frappe.get_doc("File", file.name)
-			with open(doc.get_full_path(), "rb") as stream:
-				digest = hashlib.sha256(stream.read()).hexdigest()
-			files[f"{file.attached_to_doctype}/{file.attached_to_name}/{file.file_url}"] = digest
-		library = frappe.get_all("DocType", filters={"module": LIBRARY_MODULE, "istable": 0}, pluck="name")
+		state = snapshot(frappe)
 	with open(out, "w") as stream:
-		json.dump(
-			{"records": records, "files": files, "broken_links": broken, "library_doctypes": library},
-			stream,
-			sort_keys=True,
-		)
+		json.dump(state, stream, sort_keys=True)
 	print(
-		f"{len(records)} records, {len(files)} attached files, {len(broken)} links pointing nowhere, "
-		f"{len(tables)} doctypes: {site}"
+		f"{len(state['records'])} records, {len(state['files'])} attached files, "
+		f"{len(state['broken_links'])} links pointing nowhere, {state['doctypes']} doctypes: {site}"
 	)
 
 
-def compare(before_path: str, after_path: str, allow_added: bool, library_may_change: bool = False) -> int:
+def differences(
+	before: dict, after: dict, allow_added: bool = False, library_may_change: bool = False
+) -> tuple[list[str], list[str], list[str], list[str]]:
 	"""Records missing, changed (in the fields both versions have) or, unless allowed, added; links that broke;
-	attached files missing or changed."""
-	with open(before_path) as stream:
-		before = json.load(stream)
-	with open(after_path) as stream:
-		after = json.load(stream)
+	attached files missing or changed; and, with library_may_change, library records that took a new library
+	version's content (listed apart: only the user state on them must not change)."""
 	differing, library_updates = [], []
 	library = set(after.get("library_doctypes", [])) if library_may_change else set()
 	for key in sorted(set(before["records"]) | set(after["records"])):
@@ -194,14 +201,23 @@ def compare(before_path: str, after_path: str, allow_added: bool, library_may_ch
 			fields = [f for f in fields if f in USER_STATE]
 		if fields:
 			differing.append(f"{key}: {', '.join(fields)}")
-	for line in library_updates[:20]:
-		print(f"  library update: {line}")
 	files = [
 		f"{key}: {'missing' if key not in after['files'] else 'bytes differ'}"
 		for key, digest in before["files"].items()
 		if after["files"].get(key) != digest
 	]
 	links = sorted(set(after["broken_links"]) - set(before["broken_links"]))
+	return differing, links, files, library_updates
+
+
+def compare(before_path: str, after_path: str, allow_added: bool, library_may_change: bool = False) -> int:
+	with open(before_path) as stream:
+		before = json.load(stream)
+	with open(after_path) as stream:
+		after = json.load(stream)
+	differing, links, files, library_updates = differences(before, after, allow_added, library_may_change)
+	for line in library_updates[:20]:
+		print(f"  library update: {line}")
 	for line in (differing + links + files)[:20]:
 		print(f"  {line}")
 	print(

@@ -1,0 +1,106 @@
+"""`bench aims load-demo`: a small, coherent AIMS on any site, refused where it would mix with real records or
+load twice, and `--remove` leaves the site as it was (scripts/lib/site_diff.py's comparison of every record)."""
+
+import importlib.util
+
+import frappe
+
+from aims_app import demo
+from aims_app.tests import AimsTestCase
+
+# Records Frappe keeps about documents: the demo's must go with it.
+TRACE_TABLES = ("ToDo", "Version", "Comment", "Workflow Action", "Notification Log", "User", "Has Role")
+
+
+def site_diff():
+	path = frappe.get_app_path("aims_app", "..", "scripts", "lib", "site_diff.py")
+	spec = importlib.util.spec_from_file_location("site_diff", path)
+	module = importlib.util.module_from_spec(spec)
+	spec.loader.exec_module(module)
+	return module
+
+
+class TestDemo(AimsTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.diff = site_diff()
+
+	def setUp(self):
+		self.assertIsNone(demo.Manifest.stored(), "the demo is not on the site when a test starts")
+
+	def state(self) -> dict:
+		state = self.diff.snapshot(frappe)
+		state["traces"] = {table: frappe.db.count(table) for table in TRACE_TABLES}
+		return state
+
+	def assert_unchanged(self, before: dict):
+		after = self.state()
+		differing, links, files, _library = self.diff.differences(before, after)
+		self.assertEqual(([], [], []), (differing[:10], links[:10], files[:10]))
+		self.assertEqual(before["traces"], after["traces"])
+
+	def test_load_fills_every_screen_a_second_load_is_refused_and_remove_leaves_the_site_as_it_was(self):
+		before = self.state()
+		self.addCleanup(lambda: demo.Manifest.stored() and demo.remove())
+		demo.load()
+
+		tiers = dict(frappe.get_all("AI System", fields=["system_name", "eu_ai_act_tier"], as_list=True))
+		self.assertEqual(6, len(tiers))
+		self.assertEqual("High-risk", tiers["CV Screening"])
+		self.assertEqual("Limited risk", tiers["Ask Kestrel customer chatbot"])
+		self.assertGreaterEqual(len(set(tiers.values())), 3, "systems across tiers")
+		self.assertEqual(["Published"], frappe.get_all("AI Policy", pluck="workflow_state"))
+		self.assertEqual([1], frappe.get_all("AIMS Scope", pluck="docstatus"))
+		self.assertEqual([1], frappe.get_all("Statement of Applicability", pluck="docstatus"))
+		self.assertEqual(["Accepted"], frappe.get_all("Risk Acceptance", pluck="workflow_state"))
+		self.assertTrue(frappe.db.exists("AI Risk", {"treatment_option": "Modify"}))
+		self.assertGreaterEqual(frappe.db.count("AI Impact Assessment", {"docstatus": 1}), 1)
+		self.assertGreaterEqual(frappe.db.count("AIMS Evidence"), 3)
+		self.assertEqual([1], frappe.get_all("AIMS Audit", pluck="docstatus"))
+		stages = set(
+			frappe.get_all("Nonconformity", filters={"aims_audit": ("is", "set")}, pluck="workflow_state")
+		)
+		self.assertGreaterEqual(len(stages), 3, f"findings at different stages: {stages}")
+		self.assertEqual([1], frappe.get_all("Management Review", pluck="docstatus"))
+		decided = frappe.db.count("Control Implementation", {"implementation_status": ("!=", "Not started")})
+		self.assertGreaterEqual(decided, 5)
+
+		loaded = self.state()
+		for add in (False, True):
+			with self.assertRaisesRegex(demo.DemoRefused, "already loaded"):
+				demo.load(add=add)
+			self.assert_unchanged(loaded)
+
+		demo.remove()
+		self.assert_unchanged(before)
+
+	def test_a_site_with_real_records_is_refused_unless_told_to_add(self):
+		party = frappe.get_doc(
+			{
+				"doctype": "Interested Party",
+				"party_name": "A real customer group",
+				"party_type": "Customer",
+				"internal_or_external": "External",
+				"needs_and_expectations": "Clear answers.",
+				"addressed_by_aims": 0,
+			}
+		).insert()
+		frappe.db.commit()
+		self.addCleanup(
+			lambda: frappe.delete_doc("Interested Party", party.name, force=True) or frappe.db.commit()
+		)
+		before = self.state()
+		with self.assertRaisesRegex(demo.DemoRefused, "Interested Party: 1"):
+			demo.load()
+		self.assert_unchanged(before)
+
+		self.addCleanup(lambda: demo.Manifest.stored() and demo.remove())
+		demo.load(add=True)
+		self.assertEqual(4, frappe.db.count("Interested Party"), "the real party and the demo's three")
+		demo.remove()
+		self.assert_unchanged(before)
+
+	def test_remove_without_the_demo_is_refused(self):
+		with self.assertRaisesRegex(demo.DemoRefused, "not loaded"):
+			demo.remove()

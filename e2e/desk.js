@@ -1,0 +1,33 @@
+// Where the browser checks run and as whom; scripts/test sets these (README, "Test").
+//   AIMS_URL       the site, served on 127.0.0.1 (default http://127.0.0.1:8000)
+//   AIMS_PASSWORD  the e2e users' password (aims_app/tests/browser_site.py creates the users)
+//   CHROMIUM       the browser (default Debian's /usr/bin/chromium; Playwright downloads none)
+import { fileURLToPath } from "node:url";
+
+export const baseURL = process.env.AIMS_URL || "http://127.0.0.1:8000";
+export const password = process.env.AIMS_PASSWORD || "aims-e2e-Pass-1";
+export const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+export const launchArgs = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-dev-shm-usage",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+];
+
+// One user per AIMS role, and an administrator who removes what the checks made.
+export const users = {
+	admin: "e2e-admin@example.com",
+	manager: "e2e-manager@example.com",
+	owner: "e2e-owner@example.com",
+	riskOwner: "e2e-risk-owner@example.com",
+	auditor: "e2e-auditor@example.com",
+	approver: "e2e-approver@example.com",
+	viewer: "e2e-viewer@example.com",
+};
+
+export const stateFile = (role) => fileURLToPath(new URL(`./.auth/${role}.json`, import.meta.url));
+export const shotFile = (name) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));

@@ -1,0 +1,41 @@
+// A desk page: open a route and wait until the desk has rendered it and its requests are done.
+import { expect } from "@playwright/test";
+import { shotFile } from "../desk.js";
+
+export const slug = (doctype) => doctype.toLowerCase().replace(/ /g, "-");
+
+export class DeskPage {
+	constructor(page) {
+		this.page = page;
+	}
+
+	// A desk route is followed inside the running desk, as its links do; anything else is loaded. Pages that
+	// keep loading (the print preview's frame) say when they are ready themselves: `idle: false`.
+	async goto(path, { idle = true } = {}) {
+		const inDesk = path.startsWith("/app/") && (await this.page.evaluate(() => !!window.frappe?.router?.current_route));
+		if (inDesk) {
+			await this.page.evaluate((path) => frappe.set_route(path), path);
+		} else {
+			await this.page.goto(path);
+		}
+		if (idle) await this.settled();
+	}
+
+	// No request under way and the desk not frozen for one.
+	async settled() {
+		await this.page.waitForLoadState("networkidle");
+		await this.page.waitForFunction(() => !window.frappe?.dom?.freeze_count);
+	}
+
+	async errorDialog() {
+		return this.page.locator(".modal.show .modal-header .indicator.red").count();
+	}
+
+	async shot(name) {
+		await this.page.screenshot({ path: shotFile(name) });
+	}
+
+	async expectNoErrorDialog() {
+		expect(await this.errorDialog(), "no error dialog").toBe(0);
+	}
+}
