@@ -56,3 +56,8 @@ def mappings() -> list[dict]:
 @pytest.fixture(scope="session")
 def frameworks() -> list[dict]:
 	return load_fixture("compliance_framework.json")
+
+
+def english(messages) -> list[str]:
+	"""Rule messages as an English reader sees them (the templates filled in, untranslated)."""
+	return [str(message) for message in messages]

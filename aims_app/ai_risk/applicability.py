@@ -12,6 +12,7 @@ from frappe.query_builder.functions import Coalesce, Count, GroupConcat
 from frappe.utils import getdate, today
 
 from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
+from aims_app.translation import text
 
 
 def live_rows() -> list[frappe._dict]:
@@ -37,7 +38,7 @@ def live_rows() -> list[frappe._dict]:
 			expired_evidence_count=shown.get("expired") or 0,
 			evidence=names(shown.get("current_names")),
 		)
-		row.gaps = "; ".join(soa_gaps(facts(row)))
+		row.gaps = "; ".join(text(gap) for gap in soa_gaps(facts(row)))
 		rows.append(row)
 	return rows
 

@@ -10,7 +10,6 @@ from collections import ChainMap, defaultdict
 from datetime import date
 
 import frappe
-from frappe import _
 from frappe.query_builder import Criterion
 from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import add_days, getdate, today
@@ -21,7 +20,6 @@ from aims_app.ai_assurance.readiness.rules import (
 	PARTIAL,
 	READY,
 	ControlDecision,
-	Message,
 	assess,
 	group_summary,
 	roll_up,
@@ -29,17 +27,13 @@ from aims_app.ai_assurance.readiness.rules import (
 )
 from aims_app.ai_risk.applicability import control_decisions, evidence_by_control
 from aims_app.roles import AIMS_ROLES
+from aims_app.translation import text, value
 
 FRAMEWORK = "ISO-42001"
 ANNEX_A = f"{FRAMEWORK}-Annex A"
 CLAUSES_PART = "Clauses"
 ANNEX_A_PART = "Annex A"
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
-
-
-def text(message: Message) -> str:
-	params = {**message.params, "label": _(message.label)} if message.label else message.params
-	return _(message.template).format(**params)
 
 
 def readiness_rows() -> list[frappe._dict]:
@@ -141,7 +135,8 @@ def readiness_chart(rows) -> dict:
 	return {
 		"labels": [head.requirement_id for head in heads],
 		"datasets": [
-			{"name": _(status), "values": [count[status] for count in counts]} for status in STATUS_COLOURS
+			{"name": value(status), "values": [count[status] for count in counts]}
+			for status in STATUS_COLOURS
 		],
 	}
 

@@ -14,6 +14,7 @@ from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
 	nonconformity_grade,
 	unanswered_rows,
 )
+from aims_app.translation import text
 from aims_app.validation import refuse_dates_out_of_order
 
 
@@ -106,7 +107,7 @@ class AIMSAudit(Document):
 			frappe.throw(
 				_(
 					"An auditor cannot audit their own area: {0}. Choose another auditor or narrow the scope."
-				).format("; ".join(conflicts)),
+				).format("; ".join(text(conflict) for conflict in conflicts)),
 				title=_("Auditor Not Independent"),
 			)
 

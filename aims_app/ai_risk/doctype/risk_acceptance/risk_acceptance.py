@@ -11,6 +11,7 @@ from frappe.utils import getdate, now_datetime, today
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.risk_rules import acceptance_refusal
 from aims_app.roles import AIMS_APPROVER
+from aims_app.translation import label, text
 
 # What a snapshot of the risk leaves out: bookkeeping, not the risk.
 SNAPSHOT_SKIP = {
@@ -81,7 +82,7 @@ class RiskAcceptance(Document):
 		if self.docstatus == 0 and getdate(self.expires_on) <= getdate(today()):
 			frappe.throw(
 				_("{0} must be after today: an acceptance is for a period to come.").format(
-					_(self.meta.get_label("expires_on"))
+					label(self.meta, "expires_on")
 				),
 				title=_("Invalid Date"),
 			)
@@ -117,7 +118,7 @@ class RiskAcceptance(Document):
 			is_approver=AIMS_APPROVER in frappe.get_roles(user),
 		)
 		if refusal:
-			frappe.throw(_(refusal), frappe.PermissionError, title=_("Not Permitted"))
+			frappe.throw(text(refusal), frappe.PermissionError, title=_("Not Permitted"))
 
 
 def send_risk_back_to_review(ai_risk: str):
