@@ -3,8 +3,8 @@
 The rules have no Frappe import, so they cannot translate; they return a `Message` and the Frappe layer
 (aims_app/translation.py) translates its template and fills it in where it is shown. Templates are
 literals inside `_()` (or `N_()` where `_` is Frappe's), which is how Frappe's extractor finds them for
-aims_app/locale/main.pot. A parameter may itself be a Message (a translatable phrase inside a sentence),
-or a tuple of values and Messages that is shown as a list.
+aims_app/locale/main.pot. A parameter may itself be a Message (a translatable phrase inside a sentence)
+or a Joined list of values and Messages.
 """
 
 from collections.abc import Mapping
@@ -26,23 +26,33 @@ class Message:
 	template: str
 	params: Mapping = field(default_factory=dict)
 
-	def render(self, translate=lambda template: template, separator: str = ", ") -> str:
+	def render(self, translate=lambda template: template) -> str:
 		"""The message filled in, each template (this one and those of Message parameters) passed
 		through `translate`; English when none is given."""
 		return translate(self.template).format(
-			**{name: render_value(value, translate, separator) for name, value in self.params.items()}
+			**{name: render_value(value, translate) for name, value in self.params.items()}
 		)
 
 	def __str__(self) -> str:
 		return self.render()
 
 
-def render_value(value, translate, separator: str = ", "):
-	if isinstance(value, Message):
-		return value.render(translate, separator)
-	if isinstance(value, tuple):
-		return separator.join(str(render_value(item, translate, separator)) for item in value)
-	return value
+@dataclass(frozen=True)
+class Joined:
+	"""Values and Messages shown one after the other, e.g. the names in a listing."""
+
+	items: tuple
+	separator: str = ", "
+
+	def render(self, translate=lambda template: template) -> str:
+		return self.separator.join(str(render_value(item, translate)) for item in self.items)
+
+	def __str__(self) -> str:
+		return self.render()
+
+
+def render_value(value, translate):
+	return value.render(translate) if isinstance(value, Message | Joined) else value
 
 
 class MessageError(ValueError):

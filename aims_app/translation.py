@@ -28,5 +28,5 @@ def labels(meta, fieldnames) -> str:
 
 
 def value(stored: str | None) -> str:
-	"""A stored Select option, status or workflow state, as the desk shows it."""
+	"""A stored Select option, status, workflow state or DocType name, as the desk shows it."""
 	return _(stored) if stored else ""

@@ -10,7 +10,7 @@ functions give the reporting deadline of Art. 73. Dates are those of the Act's o
 import datetime
 from dataclasses import dataclass
 
-from aims_app.messages import Message, MessageError, _
+from aims_app.messages import Joined, Message, MessageError, _
 
 TIERS = ("Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model")
 ROLES = (
@@ -211,7 +211,7 @@ GPAI_SYSTEMIC = (
 
 def validate_answers(answers: TierAnswers) -> None:
 	if answers.our_role not in ROLES:
-		refuse(_("Our role {role!r} is not one of: {roles}."), role=answers.our_role, roles=ROLES)
+		refuse(_("Our role {role!r} is not one of: {roles}."), role=answers.our_role, roles=Joined(ROLES))
 	if answers.prohibited_practice and answers.prohibited_practice not in PRACTICES:
 		refuse(
 			_("Prohibited practice {practice!r} is not an Art. 5(1) point (a to h)."),
@@ -407,7 +407,9 @@ def classify_remaining(answers: TierAnswers, result, reasons: list[Message], dut
 		articles = tuple(article for article, _role, _summary in transparency)
 		reasons = [
 			*reasons,
-			Message(_("Transparency duties apply ({articles}): limited risk."), {"articles": articles}),
+			Message(
+				_("Transparency duties apply ({articles}): limited risk."), {"articles": Joined(articles)}
+			),
 		]
 		return result("Limited risk", reasons, duties + transparency_obligations(answers))
 	reasons = [

@@ -16,10 +16,10 @@ from urllib.parse import quote
 from aims_app.ai_risk.soa_rules import IMPLEMENTED
 from aims_app.messages import Message, _
 
-READY = "Ready"
-PARTIAL = "Partial"
-GAP = "Gap"
-NOT_APPLICABLE = "Not applicable"
+READY = _("Ready")
+PARTIAL = _("Partial")
+GAP = _("Gap")
+NOT_APPLICABLE = _("Not applicable")
 STATUSES = (READY, PARTIAL, GAP, NOT_APPLICABLE)
 
 PARTIALLY_IMPLEMENTED = "Partially implemented"

@@ -38,6 +38,9 @@ from aims_app.ai_systems.inventory.card import (
 	schema_from_docfields,
 )
 from aims_app.permissions import has_unrestricted_role
+from aims_app.translation import label as field_label
+from aims_app.translation import text
+from aims_app.translation import value as translated
 
 FORMAT_SERIES = re.compile(r"^format:(?P<prefix>[^{}]*)\{(?P<digits>#+)\}$")
 SAVEPOINT = "aims_inventory_import"
@@ -128,13 +131,13 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 	try:
 		card = check_card(parse_card(content, source), schema, source)
 	except CardError as error:
-		frappe.throw(str(error), title=_("Inventory Import"))
+		frappe.throw(text(error.message), title=_("Inventory Import"))
 	wanted = referenced_ids(card)
 	existing = {s.key: stored_records(s, schema, wanted[s.key]) for s in SECTIONS}
 	try:
 		check_references(card, existing)
 	except CardError as error:
-		frappe.throw(str(error), title=_("Inventory Import"))
+		frappe.throw(text(error.message), title=_("Inventory Import"))
 	summary = Summary(source, dry_run)
 	names = {key: {i: r.name for i, r in records.items()} for key, records in existing.items()}
 	frappe.db.savepoint(SAVEPOINT)
@@ -164,7 +167,7 @@ def write_section(section: Section, card, existing, names, schema, summary: Summ
 		record_id = record[section.id_field]
 		status, changed = diff_record(section, record, existing.get(record_id), schema)
 		summary.add(section.key, record_id, status, changed)
-		label = record_label(card.source, section.key, index, record_id)
+		label = text(record_label(card.source, section.key, index, record_id))
 		if status == "created":
 			created.append(
 				(label, fill(section, frappe.get_doc({"doctype": section.doctype}), record, names))
@@ -196,7 +199,7 @@ def naming_the_record(label: str):
 		yield
 	except REFUSALS as error:
 		frappe.clear_last_message()
-		message = strip_html(str(error)) or _(type(error).__name__)
+		message = strip_html(str(error)) or _("refused ({0})").format(type(error).__name__)
 		frappe.throw(_("{0}: {1}").format(label, message), type(error), title=_("Inventory Import"))
 
 
@@ -312,16 +315,16 @@ def check_links(labelled: list[tuple[str, Document]]):
 	for label, doc in labelled:
 		for row in (doc, *doc.get_all_children()):
 			for df in row.meta.get_link_fields():
-				if value := row.get(df.fieldname):
-					wanted[df.options].setdefault(value, (label, row, df))
+				if link := row.get(df.fieldname):
+					wanted[df.options].setdefault(link, (label, row, df))
 	for target, values in wanted.items():
 		stored = frappe.get_all(target, filters={"name": ("in", list(values))}, fields=["name", "docstatus"])
 		usable = {r.name.casefold() for r in stored if r.docstatus != 2}
-		for value, (label, row, df) in values.items():
-			if value.casefold() not in usable:
+		for link, (label, row, df) in values.items():
+			if link.casefold() not in usable:
 				frappe.throw(
 					_("{0}: {1}: {2} {3} does not exist or is cancelled.").format(
-						label, _(row.meta.get_label(df.fieldname)), _(target), frappe.bold(value)
+						label, field_label(row.meta, df.fieldname), translated(target), frappe.bold(link)
 					),
 					frappe.LinkValidationError,
 					title=_("Inventory Import"),
@@ -349,10 +352,10 @@ def check_unique(doctype: str, labelled: list[tuple[str, Document]]):
 			)
 
 
-def refuse_duplicate(label, doctype, fieldname, value, other):
-	field_label = _("Name") if fieldname == "name" else _(frappe.get_meta(doctype).get_label(fieldname))
+def refuse_duplicate(label, doctype, fieldname, taken, other):
+	shown = _("Name") if fieldname == "name" else field_label(frappe.get_meta(doctype), fieldname)
 	frappe.throw(
-		_("{0}: {1} {2} is already used by {3}.").format(label, field_label, frappe.bold(value), other),
+		_("{0}: {1} {2} is already used by {3}.").format(label, shown, frappe.bold(taken), other),
 		frappe.UniqueValidationError,
 		title=_("Inventory Import"),
 	)

@@ -14,7 +14,7 @@ from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
 	nonconformity_grade,
 	unanswered_rows,
 )
-from aims_app.translation import text
+from aims_app.translation import text, value
 from aims_app.validation import refuse_dates_out_of_order
 
 
@@ -212,7 +212,7 @@ class AIMSAudit(Document):
 					"doctype": "ToDo",
 					"allocated_to": self.nonconformity_owner(row.requirement),
 					"description": _("{0} on {1}: {2}").format(
-						_(row.result), row.requirement_title or row.requirement, row.audit_notes or ""
+						value(row.result), row.requirement_title or row.requirement, row.audit_notes or ""
 					),
 					"reference_type": self.doctype,
 					"reference_name": self.name,

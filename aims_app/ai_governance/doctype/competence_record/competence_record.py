@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from aims_app.translation import label
 from aims_app.validation import refuse_dates_out_of_order
 
 
@@ -31,7 +32,7 @@ class CompetenceRecord(Document):
 	def validate(self):
 		refuse_dates_out_of_order(self, "gained_on", "valid_until")
 		if getdate(self.gained_on) > getdate(today()):
-			frappe.throw(_("{0} cannot be in the future.").format(_(self.meta.get_label("gained_on"))))
+			frappe.throw(_("{0} cannot be in the future.").format(label(self.meta, "gained_on")))
 
 	@property
 	def has_lapsed(self) -> bool:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from aims_app.messages import Message, _
+from aims_app.messages import Joined, Message, _
 
 IMPACT_AREAS = (
 	"Fairness",
@@ -44,7 +44,7 @@ def area_problems(rows: list[AreaRow]) -> list[Message]:
 			problems.append(Message(_("Row {row}: give a severity and a likelihood for {area}."), where))
 	missing = tuple(Message(area) for area in IMPACT_AREAS if area not in seen)
 	if missing:
-		problems.append(Message(_("Areas not considered: {areas}."), {"areas": missing}))
+		problems.append(Message(_("Areas not considered: {areas}."), {"areas": Joined(missing)}))
 	return problems
 
 

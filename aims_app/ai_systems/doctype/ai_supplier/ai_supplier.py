@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from aims_app.translation import value
+
 
 class AISupplier(Document):
 	# begin: auto-generated types
@@ -35,6 +37,8 @@ class AISupplier(Document):
 	def validate(self):
 		if self.assessment_result != "Not assessed" and not self.last_assessment_date:
 			frappe.throw(
-				_("Last Assessment is required when the result is {0}.").format(_(self.assessment_result)),
+				_("Last Assessment is required when the result is {0}.").format(
+					value(self.assessment_result)
+				),
 				title=_("Missing Date"),
 			)
