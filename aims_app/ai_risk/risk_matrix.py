@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from aims_app.messages import Message, MessageError, _
 
-DEFAULT_LIKELIHOODS = ("Rare", "Unlikely", "Possible", "Likely", "Almost certain")
-DEFAULT_IMPACTS = ("Negligible", "Minor", "Moderate", "Major", "Severe")
-DEFAULT_LEVELS = ("Low", "Medium", "High", "Critical")
+# Stored in English like any value typed in the settings; marked so that the desk shows the defaults translated.
+DEFAULT_LIKELIHOODS = (_("Rare"), _("Unlikely"), _("Possible"), _("Likely"), _("Almost certain"))
+DEFAULT_IMPACTS = (_("Negligible"), _("Minor"), _("Moderate"), _("Major"), _("Severe"))
+DEFAULT_LEVELS = (_("Low"), _("Medium"), _("High"), _("Critical"))
 DEFAULT_APPETITE = "Medium"
 
 
