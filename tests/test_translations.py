@@ -87,7 +87,11 @@ def doctype_messages(data: dict):
 		if field.get("description"):
 			yield field["description"]
 		options = field.get("options")
-		if options and field["fieldtype"] == "Select" and field.get("fieldname") not in EXCLUDE_SELECT_OPTIONS:
+		if (
+			options
+			and field["fieldtype"] == "Select"
+			and field.get("fieldname") not in EXCLUDE_SELECT_OPTIONS
+		):
 			choices = [o for o in options.split("\n") if o and not o.isdigit()]
 			if choices and "icon" not in choices[0]:
 				yield from choices
@@ -178,7 +182,13 @@ def app_extractor_messages():
 def extracted() -> set[str]:
 	messages = set()
 	for path in source_files("**/*.json"):
-		if path.parent.parent.name in ("doctype", "workspace", "report", "onboarding_step", "module_onboarding"):
+		if path.parent.parent.name in (
+			"doctype",
+			"workspace",
+			"report",
+			"onboarding_step",
+			"module_onboarding",
+		):
 			messages.update(json_messages(path))
 	for path in source_files("**/*.py"):
 		if path.name != "hooks.py":
@@ -207,7 +217,9 @@ def german() -> dict[str, str]:
 
 def test_the_catalogue_holds_every_string_the_sources_show(catalogue):
 	missing = sorted(extracted() - set(catalogue))
-	assert not missing, f"{len(missing)} strings are not in main.pot (run bench generate-pot-file): {missing[:20]}"
+	assert not missing, (
+		f"{len(missing)} strings are not in main.pot (run bench generate-pot-file): {missing[:20]}"
+	)
 
 
 def test_the_catalogue_holds_no_string_the_sources_dropped(catalogue):

@@ -59,7 +59,8 @@ def residual_problem(matrix: RiskMatrix, score: RiskScore) -> Message | None:
 				"The residual level {residual} ranks above the inherent level {inherent}: controls cannot "
 				"raise a risk. Score a new risk for what they introduce."
 			),
-			{"residual": score.residual_level, "inherent": score.inherent_level},
+			# level names are the settings' own; the defaults are in the catalogue and show translated
+			{"residual": Message(score.residual_level), "inherent": Message(score.inherent_level)},
 		)
 	return None
 
