@@ -48,6 +48,8 @@ DEROGATIONS = {
 	"c": _("detects decision patterns without replacing human assessment"),
 	"d": _("performs a preparatory task to an assessment"),
 }
+ANNEX_I = _("Annex I")
+ANNEX_III = _("Annex III")
 SYSTEMIC_RISK_FLOPS = 1e25
 
 PROHIBITIONS_APPLY = "2025-02-02"
@@ -251,15 +253,15 @@ def transparency_obligations(answers: TierAnswers) -> tuple[Obligation, ...]:
 
 
 def high_risk_obligations(answers: TierAnswers, route: str) -> tuple[Obligation, ...]:
-	applies_from = ANNEX_I_ROUTE_APPLIES if route == "Annex I" else GENERAL_APPLICATION
+	applies_from = ANNEX_I_ROUTE_APPLIES if route == ANNEX_I else GENERAL_APPLICATION
 	role = answers.our_role
-	acts_as_provider = role == "Provider" or (role == "Product manufacturer" and route == "Annex I")
+	acts_as_provider = role == "Provider" or (role == "Product manufacturer" and route == ANNEX_I)
 	duties = ()
 	if acts_as_provider:
 		duties += obligations_of(HIGH_RISK_PROVIDER, applies_from)
 	if role == "Deployer":
 		duties += obligations_of(HIGH_RISK_DEPLOYER, applies_from)
-		if route == "Annex III" and answers.annex_iii_area != 2:
+		if route == ANNEX_III and answers.annex_iii_area != 2:
 			duties += obligations_of(DEPLOYER_ANNEX_III, applies_from)
 	duties += obligations_of(ROLE_DUTIES.get(role, ()), applies_from)
 	return duties
@@ -311,8 +313,8 @@ def classify(answers: TierAnswers) -> TierResult:
 				"Annex I that needs third-party conformity assessment: high-risk under Art. 6(1)."
 			)
 		)
-		duties = high_risk_obligations(answers, "Annex I") + transparency_obligations(answers)
-		return result("High-risk", [reason], duties, route="Annex I")
+		duties = high_risk_obligations(answers, ANNEX_I) + transparency_obligations(answers)
+		return result("High-risk", [reason], duties, route=ANNEX_I)
 
 	if answers.annex_iii_area:
 		return classify_annex_iii(answers, result)
@@ -397,8 +399,8 @@ def classify_annex_iii(answers: TierAnswers, result) -> TierResult:
 		reasons.append(
 			Message(_("The Art. 6(3) derogation does not apply because the system profiles natural persons."))
 		)
-	duties = high_risk_obligations(answers, "Annex III") + transparency_obligations(answers)
-	return result("High-risk", reasons, duties, route="Annex III", area=area)
+	duties = high_risk_obligations(answers, ANNEX_III) + transparency_obligations(answers)
+	return result("High-risk", reasons, duties, route=ANNEX_III, area=area)
 
 
 def classify_remaining(answers: TierAnswers, result, reasons: list[Message], duties=()) -> TierResult:

@@ -9,7 +9,7 @@ from frappe.utils import now_datetime
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
 from aims_app.messages import Message, MessageError
-from aims_app.translation import labels, text
+from aims_app.translation import labels, text, value
 
 
 class AISystem(Document):
@@ -175,9 +175,9 @@ class AISystem(Document):
 			frappe.throw(text(error.message), title=_("EU AI Act Questionnaire"))
 		self.computed_tier = result.tier
 		self.eu_ai_act_route = (
-			_("{0}, area {1}").format(result.route, result.annex_iii_area)
+			_("{0}, area {1}").format(value(result.route), result.annex_iii_area)
 			if result.annex_iii_area
-			else result.route
+			else value(result.route)
 		)
 		self.transparency_duties = ", ".join(result.transparency_duties)
 		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
