@@ -11,10 +11,8 @@ from frappe import _
 from aims_app.messages import Message
 
 
-def text(message: Message | None) -> str:
+def text(message: Message) -> str:
 	"""A rule's message in the user's language, its parameters filled in."""
-	if message is None:
-		return ""
 	return message.render(_)
 
 

@@ -9,6 +9,7 @@ import json
 import re
 
 import frappe
+from frappe.utils import add_months, today
 
 from aims_app.tests import AimsTestCase, make_user
 from aims_app.tests.http import LiveServer, error_message
@@ -113,6 +114,35 @@ class TestGermanDesk(AimsTestCase):
 			error_message(unscored),
 		)
 		self.assertFalse(frappe.db.exists("AI Risk", {"title": risk["title"]}))
+
+	def test_a_management_review_keeps_the_wording_it_was_compiled_in(self):
+		"""Inputs are compiled in the language of who compiles them, and stay so for every later reader."""
+		response = self.insert(
+			self.german,
+			{
+				"doctype": "Management Review",
+				"review_date": today(),
+				"period_from": add_months(today(), -12),
+				"chair": GERMAN_MANAGER,
+				"attendees": [{"attendee": GERMAN_MANAGER}],
+			},
+		)
+		self.assertEqual(response.status_code, 200, error_message(response))
+		review = response.json()["data"]
+		compiled = {row["input_area"]: row["summary"] for row in review["inputs"]}
+		self.assertRegex(
+			compiled["AI incidents"],
+			r"^Vorfälle im Zeitraum: \d+, davon schwerwiegend: \d+\. Meldungen überfällig oder verspätet: \d+\.$",
+		)
+		self.assertRegex(
+			compiled["Actions from previous reviews"], r"^Offen \d+ \(überfällig \d+\), erledigt \d+\.$"
+		)
+
+		read = self.english.get(f"/api/resource/Management Review/{review['name']}")
+		self.assertEqual(read.status_code, 200, error_message(read))
+		self.assertEqual(
+			{row["input_area"]: row["summary"] for row in read.json()["data"]["inputs"]}, compiled
+		)
 
 	def test_the_desk_gets_the_german_labels(self):
 		"""The desk translates labels, options and workspace names with the messages its boot carries."""
