@@ -4,11 +4,15 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from aims_app.translation import label, value
+
 
 def validate_conditional_mandatory(doc, method=None):
 	"""Frappe v15 enforces `mandatory_depends_on` in the form only; refuse the same gaps from the API."""
 	missing = [
-		_(df.label) if row is doc else _("Row {0}: {1}").format(row.idx, _(df.label))
+		label(row.meta, df.fieldname)
+		if row is doc
+		else _("Row {0}: {1}").format(row.idx, label(row.meta, df.fieldname))
 		for row in (doc, *doc.get_all_children())
 		for df in row.meta.fields
 		if df.mandatory_depends_on
@@ -17,7 +21,7 @@ def validate_conditional_mandatory(doc, method=None):
 	]
 	if missing:
 		frappe.throw(
-			_("Value missing for {0}: {1}").format(_(doc.doctype), ", ".join(missing)),
+			_("Value missing for {0}: {1}").format(value(doc.doctype), ", ".join(missing)),
 			frappe.MandatoryError,
 			title=_("Missing Values Required"),
 		)
@@ -36,9 +40,9 @@ def refuse_dates_out_of_order(doc, earlier: str, later: str, row_label: str = ""
 		frappe.throw(
 			_("{0}{1} ({2}) cannot be before {3} ({4}).").format(
 				row_label,
-				_(doc.meta.get_label(later)),
+				label(doc.meta, later),
 				frappe.format(second, "Date"),
-				_(doc.meta.get_label(earlier)),
+				label(doc.meta, earlier),
 				frappe.format(first, "Date"),
 			),
 			title=_("Invalid Date"),

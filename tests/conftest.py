@@ -64,3 +64,8 @@ def mappings() -> list[dict]:
 @pytest.fixture(scope="session")
 def frameworks() -> list[dict]:
 	return [f.record for f in shipped_library().frameworks]
+
+
+def english(messages) -> list[str]:
+	"""Rule messages as an English reader sees them (the templates filled in, untranslated)."""
+	return [str(message) for message in messages]

@@ -12,12 +12,15 @@ from aims_app.ai_assurance.doctype.nonconformity.nonconformity_rules import (
 	action_status,
 	entry_refusal,
 )
+from tests.conftest import english
 
 OWNERS = {"CV Screening": "owner@example.com", "Chatbot": "other@example.com"}
 
 
 def conflicts(auditors, requirements=(), systems=(), assignments=()):
-	return independence_conflicts(set(auditors), set(requirements), set(systems), OWNERS, list(assignments))
+	return english(
+		independence_conflicts(set(auditors), set(requirements), set(systems), OWNERS, list(assignments))
+	)
 
 
 def test_an_auditor_may_not_audit_a_system_they_own():
@@ -66,17 +69,17 @@ def facts(**overrides):
 
 
 def test_each_stage_needs_the_one_before_it():
-	assert "correction" in entry_refusal("Root Cause Analysis", facts(correction=None))
-	assert "root cause" in entry_refusal("Action", facts(root_cause=None))
-	assert "at least one corrective action" in entry_refusal("Verification", facts(actions=()))
-	assert "must be completed" in entry_refusal("Verification", facts(actions=(ACTION,)))
+	assert "correction" in str(entry_refusal("Root Cause Analysis", facts(correction=None)))
+	assert "root cause" in str(entry_refusal("Action", facts(root_cause=None)))
+	assert "at least one corrective action" in str(entry_refusal("Verification", facts(actions=())))
+	assert "must be completed" in str(entry_refusal("Verification", facts(actions=(ACTION,))))
 	assert entry_refusal("Verification", facts()) is None
 
 
 def test_closing_needs_a_passed_check_by_someone_other_than_the_action_owner():
-	assert "Effective" in entry_refusal("Closed", facts(effectiveness_result="Not effective"))
-	assert "who verified" in entry_refusal("Closed", facts(verified_by=None))
-	assert "someone other than" in entry_refusal("Closed", facts(verified_by="fixer@example.com"))
+	assert "Effective" in str(entry_refusal("Closed", facts(effectiveness_result="Not effective")))
+	assert "who verified" in str(entry_refusal("Closed", facts(verified_by=None)))
+	assert "someone other than" in str(entry_refusal("Closed", facts(verified_by="fixer@example.com")))
 	assert entry_refusal("Closed", facts()) is None
 
 

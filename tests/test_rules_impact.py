@@ -5,6 +5,7 @@ from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
 	fundamental_rights_assessment_expected,
 	review_reasons,
 )
+from tests.conftest import english
 
 
 def assessed(idx, area, **overrides):
@@ -17,32 +18,32 @@ def every_area():
 
 
 def test_every_area_assessed_is_complete():
-	assert area_problems(every_area()) == []
+	assert english(area_problems(every_area())) == []
 
 
 def test_an_area_left_out_is_named():
-	assert area_problems(every_area()[:-1]) == ["Areas not considered: Society."]
+	assert english(area_problems(every_area()[:-1])) == ["Areas not considered: Society."]
 
 
 def test_an_area_marked_not_relevant_needs_a_reason_but_no_scores():
 	rows = every_area()
 	rows[6] = assessed(7, "Environment", relevant=False, severity=None, likelihood=None)
-	assert area_problems(rows) == []
+	assert english(area_problems(rows)) == []
 	rows[6] = assessed(
 		7, "Environment", relevant=False, impact_description=None, severity=None, likelihood=None
 	)
-	assert area_problems(rows) == ["Row 7: describe why it is not relevant for Environment."]
+	assert english(area_problems(rows)) == ["Row 7: describe why it is not relevant for Environment."]
 
 
 def test_a_relevant_area_needs_its_scores():
 	rows = every_area()
 	rows[0] = assessed(1, "Fairness", severity=None)
-	assert area_problems(rows) == ["Row 1: give a severity and a likelihood for Fairness."]
+	assert english(area_problems(rows)) == ["Row 1: give a severity and a likelihood for Fairness."]
 
 
 def test_an_area_assessed_twice_is_refused():
 	rows = [*every_area(), assessed(9, "Privacy")]
-	assert area_problems(rows) == ["Row 9: Privacy is assessed twice."]
+	assert english(area_problems(rows)) == ["Row 9: Privacy is assessed twice."]
 
 
 def test_art_27_is_expected_of_deployers_of_high_risk_systems_only():
@@ -53,10 +54,10 @@ def test_art_27_is_expected_of_deployers_of_high_risk_systems_only():
 
 def test_a_new_purpose_or_tier_makes_the_assessment_out_of_date():
 	before = {"purpose": "Rank applications.", "eu_ai_act_tier": "High-risk"}
-	assert review_reasons(before, {**before, "purpose": " Rank applications. "}) == []
-	assert review_reasons(before, {**before, "purpose": "Reject applications."}) == [
+	assert english(review_reasons(before, {**before, "purpose": " Rank applications. "})) == []
+	assert english(review_reasons(before, {**before, "purpose": "Reject applications."})) == [
 		"the system's intended purpose changed"
 	]
-	assert review_reasons(before, {**before, "eu_ai_act_tier": "Limited risk"}) == [
+	assert english(review_reasons(before, {**before, "eu_ai_act_tier": "Limited risk"})) == [
 		"the EU AI Act tier changed from High-risk to Limited risk"
 	]

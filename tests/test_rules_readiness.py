@@ -44,7 +44,7 @@ EVIDENCED = {"evidence_current": 1, "evidence_expired": 0}
 
 
 def missing_text(assessment) -> list[str]:
-	return [m.template.format(**m.params) for m in assessment.missing]
+	return [str(m) for m in assessment.missing]
 
 
 def assessable(requirements, kinds) -> set[str]:

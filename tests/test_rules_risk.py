@@ -36,18 +36,20 @@ def test_appetite_is_the_boundary_accepted_without_top_management():
 
 @pytest.mark.parametrize("axis,value", [(LIKELIHOOD, 0), (LIKELIHOOD, 6), (IMPACT, -1), (IMPACT, None)])
 def test_scores_off_the_scale_are_explained(axis, value):
-	assert "outside the matrix (1 to 5)" in outside_scale(default_matrix(), axis, value)
+	assert "outside the matrix (1 to 5)" in str(outside_scale(default_matrix(), axis, value))
 
 
 def test_scales_of_different_sizes_are_checked_separately():
 	matrix = RiskMatrix(("Low", "High"), ("A", "B", "C"), ("L",), {}, "L")
-	assert outside_scale(matrix, LIKELIHOOD, 3) == "3 is outside the matrix (1 to 2)"
+	assert str(outside_scale(matrix, LIKELIHOOD, 3)) == "3 is outside the matrix (1 to 2)"
 	assert outside_scale(matrix, IMPACT, 3) is None
 
 
 def test_residual_above_inherent_is_a_scoring_mistake():
 	matrix = default_matrix()
-	assert "ranks above the inherent level Low" in residual_problem(matrix, score_risk(matrix, 1, 1, 5, 5))
+	assert "ranks above the inherent level Low" in str(
+		residual_problem(matrix, score_risk(matrix, 1, 1, 5, 5))
+	)
 	assert residual_problem(matrix, score_risk(matrix, 5, 5, 1, 1)) is None
 	assert residual_problem(matrix, score_risk(matrix, 3, 3)) is None
 
@@ -68,7 +70,7 @@ def test_who_may_accept_a_residual_risk(needs_approver, owner, approver, refused
 
 
 def test_above_appetite_refusal_says_who_decides():
-	assert "only an AIMS Approver" in acceptance_refusal(True, True, False)
+	assert "only an AIMS Approver" in str(acceptance_refusal(True, True, False))
 
 
 @pytest.mark.parametrize(

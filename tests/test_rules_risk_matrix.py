@@ -5,7 +5,7 @@ from aims_app.ai_risk.risk_matrix import RiskMatrix, default_cell_level, default
 
 def test_default_matrix_is_sound_and_complete():
 	matrix = default_matrix()
-	assert matrix_problems(matrix) == []
+	assert list(map(str, matrix_problems(matrix))) == []
 	assert len(matrix.cells) == 25
 	assert matrix.appetite == "Medium"
 
@@ -43,7 +43,7 @@ def test_problems_of_a_broken_matrix_are_all_reported():
 		cells={(1, 1): "Low", (2, 1): "Extreme", (3, 1): "Low"},
 		appetite="Medium",
 	)
-	assert matrix_problems(matrix) == [
+	assert list(map(str, matrix_problems(matrix))) == [
 		"Risk level names must be unique.",
 		"Risk appetite 'Medium' is not one of the risk levels.",
 		"Cell likelihood 2 × impact 1 has unknown level 'Extreme'.",
@@ -53,4 +53,4 @@ def test_problems_of_a_broken_matrix_are_all_reported():
 
 def test_a_missing_cell_is_reported():
 	matrix = RiskMatrix(("A", "B"), ("X",), ("Low",), {(1, 1): "Low"}, "Low")
-	assert matrix_problems(matrix) == ["Cell likelihood 2 × impact 1 has no level."]
+	assert list(map(str, matrix_problems(matrix))) == ["Cell likelihood 2 × impact 1 has no level."]

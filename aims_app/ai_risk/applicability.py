@@ -14,6 +14,7 @@ from frappe.utils import getdate, today
 
 from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
 from aims_app.record_cache import cached_rows
+from aims_app.translation import text
 
 # What risks_by_control and evidence_by_control read, their child tables aside.
 TREATMENT_DOCTYPES = ("AI Risk", "AIMS Evidence")
@@ -45,7 +46,7 @@ def live_rows(with_names: bool = False) -> list[frappe._dict]:
 			expired_evidence_count=shown.get("expired") or 0,
 			evidence=names(shown.get("current_names")),
 		)
-		row.gaps = "; ".join(soa_gaps(facts(row)))
+		row.gaps = "; ".join(text(gap) for gap in soa_gaps(facts(row)))
 		rows.append(row)
 	return rows
 

@@ -7,9 +7,12 @@ a risk whose level ranks above it needs a decision by top management.
 
 from dataclasses import dataclass
 
-DEFAULT_LIKELIHOODS = ("Rare", "Unlikely", "Possible", "Likely", "Almost certain")
-DEFAULT_IMPACTS = ("Negligible", "Minor", "Moderate", "Major", "Severe")
-DEFAULT_LEVELS = ("Low", "Medium", "High", "Critical")
+from aims_app.messages import Message, MessageError, _
+
+# Stored in English like any value typed in the settings; marked so that the desk shows the defaults translated.
+DEFAULT_LIKELIHOODS = (_("Rare"), _("Unlikely"), _("Possible"), _("Likely"), _("Almost certain"))
+DEFAULT_IMPACTS = (_("Negligible"), _("Minor"), _("Moderate"), _("Major"), _("Severe"))
+DEFAULT_LEVELS = (_("Low"), _("Medium"), _("High"), _("Critical"))
 DEFAULT_APPETITE = "Medium"
 
 
@@ -22,11 +25,21 @@ class RiskMatrix:
 	appetite: str
 
 	def level_for(self, likelihood: int, impact: int) -> str:
-		"""The level of a scored risk; ValueError names the score that falls outside the matrix."""
+		"""The level of a scored risk; a MessageError names the score that falls outside the matrix."""
 		if not 1 <= likelihood <= len(self.likelihoods):
-			raise ValueError(f"Likelihood {likelihood} is outside the matrix (1 to {len(self.likelihoods)}).")
+			raise MessageError(
+				Message(
+					_("Likelihood {value} is outside the matrix (1 to {size})."),
+					{"value": likelihood, "size": len(self.likelihoods)},
+				)
+			)
 		if not 1 <= impact <= len(self.impacts):
-			raise ValueError(f"Impact {impact} is outside the matrix (1 to {len(self.impacts)}).")
+			raise MessageError(
+				Message(
+					_("Impact {value} is outside the matrix (1 to {size})."),
+					{"value": impact, "size": len(self.impacts)},
+				)
+			)
 		return self.cells[(likelihood, impact)]
 
 	def rank(self, level: str) -> int:
@@ -57,27 +70,36 @@ def default_matrix() -> RiskMatrix:
 	return RiskMatrix(DEFAULT_LIKELIHOODS, DEFAULT_IMPACTS, DEFAULT_LEVELS, cells, DEFAULT_APPETITE)
 
 
-def matrix_problems(matrix: RiskMatrix) -> list[str]:
+def matrix_problems(matrix: RiskMatrix) -> list[Message]:
 	"""Everything that makes a matrix unusable for scoring; empty when it is sound."""
 	problems = []
 	if not matrix.likelihoods:
-		problems.append("The likelihood scale has no levels.")
+		problems.append(Message(_("The likelihood scale has no levels.")))
 	if not matrix.impacts:
-		problems.append("The impact scale has no levels.")
+		problems.append(Message(_("The impact scale has no levels.")))
 	if not matrix.levels:
-		problems.append("No risk levels are defined.")
+		problems.append(Message(_("No risk levels are defined.")))
 	if len(set(matrix.levels)) != len(matrix.levels):
-		problems.append("Risk level names must be unique.")
+		problems.append(Message(_("Risk level names must be unique.")))
 	if matrix.appetite not in matrix.levels:
-		problems.append(f"Risk appetite {matrix.appetite!r} is not one of the risk levels.")
+		problems.append(
+			Message(
+				_("Risk appetite {appetite!r} is not one of the risk levels."), {"appetite": matrix.appetite}
+			)
+		)
 	for likelihood in range(1, len(matrix.likelihoods) + 1):
 		for impact in range(1, len(matrix.impacts) + 1):
 			level = matrix.cells.get((likelihood, impact))
+			cell = {"likelihood": likelihood, "impact": impact, "level": level}
 			if level is None:
-				problems.append(f"Cell likelihood {likelihood} × impact {impact} has no level.")
+				problems.append(
+					Message(_("Cell likelihood {likelihood} × impact {impact} has no level."), cell)
+				)
 			elif level not in matrix.levels:
 				problems.append(
-					f"Cell likelihood {likelihood} × impact {impact} has unknown level {level!r}."
+					Message(
+						_("Cell likelihood {likelihood} × impact {impact} has unknown level {level!r}."), cell
+					)
 				)
 	extra = [
 		cell
@@ -85,5 +107,10 @@ def matrix_problems(matrix: RiskMatrix) -> list[str]:
 		if not (1 <= cell[0] <= len(matrix.likelihoods) and 1 <= cell[1] <= len(matrix.impacts))
 	]
 	for likelihood, impact in sorted(extra):
-		problems.append(f"Cell likelihood {likelihood} × impact {impact} lies outside the scales.")
+		problems.append(
+			Message(
+				_("Cell likelihood {likelihood} × impact {impact} lies outside the scales."),
+				{"likelihood": likelihood, "impact": impact},
+			)
+		)
 	return problems

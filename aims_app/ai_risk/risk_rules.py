@@ -7,6 +7,7 @@ the residual is assessed the inherent level is the risk's current level.
 from dataclasses import dataclass
 
 from aims_app.ai_risk.risk_matrix import RiskMatrix
+from aims_app.messages import Message, _
 
 LIKELIHOOD = "likelihood"
 IMPACT = "impact"
@@ -27,11 +28,11 @@ def scale_size(matrix: RiskMatrix, axis: str) -> int:
 	return len(matrix.likelihoods if axis == LIKELIHOOD else matrix.impacts)
 
 
-def outside_scale(matrix: RiskMatrix, axis: str, value: int | None) -> str | None:
+def outside_scale(matrix: RiskMatrix, axis: str, value: int | None) -> Message | None:
 	"""Why `value` cannot be scored on the axis, or None when it can."""
 	size = scale_size(matrix, axis)
 	if value is None or not 1 <= value <= size:
-		return f"{value or 0} is outside the matrix (1 to {size})"
+		return Message(_("{value} is outside the matrix (1 to {size})"), {"value": value or 0, "size": size})
 	return None
 
 
@@ -50,12 +51,16 @@ def score_risk(
 	return RiskScore(inherent, residual, matrix.exceeds_appetite(residual or inherent))
 
 
-def residual_problem(matrix: RiskMatrix, score: RiskScore) -> str | None:
+def residual_problem(matrix: RiskMatrix, score: RiskScore) -> Message | None:
 	"""Treatment lowers a risk or leaves it: a residual level above the inherent one is a scoring mistake."""
 	if score.residual_level and matrix.rank(score.residual_level) > matrix.rank(score.inherent_level):
-		return (
-			f"The residual level {score.residual_level} ranks above the inherent level "
-			f"{score.inherent_level}: controls cannot raise a risk. Score a new risk for what they introduce."
+		return Message(
+			_(
+				"The residual level {residual} ranks above the inherent level {inherent}: controls cannot "
+				"raise a risk. Score a new risk for what they introduce."
+			),
+			# level names are the settings' own; the defaults are in the catalogue and show translated
+			{"residual": Message(score.residual_level), "inherent": Message(score.inherent_level)},
 		)
 	return None
 
@@ -65,7 +70,7 @@ def decides_acceptance(is_risk_owner: bool, is_approver: bool) -> bool:
 	return is_risk_owner or is_approver
 
 
-def acceptance_refusal(needs_approver: bool, is_risk_owner: bool, is_approver: bool) -> str | None:
+def acceptance_refusal(needs_approver: bool, is_risk_owner: bool, is_approver: bool) -> Message | None:
 	"""Why this person may not accept the residual risk, or None when they may.
 
 	Within the appetite the risk owner decides (top management may too); above it only top
@@ -73,7 +78,9 @@ def acceptance_refusal(needs_approver: bool, is_risk_owner: bool, is_approver: b
 	(through the acceptance's owner_may_accept) when it offers the owner Accept or Request Approval.
 	"""
 	if needs_approver and not is_approver:
-		return "The residual level is above the risk appetite: only an AIMS Approver can accept it."
+		return Message(
+			_("The residual level is above the risk appetite: only an AIMS Approver can accept it.")
+		)
 	if not decides_acceptance(is_risk_owner, is_approver):
-		return "Only the risk's owner or an AIMS Approver can accept a risk."
+		return Message(_("Only the risk's owner or an AIMS Approver can accept a risk."))
 	return None

@@ -5,6 +5,7 @@ from frappe import _
 
 from aims_app.ai_risk.risk_matrix import RiskMatrix
 from aims_app.ai_risk.risk_rules import outside_scale
+from aims_app.translation import label, text, value
 
 
 def refuse_off_scale(doc, matrix: RiskMatrix, fields: dict[str, str], row_label: str = ""):
@@ -19,9 +20,8 @@ def refuse_off_scale(doc, matrix: RiskMatrix, fields: dict[str, str], row_label:
 			continue
 		problem = outside_scale(matrix, axis, int(value))
 		if problem:
-			label = _(doc.meta.get_label(fieldname))
 			frappe.throw(
-				_("{0}{1}: {2}").format(row_label, label, _(problem)),
+				_("{0}{1}: {2}").format(row_label, label(doc.meta, fieldname), text(problem)),
 				frappe.ValidationError,
 				title=_("Score Outside the Risk Matrix"),
 			)
@@ -32,7 +32,7 @@ def require_library_kind(doc, fieldname: str, requirement: str | None, kind: str
 	if requirement and frappe.db.get_value("Framework Requirement", requirement, "requirement_kind") != kind:
 		frappe.throw(
 			_("{0}{1}: {2} is not an ISO/IEC 42001 {3}.").format(
-				row_label, _(doc.meta.get_label(fieldname)), frappe.bold(requirement), _(kind)
+				row_label, label(doc.meta, fieldname), frappe.bold(requirement), value(kind)
 			),
 			title=_("Wrong Library Entry"),
 		)

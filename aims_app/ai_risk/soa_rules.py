@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from aims_app.messages import Message, _
+
 IMPLEMENTED = "Implemented"
 
 
@@ -16,16 +18,16 @@ class ControlFacts:
 	owner: str | None
 
 
-def soa_gaps(row: ControlFacts) -> list[str]:
+def soa_gaps(row: ControlFacts) -> list[Message]:
 	if not row.applicable:
-		return [] if row.justification else ["Excluded without a justification"]
+		return [] if row.justification else [Message(_("Excluded without a justification"))]
 	gaps = []
 	if not row.risk_count and not row.justification:
-		gaps.append("Included, but treats no risk and has no justification")
+		gaps.append(Message(_("Included, but treats no risk and has no justification")))
 	if not row.owner:
-		gaps.append("No owner")
+		gaps.append(Message(_("No owner")))
 	if row.implementation_status == IMPLEMENTED and not row.current_evidence:
-		gaps.append("Implemented, but no current evidence")
+		gaps.append(Message(_("Implemented, but no current evidence")))
 	if row.expired_evidence:
-		gaps.append(f"{row.expired_evidence} expired evidence record(s)")
+		gaps.append(Message(_("{count} expired evidence record(s)"), {"count": row.expired_evidence}))
 	return gaps

@@ -3,11 +3,14 @@
 `classify` takes the answers to the short questionnaire on the AI System form and gives the tier, the
 reasons in order, and the obligations for the role the organisation plays. The serious-incident
 functions give the reporting deadline of Art. 73. Dates are those of the Act's original timeline
-(Art. 113); later amendments are not applied here.
+(Art. 113); later amendments are not applied here. Reasons, obligations and refusals are Messages
+(aims_app/messages.py) for the Frappe layer to translate.
 """
 
 import datetime
 from dataclasses import dataclass
+
+from aims_app.messages import Joined, Message, MessageError, _
 
 TIERS = ("Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model")
 ROLES = (
@@ -20,31 +23,33 @@ ROLES = (
 )
 
 PRACTICES = {
-	"a": "uses manipulative or deceptive techniques that cause significant harm",
-	"b": "exploits vulnerabilities due to age, disability or a social or economic situation",
-	"c": "scores people socially, leading to detrimental treatment",
-	"d": "predicts criminal offences from profiling or personality traits alone",
-	"e": "builds facial recognition databases by untargeted scraping",
-	"f": "infers emotions in the workplace or in education",
-	"g": "categorises people by sensitive traits from biometric data",
-	"h": "identifies people remotely in real time in public spaces for law enforcement",
+	"a": _("uses manipulative or deceptive techniques that cause significant harm"),
+	"b": _("exploits vulnerabilities due to age, disability or a social or economic situation"),
+	"c": _("scores people socially, leading to detrimental treatment"),
+	"d": _("predicts criminal offences from profiling or personality traits alone"),
+	"e": _("builds facial recognition databases by untargeted scraping"),
+	"f": _("infers emotions in the workplace or in education"),
+	"g": _("categorises people by sensitive traits from biometric data"),
+	"h": _("identifies people remotely in real time in public spaces for law enforcement"),
 }
 ANNEX_III_AREAS = {
-	1: "biometrics",
-	2: "critical infrastructure",
-	3: "education and vocational training",
-	4: "employment and workers management",
-	5: "access to essential private and public services",
-	6: "law enforcement",
-	7: "migration, asylum and border control",
-	8: "administration of justice and democratic processes",
+	1: _("biometrics"),
+	2: _("critical infrastructure"),
+	3: _("education and vocational training"),
+	4: _("employment and workers management"),
+	5: _("access to essential private and public services"),
+	6: _("law enforcement"),
+	7: _("migration, asylum and border control"),
+	8: _("administration of justice and democratic processes"),
 }
 DEROGATIONS = {
-	"a": "performs a narrow procedural task",
-	"b": "improves the result of a human activity already completed",
-	"c": "detects decision patterns without replacing human assessment",
-	"d": "performs a preparatory task to an assessment",
+	"a": _("performs a narrow procedural task"),
+	"b": _("improves the result of a human activity already completed"),
+	"c": _("detects decision patterns without replacing human assessment"),
+	"d": _("performs a preparatory task to an assessment"),
 }
+ANNEX_I = _("Annex I")
+ANNEX_III = _("Annex III")
 SYSTEMIC_RISK_FLOPS = 1e25
 
 PROHIBITIONS_APPLY = "2025-02-02"
@@ -73,7 +78,7 @@ class TierAnswers:
 @dataclass(frozen=True)
 class Obligation:
 	article: str
-	summary: str
+	summary: str  # a template marked with _(), without parameters
 	applies_from: str
 
 
@@ -84,75 +89,85 @@ class TierResult:
 	annex_iii_area: int | None
 	systemic_risk: bool
 	transparency_duties: tuple[str, ...]
-	reasons: tuple[str, ...]
+	reasons: tuple[Message, ...]
 	obligations: tuple[Obligation, ...]
 
 
 AI_LITERACY = Obligation(
-	"Art. 4", "Make sure staff who operate or use the system have sufficient AI literacy.", PROHIBITIONS_APPLY
+	"Art. 4",
+	_("Make sure staff who operate or use the system have sufficient AI literacy."),
+	PROHIBITIONS_APPLY,
 )
 STOP_PROHIBITED = Obligation(
 	"Art. 5",
-	"Do not place on the market, put into service or use the system: the practice is prohibited.",
+	_("Do not place on the market, put into service or use the system: the practice is prohibited."),
 	PROHIBITIONS_APPLY,
 )
 HIGH_RISK_PROVIDER = (
-	("Art. 9", "Run a risk management system across the whole life cycle of the system."),
-	("Art. 10", "Govern training, validation and test data for relevance, representativeness and bias."),
-	("Art. 11", "Draw up the technical documentation before placing the system on the market."),
-	("Art. 12", "Design the system to record events automatically (logs) over its lifetime."),
-	("Art. 13", "Give deployers instructions for use that let them interpret and use the output."),
-	("Art. 14", "Design the system so that people can oversee it effectively."),
-	("Art. 15", "Reach an appropriate level of accuracy, robustness and cybersecurity."),
-	("Art. 16", "Meet the provider's obligations, including name and contact on the system."),
-	("Art. 17", "Operate a quality management system."),
-	("Art. 18", "Keep the documentation for ten years after placing on the market."),
-	("Art. 19", "Keep the automatically generated logs under your control for at least six months."),
-	("Art. 20", "Take corrective action on non-conformity and inform those concerned."),
-	("Art. 43", "Have the conformity assessment carried out before placing on the market."),
-	("Art. 47", "Draw up the EU declaration of conformity."),
-	("Art. 48", "Affix the CE marking."),
-	("Art. 49", "Register the system in the EU database before placing it on the market."),
-	("Art. 72", "Monitor the system after placing it on the market, following a documented plan."),
-	("Art. 73", "Report serious incidents to the market surveillance authority within the deadlines."),
+	("Art. 9", _("Run a risk management system across the whole life cycle of the system.")),
+	("Art. 10", _("Govern training, validation and test data for relevance, representativeness and bias.")),
+	("Art. 11", _("Draw up the technical documentation before placing the system on the market.")),
+	("Art. 12", _("Design the system to record events automatically (logs) over its lifetime.")),
+	("Art. 13", _("Give deployers instructions for use that let them interpret and use the output.")),
+	("Art. 14", _("Design the system so that people can oversee it effectively.")),
+	("Art. 15", _("Reach an appropriate level of accuracy, robustness and cybersecurity.")),
+	("Art. 16", _("Meet the provider's obligations, including name and contact on the system.")),
+	("Art. 17", _("Operate a quality management system.")),
+	("Art. 18", _("Keep the documentation for ten years after placing on the market.")),
+	("Art. 19", _("Keep the automatically generated logs under your control for at least six months.")),
+	("Art. 20", _("Take corrective action on non-conformity and inform those concerned.")),
+	("Art. 43", _("Have the conformity assessment carried out before placing on the market.")),
+	("Art. 47", _("Draw up the EU declaration of conformity.")),
+	("Art. 48", _("Affix the CE marking.")),
+	("Art. 49", _("Register the system in the EU database before placing it on the market.")),
+	("Art. 72", _("Monitor the system after placing it on the market, following a documented plan.")),
+	("Art. 73", _("Report serious incidents to the market surveillance authority within the deadlines.")),
 )
 HIGH_RISK_DEPLOYER = (
 	(
 		"Art. 26",
-		"Use the system as instructed, assign competent human oversight, monitor it, keep its logs "
-		"for at least six months, and inform workers and affected people.",
+		_(
+			"Use the system as instructed, assign competent human oversight, monitor it, keep its logs "
+			"for at least six months, and inform workers and affected people."
+		),
 	),
 	(
 		"Art. 73",
-		"Inform the provider and the authorities without delay of a serious incident (through Art. 26(5)).",
+		_(
+			"Inform the provider and the authorities without delay of a serious incident (through Art. 26(5))."
+		),
 	),
 )
 DEPLOYER_ANNEX_III = (
 	(
 		"Art. 27",
-		"Assess the impact on fundamental rights before first use, where the deployer is a public body, "
-		"provides public services, or uses the system for credit scoring or life and health insurance.",
+		_(
+			"Assess the impact on fundamental rights before first use, where the deployer is a public body, "
+			"provides public services, or uses the system for credit scoring or life and health insurance."
+		),
 	),
-	("Art. 86", "Be ready to explain to affected people the system's role in decisions about them."),
+	("Art. 86", _("Be ready to explain to affected people the system's role in decisions about them.")),
 )
 ROLE_DUTIES = {
 	"Importer": (
 		(
 			"Art. 23",
-			"Check conformity assessment, documentation and CE marking before placing on the market.",
+			_("Check conformity assessment, documentation and CE marking before placing on the market."),
 		),
 	),
 	"Distributor": (
-		("Art. 24", "Check CE marking, declaration and instructions before making the system available."),
+		("Art. 24", _("Check CE marking, declaration and instructions before making the system available.")),
 	),
 	"Authorised representative": (
-		("Art. 22", "Carry out the tasks in the provider's mandate and cooperate with authorities."),
+		("Art. 22", _("Carry out the tasks in the provider's mandate and cooperate with authorities.")),
 	),
 	"Product manufacturer": (
 		(
 			"Art. 25",
-			"Take on the provider's obligations when the system is placed on the market "
-			"under your name with your product.",
+			_(
+				"Take on the provider's obligations when the system is placed on the market "
+				"under your name with your product."
+			),
 		),
 	),
 }
@@ -160,59 +175,65 @@ TRANSPARENCY = {
 	"interacts_with_people": (
 		"Art. 50(1)",
 		"Provider",
-		"Tell people they are interacting with an AI system, unless obvious.",
+		_("Tell people they are interacting with an AI system, unless obvious."),
 	),
 	"generates_synthetic_content": (
 		"Art. 50(2)",
 		"Provider",
-		"Mark synthetic audio, image, video or text as machine-generated.",
+		_("Mark synthetic audio, image, video or text as machine-generated."),
 	),
 	"emotion_recognition_or_biometric_categorisation": (
 		"Art. 50(3)",
 		"Deployer",
-		"Inform people exposed to emotion recognition or biometric categorisation.",
+		_("Inform people exposed to emotion recognition or biometric categorisation."),
 	),
 	"produces_deep_fakes": (
 		"Art. 50(4)",
 		"Deployer",
-		"Disclose deep fakes and AI-generated text published to inform the public.",
+		_("Disclose deep fakes and AI-generated text published to inform the public."),
 	),
 }
 GPAI_PROVIDER = (
 	(
 		"Art. 53",
-		"Keep technical documentation, inform downstream providers, have a copyright policy and "
-		"publish a summary of the training content.",
+		_(
+			"Keep technical documentation, inform downstream providers, have a copyright policy and "
+			"publish a summary of the training content."
+		),
 	),
 )
 GPAI_SYSTEMIC = (
-	("Art. 52", "Notify the Commission within two weeks of meeting the systemic-risk threshold."),
+	("Art. 52", _("Notify the Commission within two weeks of meeting the systemic-risk threshold.")),
 	(
 		"Art. 55",
-		"Evaluate the model, mitigate systemic risks, report serious incidents and secure the model.",
+		_("Evaluate the model, mitigate systemic risks, report serious incidents and secure the model."),
 	),
 )
 
 
 def validate_answers(answers: TierAnswers) -> None:
 	if answers.our_role not in ROLES:
-		raise ValueError(f"Our role {answers.our_role!r} is not one of: {', '.join(ROLES)}.")
+		refuse(_("Our role {role!r} is not one of: {roles}."), role=answers.our_role, roles=Joined(ROLES))
 	if answers.prohibited_practice and answers.prohibited_practice not in PRACTICES:
-		raise ValueError(
-			f"Prohibited practice {answers.prohibited_practice!r} is not an Art. 5(1) point (a to h)."
+		refuse(
+			_("Prohibited practice {practice!r} is not an Art. 5(1) point (a to h)."),
+			practice=answers.prohibited_practice,
 		)
 	if answers.annex_iii_area is not None and answers.annex_iii_area not in ANNEX_III_AREAS:
-		raise ValueError(f"Annex III area {answers.annex_iii_area!r} does not exist (1 to 8).")
+		refuse(_("Annex III area {area!r} does not exist (1 to 8)."), area=answers.annex_iii_area)
 	if answers.art6_3_derogation and answers.art6_3_derogation not in DEROGATIONS:
-		raise ValueError(
-			f"Art. 6(3) derogation {answers.art6_3_derogation!r} is not a point of Art. 6(3) (a to d)."
+		refuse(
+			_("Art. 6(3) derogation {derogation!r} is not a point of Art. 6(3) (a to d)."),
+			derogation=answers.art6_3_derogation,
 		)
 	if answers.art6_3_derogation and answers.annex_iii_area is None:
-		raise ValueError(
-			"An Art. 6(3) derogation applies only to a system in an Annex III area: name the area."
-		)
+		refuse(_("An Art. 6(3) derogation applies only to a system in an Annex III area: name the area."))
 	if answers.training_compute_flops is not None and answers.training_compute_flops < 0:
-		raise ValueError("Training compute (FLOPs) cannot be negative.")
+		refuse(_("Training compute (FLOPs) cannot be negative."))
+
+
+def refuse(template: str, **params):
+	raise MessageError(Message(template, params))
 
 
 def obligations_of(rows, applies_from: str) -> tuple[Obligation, ...]:
@@ -232,15 +253,15 @@ def transparency_obligations(answers: TierAnswers) -> tuple[Obligation, ...]:
 
 
 def high_risk_obligations(answers: TierAnswers, route: str) -> tuple[Obligation, ...]:
-	applies_from = ANNEX_I_ROUTE_APPLIES if route == "Annex I" else GENERAL_APPLICATION
+	applies_from = ANNEX_I_ROUTE_APPLIES if route == ANNEX_I else GENERAL_APPLICATION
 	role = answers.our_role
-	acts_as_provider = role == "Provider" or (role == "Product manufacturer" and route == "Annex I")
+	acts_as_provider = role == "Provider" or (role == "Product manufacturer" and route == ANNEX_I)
 	duties = ()
 	if acts_as_provider:
 		duties += obligations_of(HIGH_RISK_PROVIDER, applies_from)
 	if role == "Deployer":
 		duties += obligations_of(HIGH_RISK_DEPLOYER, applies_from)
-		if route == "Annex III" and answers.annex_iii_area != 2:
+		if route == ANNEX_III and answers.annex_iii_area != 2:
 			duties += obligations_of(DEPLOYER_ANNEX_III, applies_from)
 	duties += obligations_of(ROLE_DUTIES.get(role, ()), applies_from)
 	return duties
@@ -261,7 +282,7 @@ def in_article_order(obligations) -> tuple[Obligation, ...]:
 def classify(answers: TierAnswers) -> TierResult:
 	"""The tier of a system from the questionnaire, checked in the order in which the Act's rules take precedence."""
 	validate_answers(answers)
-	transparency = tuple(article for article, _, _ in triggered_transparency(answers))
+	transparency = tuple(article for article, _role, _summary in triggered_transparency(answers))
 
 	def result(tier, reasons, duties, route=None, area=None, systemic=False):
 		return TierResult(
@@ -276,19 +297,24 @@ def classify(answers: TierAnswers) -> TierResult:
 
 	if answers.prohibited_practice:
 		practice = PRACTICES[answers.prohibited_practice]
-		reason = f"The system {practice}, a practice prohibited by Art. 5(1)({answers.prohibited_practice})."
+		reason = Message(
+			_("The system {practice}, a practice prohibited by Art. 5(1)({point})."),
+			{"practice": Message(practice), "point": answers.prohibited_practice},
+		)
 		return result("Prohibited", [reason], (STOP_PROHIBITED,))
 
 	if answers.is_gpai_model:
 		return classify_gpai(answers, result)
 
 	if answers.annex_i_product:
-		reason = (
-			"The system is a safety component of, or itself, a product under the Union legislation in Annex I "
-			"that needs third-party conformity assessment: high-risk under Art. 6(1)."
+		reason = Message(
+			_(
+				"The system is a safety component of, or itself, a product under the Union legislation in "
+				"Annex I that needs third-party conformity assessment: high-risk under Art. 6(1)."
+			)
 		)
-		duties = high_risk_obligations(answers, "Annex I") + transparency_obligations(answers)
-		return result("High-risk", [reason], duties, route="Annex I")
+		duties = high_risk_obligations(answers, ANNEX_I) + transparency_obligations(answers)
+		return result("High-risk", [reason], duties, route=ANNEX_I)
 
 	if answers.annex_iii_area:
 		return classify_annex_iii(answers, result)
@@ -299,13 +325,17 @@ def classify(answers: TierAnswers) -> TierResult:
 def classify_gpai(answers: TierAnswers, result) -> TierResult:
 	by_compute = (answers.training_compute_flops or 0) > SYSTEMIC_RISK_FLOPS
 	systemic = answers.designated_systemic_risk or by_compute
-	reasons = ["The model is a general-purpose AI model, governed by Chapter V (Art. 51 to 56)."]
+	reasons = [Message(_("The model is a general-purpose AI model, governed by Chapter V (Art. 51 to 56)."))]
 	if by_compute:
 		reasons.append(
-			"Its training compute exceeds 10^25 FLOPs, so it is presumed to have systemic risk (Art. 51(2))."
+			Message(
+				_(
+					"Its training compute exceeds 10^25 FLOPs, so it is presumed to have systemic risk (Art. 51(2))."
+				)
+			)
 		)
 	elif answers.designated_systemic_risk:
-		reasons.append("The Commission designated it as a model with systemic risk (Art. 51(1)).")
+		reasons.append(Message(_("The Commission designated it as a model with systemic risk (Art. 51(1)).")))
 	duties = ()
 	if answers.our_role == "Provider":
 		duties = obligations_of(GPAI_PROVIDER, GPAI_RULES_APPLY)
@@ -316,45 +346,82 @@ def classify_gpai(answers: TierAnswers, result) -> TierResult:
 
 def classify_annex_iii(answers: TierAnswers, result) -> TierResult:
 	area = answers.annex_iii_area
-	in_area = f"Its intended purpose falls in Annex III, area {area} ({ANNEX_III_AREAS[area]})"
+	in_area = {"area": area, "area_name": Message(ANNEX_III_AREAS[area])}
 	if answers.art6_3_derogation and not answers.performs_profiling:
-		derogation = DEROGATIONS[answers.art6_3_derogation]
 		reasons = [
-			f"{in_area}, but the provider holds that it {derogation} and poses no significant risk "
-			f"(Art. 6(3)({answers.art6_3_derogation})), so it is not high-risk.",
-			"The provider documents that assessment before placing the system on the market and registers it (Art. 6(4), Art. 49(2)).",
+			Message(
+				_(
+					"Its intended purpose falls in Annex III, area {area} ({area_name}), but the provider holds "
+					"that it {derogation} and poses no significant risk (Art. 6(3)({point})), so it is not "
+					"high-risk."
+				),
+				{
+					**in_area,
+					"derogation": Message(DEROGATIONS[answers.art6_3_derogation]),
+					"point": answers.art6_3_derogation,
+				},
+			),
+			Message(
+				_(
+					"The provider documents that assessment before placing the system on the market and "
+					"registers it (Art. 6(4), Art. 49(2))."
+				)
+			),
 		]
 		duties = ()
 		if answers.our_role == "Provider":
 			duties = (
 				Obligation(
 					"Art. 6",
-					"Document the assessment that the system is not high-risk before placing it on the market.",
+					_(
+						"Document the assessment that the system is not high-risk before placing it on the market."
+					),
 					GENERAL_APPLICATION,
 				),
 				Obligation(
 					"Art. 49",
-					"Register the system in the EU database as an Annex III system assessed as not high-risk.",
+					_(
+						"Register the system in the EU database as an Annex III system assessed as not high-risk."
+					),
 					GENERAL_APPLICATION,
 				),
 			)
 		return classify_remaining(answers, result, reasons, duties)
-	reasons = [f"{in_area}: high-risk under Art. 6(2)."]
+	reasons = [
+		Message(
+			_(
+				"Its intended purpose falls in Annex III, area {area} ({area_name}): high-risk under Art. 6(2)."
+			),
+			in_area,
+		)
+	]
 	if answers.art6_3_derogation:
-		reasons.append("The Art. 6(3) derogation does not apply because the system profiles natural persons.")
-	duties = high_risk_obligations(answers, "Annex III") + transparency_obligations(answers)
-	return result("High-risk", reasons, duties, route="Annex III", area=area)
+		reasons.append(
+			Message(_("The Art. 6(3) derogation does not apply because the system profiles natural persons."))
+		)
+	duties = high_risk_obligations(answers, ANNEX_III) + transparency_obligations(answers)
+	return result("High-risk", reasons, duties, route=ANNEX_III, area=area)
 
 
-def classify_remaining(answers: TierAnswers, result, reasons: list[str], duties=()) -> TierResult:
+def classify_remaining(answers: TierAnswers, result, reasons: list[Message], duties=()) -> TierResult:
 	transparency = triggered_transparency(answers)
 	if transparency:
-		articles = ", ".join(article for article, _, _ in transparency)
-		reasons = [*reasons, f"Transparency duties apply ({articles}): limited risk."]
+		articles = tuple(article for article, _role, _summary in transparency)
+		reasons = [
+			*reasons,
+			Message(
+				_("Transparency duties apply ({articles}): limited risk."), {"articles": Joined(articles)}
+			),
+		]
 		return result("Limited risk", reasons, duties + transparency_obligations(answers))
 	reasons = [
 		*reasons,
-		"No prohibited practice, high-risk use or transparency trigger: minimal risk, with no specific obligations beyond AI literacy.",
+		Message(
+			_(
+				"No prohibited practice, high-risk use or transparency trigger: minimal risk, with no specific "
+				"obligations beyond AI literacy."
+			)
+		),
 	]
 	return result("Minimal risk", reasons, duties)
 
@@ -369,8 +436,10 @@ class IncidentFacts:
 def reporting_window_days(facts: IncidentFacts) -> int:
 	"""Days to report after becoming aware (Art. 73(2) to (4)); the shortest window that applies."""
 	if not facts.is_serious:
-		raise ValueError(
-			"A reporting deadline applies only to a serious incident (Art. 73); this is not a serious incident."
+		refuse(
+			_(
+				"A reporting deadline applies only to a serious incident (Art. 73); this is not a serious incident."
+			)
 		)
 	if facts.widespread_infringement_or_critical_infrastructure:
 		return 2

@@ -14,8 +14,10 @@ from frappe.query_builder import Criterion
 from frappe.utils import date_diff, format_date, get_url, get_url_to_form, getdate, today
 from frappe.utils.user import get_users_with_role
 
+from aims_app.messages import N_, Message
 from aims_app.reminders.rules import HORIZON_DAYS, DueItem, build_digest
 from aims_app.roles import AIMS_MANAGER
+from aims_app.translation import text
 
 
 def notification_context(context: dict) -> dict:
@@ -37,40 +39,47 @@ class DueDate:
 	date_field: str
 	owner_field: str
 	title_field: str
-	what: str
+	what: str  # marked with N_(), translated where shown
 	still_open: tuple = ()  # (fieldname, operator, value) conditions
 
 
 DUE_DATES = (
 	DueDate(
-		"AI Policy", "review_date", "policy_owner", "title", "Policy review", (("status", "=", "Published"),)
+		"AI Policy",
+		"review_date",
+		"policy_owner",
+		"title",
+		N_("Policy review"),
+		(("status", "=", "Published"),),
 	),
-	DueDate("AIMS Scope", "next_review_date", "owner", "title", "Scope review", (("docstatus", "=", 1),)),
-	DueDate("AI Risk", "review_date", "risk_owner", "title", "Risk review", (("status", "!=", "Closed"),)),
+	DueDate("AIMS Scope", "next_review_date", "owner", "title", N_("Scope review"), (("docstatus", "=", 1),)),
+	DueDate(
+		"AI Risk", "review_date", "risk_owner", "title", N_("Risk review"), (("status", "!=", "Closed"),)
+	),
 	DueDate(
 		"AI Impact Assessment",
 		"next_review_date",
 		"assessor",
 		"ai_system",
-		"Impact assessment review",
+		N_("Impact assessment review"),
 		(("docstatus", "=", 1),),
 	),
-	DueDate("AIMS Evidence", "valid_until", "evidence_owner", "title", "Evidence validity ends"),
+	DueDate("AIMS Evidence", "valid_until", "evidence_owner", "title", N_("Evidence validity ends")),
 	DueDate(
 		"Risk Acceptance",
 		"expires_on",
 		"risk_owner",
 		"risk_title",
-		"Risk acceptance expires",
+		N_("Risk acceptance expires"),
 		(("docstatus", "=", 1), ("expired", "=", 0)),
 	),
-	DueDate("Competence Record", "valid_until", "person", "competence_area", "Competence lapses"),
+	DueDate("Competence Record", "valid_until", "person", "competence_area", N_("Competence lapses")),
 	DueDate(
 		"AI Incident",
 		"reporting_deadline",
 		"owner",
 		"title",
-		"Serious incident report deadline",
+		N_("Serious incident report deadline"),
 		(("report_status", "in", ("Due", "Overdue")),),
 	),
 )
@@ -101,7 +110,10 @@ def gather_due_items(until: date) -> list[DueItem]:
 			.where(Criterion.all(conditions))
 			.run(as_dict=True)
 		)
-		items += [DueItem(source.doctype, r.name, r.title, _(source.what), r.due_on, r.owner) for r in rows]
+		items += [
+			DueItem(source.doctype, r.name, r.title, text(Message(source.what)), r.due_on, r.owner)
+			for r in rows
+		]
 	return items + gather_corrective_actions(until)
 
 

@@ -11,6 +11,8 @@ from frappe.model.workflow import (
 )
 from frappe.utils import cint, comma_or
 
+from aims_app.translation import value
+
 
 def refuse_state_outside_workflow(doc, method=None):
 	"""A workflow state written directly (REST, import), or a document signed without its workflow action, must
@@ -27,7 +29,7 @@ def refuse_state_outside_workflow(doc, method=None):
 	if target and cint(target.doc_status) != doc.docstatus:
 		frappe.throw(
 			_("{0} is a state of a {1} document: use the workflow's actions to sign or cancel it.").format(
-				frappe.bold(_(state)), _(("draft", "signed", "cancelled")[cint(target.doc_status)])
+				frappe.bold(value(state)), (_("draft"), _("signed"), _("cancelled"))[cint(target.doc_status)]
 			),
 			WorkflowPermissionError,
 		)

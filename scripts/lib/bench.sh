@@ -117,6 +117,8 @@ sync_app_into_bench() {
 		sed -i -e '$a\' "$AIMS_BENCH/sites/apps.txt" # bench writes it without a final newline
 		echo aims_app >>"$AIMS_BENCH/sites/apps.txt"
 	fi
+	# what `bench get-app` does through `bench build`: aims_app/locale/*.po become the .mo files Frappe reads
+	bench_cmd compile-po-to-mo --app aims_app --force >"$pip_log" 2>&1 || { cat "$pip_log" >&2; return 1; }
 }
 
 site_exists() {

@@ -3,11 +3,12 @@
 from collections.abc import Iterable
 
 from aims_app.ai_assurance.readiness.rules import PARTIAL, READY, roll_up
+from aims_app.messages import _
 
-COVERED = "Covered"
-PARTLY_COVERED = "Partly covered"
-NOT_COVERED = "Not covered"
-NOT_MAPPED = "Not mapped"
+COVERED = _("Covered")
+PARTLY_COVERED = _("Partly covered")
+NOT_COVERED = _("Not covered")
+NOT_MAPPED = _("Not mapped")
 VERDICTS = (COVERED, PARTLY_COVERED, NOT_COVERED, NOT_MAPPED)
 
 

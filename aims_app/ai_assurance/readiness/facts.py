@@ -12,7 +12,6 @@ from collections import ChainMap, defaultdict
 from datetime import date
 
 import frappe
-from frappe import _
 from frappe.query_builder import Criterion
 from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import add_days, getdate, today
@@ -23,7 +22,6 @@ from aims_app.ai_assurance.readiness.rules import (
 	PARTIAL,
 	READY,
 	ControlDecision,
-	Message,
 	assess,
 	group_summary,
 	roll_up,
@@ -33,6 +31,7 @@ from aims_app.ai_risk.applicability import by_control, control_decisions, eviden
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
 from aims_app.record_cache import cached_rows
 from aims_app.roles import AIMS_ROLES
+from aims_app.translation import text, value
 
 FRAMEWORK = "ISO-42001"
 ANNEX_A = f"{FRAMEWORK}-Annex A"
@@ -50,11 +49,6 @@ LARGE_TABLE_FACT_DOCTYPES = (
 	"AI Impact Assessment",
 	"Control Implementation",
 )
-
-
-def text(message: Message) -> str:
-	params = {**message.params, "label": _(message.label)} if message.label else message.params
-	return _(message.template).format(**params)
 
 
 def readiness_rows() -> list[frappe._dict]:
@@ -156,7 +150,8 @@ def readiness_chart(rows) -> dict:
 	return {
 		"labels": [head.requirement_id for head in heads],
 		"datasets": [
-			{"name": _(status), "values": [count[status] for count in counts]} for status in STATUS_COLOURS
+			{"name": value(status), "values": [count[status] for count in counts]}
+			for status in STATUS_COLOURS
 		],
 	}
 

@@ -10,23 +10,19 @@ templates marked with _() for Frappe's extractor; the Frappe layer translates th
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from aims_app.ai_risk.soa_rules import IMPLEMENTED
+from aims_app.messages import Message, _
 
-READY = "Ready"
-PARTIAL = "Partial"
-GAP = "Gap"
-NOT_APPLICABLE = "Not applicable"
+READY = _("Ready")
+PARTIAL = _("Partial")
+GAP = _("Gap")
+NOT_APPLICABLE = _("Not applicable")
 STATUSES = (READY, PARTIAL, GAP, NOT_APPLICABLE)
 
 PARTIALLY_IMPLEMENTED = "Partially implemented"
-
-
-def _(message: str) -> str:
-	"""Marks a message for translation; the Frappe layer translates it when it is shown."""
-	return message
 
 
 def list_route(slug: str, **filters) -> str:
@@ -40,15 +36,6 @@ def list_route(slug: str, **filters) -> str:
 
 def new_route(slug: str) -> str:
 	return f"/app/{slug}/new"
-
-
-@dataclass(frozen=True)
-class Message:
-	"""A template to translate and fill in; `label`, a translatable phrase itself, fills {label}."""
-
-	template: str
-	params: dict = field(default_factory=dict)
-	label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,14 +86,18 @@ class Check:
 			return Finding(0, missing=Message(self.missing, {"count": have}), route=self.route)
 		if self.kind == "some":
 			if have:
-				return Finding(1, found=Message(_("{label}: {count}"), {"count": have}, self.found))
+				return Finding(
+					1, found=Message(_("{label}: {count}"), {"label": Message(self.found), "count": have})
+				)
 			return Finding(0, missing=Message(self.missing), route=self.route)
 		total = facts.get(self.population.fact, 0)
 		if not total:
 			if self.population.empty is None:
 				return Finding(1, vacuous=True)
 			return Finding(0, missing=Message(self.population.empty), route=self.population.route)
-		found = Message(_("{label}: {have} of {total}"), {"have": have, "total": total}, self.found)
+		found = Message(
+			_("{label}: {have} of {total}"), {"label": Message(self.found), "have": have, "total": total}
+		)
 		if have >= total:
 			return Finding(1, found=found)
 		missing = Message(self.missing, {"missing": total - have, "total": total})

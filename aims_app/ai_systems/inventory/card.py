@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from aims_app.messages import Joined, Message, MessageError, _
+
 CARD_VERSION = 1
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 8
@@ -23,8 +25,16 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class CardError(ValueError):
+class CardError(MessageError):
 	"""A card that cannot be imported; the message names the file, the record and the field."""
+
+
+def refuse(template: str, **params):
+	raise CardError(Message(template, params))
+
+
+def field_label(label: Message, key: str) -> Message:
+	return Message(_("{label}, field '{field}'"), {"label": label, "field": key})
 
 
 @dataclass(frozen=True)
@@ -108,9 +118,11 @@ class Card:
 		return [r[id_field] for r in self.records.get(section, [])]
 
 
-def record_label(source: str, section: str, index: int, record_id=None) -> str:
-	label = f"{source}: {section} #{index + 1}"
-	return f"{label} ({record_id})" if record_id else label
+def record_label(source: str, section: str, index: int, record_id=None) -> Message:
+	where = {"source": source, "section": section, "number": index + 1, "id": record_id}
+	if record_id:
+		return Message(_("{source}: {section} #{number} ({id})"), where)
+	return Message(_("{source}: {section} #{number}"), where)
 
 
 def parse_card(content: bytes | str, source: str, max_bytes: int = MAX_BYTES):
@@ -119,52 +131,76 @@ def parse_card(content: bytes | str, source: str, max_bytes: int = MAX_BYTES):
 	card does (a card is 5 levels deep)."""
 	size = len(content.encode() if isinstance(content, str) else content)
 	if size > max_bytes:
-		raise CardError(
-			f"{source}: the file is {size:,} bytes; an inventory file may be at most {max_bytes:,}."
+		refuse(
+			_("{source}: the file is {size:,} bytes; an inventory file may be at most {max_bytes:,}."),
+			source=source,
+			size=size,
+			max_bytes=max_bytes,
 		)
 	try:
 		depth = 0
 		for event in yaml.parse(content, Loader=SafeLoader):
 			line = event.start_mark.line + 1
 			if isinstance(event, yaml.AliasEvent):
-				raise CardError(
-					f"{source}, line {line}: YAML aliases (*{event.anchor}) are not allowed in an inventory "
-					"file; write the values out."
+				refuse(
+					_(
+						"{source}, line {line}: YAML aliases (*{anchor}) are not allowed in an inventory file; "
+						"write the values out."
+					),
+					source=source,
+					line=line,
+					anchor=event.anchor,
 				)
 			depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
 			if depth > MAX_DEPTH:
-				raise CardError(f"{source}, line {line}: nested deeper than an inventory file ever is.")
+				refuse(
+					_("{source}, line {line}: nested deeper than an inventory file ever is."),
+					source=source,
+					line=line,
+				)
 		return yaml.load(content, Loader=SafeLoader)
 	except yaml.YAMLError as error:
-		raise CardError(f"{source}: not valid YAML: {error}") from error
+		raise CardError(
+			Message(_("{source}: not valid YAML: {error}"), {"source": source, "error": error})
+		) from error
 
 
 def check_card(data, schema: Schema, source: str) -> Card:
 	"""A `Card` from parsed YAML; CardError names the first problem: unknown key, wrong type, value
 	not among a Select's options, missing or repeated identifier."""
 	if not isinstance(data, dict):
-		raise CardError(f"{source}: an inventory file is a mapping with 'version' and the sections.")
+		refuse(_("{source}: an inventory file is a mapping with 'version' and the sections."), source=source)
 	unknown = sorted(set(data) - {"version", *SECTION})
 	if unknown:
-		raise CardError(
-			f"{source}: unknown key(s) {', '.join(map(str, unknown))}; allowed: version, {', '.join(SECTION)}."
+		refuse(
+			_("{source}: unknown key(s) {unknown}; allowed: version, {allowed}."),
+			source=source,
+			unknown=Joined(tuple(map(str, unknown))),
+			allowed=Joined(tuple(SECTION)),
 		)
 	if data.get("version") != CARD_VERSION:
-		raise CardError(
-			f"{source}: 'version' is {data.get('version')!r}; this AIMS reads version {CARD_VERSION}."
+		refuse(
+			_("{source}: 'version' is {version!r}; this AIMS reads version {card_version}."),
+			source=source,
+			version=data.get("version"),
+			card_version=CARD_VERSION,
 		)
 	card = Card(source)
 	for section in SECTIONS:
 		rows = data.get(section.key) or []
 		if not isinstance(rows, list):
-			raise CardError(f"{source}: '{section.key}' must be a list of records.")
+			refuse(_("{source}: '{section}' must be a list of records."), source=source, section=section.key)
 		card.records[section.key] = [
 			check_record(section, index, row, schema, source) for index, row in enumerate(rows)
 		]
 		repeated = sorted(i for i, n in Counter(card.ids(section.key)).items() if n > 1)
 		if repeated:
-			raise CardError(
-				f"{source}: {section.key}: {section.id_field} {repeated[0]!r} appears more than once."
+			refuse(
+				_("{source}: {section}: {id_field} {id!r} appears more than once."),
+				source=source,
+				section=section.key,
+				id_field=section.id_field,
+				id=repeated[0],
 			)
 	return card
 
@@ -173,50 +209,65 @@ def check_record(section: Section, index: int, row, schema: Schema, source: str)
 	record_id = row.get(section.id_field) if isinstance(row, dict) else None
 	label = record_label(source, section.key, index, record_id if isinstance(record_id, str) else None)
 	if not isinstance(row, dict):
-		raise CardError(f"{label}: a record is a mapping of field: value.")
+		refuse(_("{label}: a record is a mapping of field: value."), label=label)
 	if not isinstance(record_id, str) or not record_id.strip():
-		raise CardError(f"{label}: '{section.id_field}' is required (text): it identifies the record.")
+		refuse(
+			_("{label}: '{id_field}' is required (text): it identifies the record."),
+			label=label,
+			id_field=section.id_field,
+		)
 	fields = schema[section.doctype]
 	tables = {t.key: t for t in section.tables}
 	check_keys(row, set(fields) | set(tables), label)
 	record = {
-		key: canonical(fields[key], value, f"{label}, field '{key}'")
+		key: canonical(fields[key], value, field_label(label, key))
 		for key, value in row.items()
 		if key in fields
 	}
 	for key, table in tables.items():
 		if key in row:
-			record[key] = check_rows(table, row[key], schema[table.doctype], f"{label}, {key}")
+			record[key] = check_rows(
+				table,
+				row[key],
+				schema[table.doctype],
+				Message(_("{label}, {table}"), {"label": label, "table": key}),
+			)
 	return record
 
 
-def check_rows(table: Table, rows, fields: Mapping[str, Field], label: str) -> list[dict]:
+def check_rows(table: Table, rows, fields: Mapping[str, Field], label: Message) -> list[dict]:
 	if not isinstance(rows, list):
-		raise CardError(f"{label}: must be a list of rows.")
+		refuse(_("{label}: must be a list of rows."), label=label)
 	checked = []
 	for number, row in enumerate(rows, start=1):
-		row_label = f"{label} row {number}"
+		row_label = Message(_("{label} row {number}"), {"label": label, "number": number})
 		if not isinstance(row, dict) or not isinstance(row.get(table.ref_key), str):
-			raise CardError(
-				f"{row_label}: '{table.ref_key}' is required: the {table.section} record it names."
+			refuse(
+				_("{label}: '{ref_key}' is required: the {section} record it names."),
+				label=row_label,
+				ref_key=table.ref_key,
+				section=table.section,
 			)
 		check_keys(row, {table.ref_key, *fields}, row_label)
 		checked.append(
 			{table.ref_key: row[table.ref_key]}
-			| {k: canonical(spec, row.get(k), f"{row_label}, field '{k}'") for k, spec in fields.items()}
+			| {k: canonical(spec, row.get(k), field_label(row_label, k)) for k, spec in fields.items()}
 		)
 	return checked
 
 
-def check_keys(row: Mapping, allowed: set[str], label: str):
+def check_keys(row: Mapping, allowed: set[str], label: Message):
 	unknown = sorted(map(str, set(row) - allowed))
 	if unknown:
-		raise CardError(
-			f"{label}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}."
+		refuse(
+			_("{label}: unknown key(s) {unknown}; allowed: {allowed}."),
+			label=label,
+			unknown=Joined(tuple(unknown)),
+			allowed=Joined(tuple(sorted(allowed))),
 		)
 
 
-def canonical(spec: Field, value, label: str = ""):
+def canonical(spec: Field, value, label: Message | str = ""):
 	"""The value as stored and compared: text or None, 0/1, numbers, ISO dates; CardError when the type or
 	Select option is wrong."""
 	if value is None or value == "":
@@ -234,30 +285,50 @@ def canonical(spec: Field, value, label: str = ""):
 		return canonical_datetime(value, label)
 	if kind in TEXT_TYPES and isinstance(value, str):
 		if spec.options and value not in spec.options:
-			allowed = ", ".join(repr(o) for o in spec.options if o)
-			raise CardError(f"{label}: {value!r} is not one of the allowed values: {allowed}.")
+			refuse(
+				_("{label}: {value!r} is not one of the allowed values: {allowed}."),
+				label=label,
+				value=value,
+				allowed=Joined(tuple(repr(o) for o in spec.options if o)),
+			)
 		return value
-	expected = {"Check": "true or false", "Int": "a whole number", "Float": "a number"}.get(kind, "text")
-	hint = " (put it in quotes)" if expected == "text" else ""
-	raise CardError(f"{label}: expected {expected}{hint}, got {value!r}.")
+	expected = {
+		"Check": _("{label}: expected true or false, got {value!r}."),
+		"Int": _("{label}: expected a whole number, got {value!r}."),
+		"Float": _("{label}: expected a number, got {value!r}."),
+	}
+	refuse(
+		expected.get(kind, _("{label}: expected text (put it in quotes), got {value!r}.")),
+		label=label,
+		value=value,
+	)
 
 
-def canonical_date(value, label: str) -> str:
+def canonical_date(value, label: Message | str) -> str:
 	if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
 		return value.isoformat()
 	try:
 		return datetime.date.fromisoformat(str(value)).isoformat()
 	except ValueError:
-		raise CardError(f"{label}: expected a date (YYYY-MM-DD), got {value!r}.") from None
+		raise CardError(
+			Message(
+				_("{label}: expected a date (YYYY-MM-DD), got {value!r}."), {"label": label, "value": value}
+			)
+		) from None
 
 
-def canonical_datetime(value, label: str) -> str:
+def canonical_datetime(value, label: Message | str) -> str:
 	try:
 		parsed = (
 			value if isinstance(value, datetime.datetime) else datetime.datetime.fromisoformat(str(value))
 		)
 	except ValueError:
-		raise CardError(f"{label}: expected a date and time (YYYY-MM-DD HH:MM:SS), got {value!r}.") from None
+		raise CardError(
+			Message(
+				_("{label}: expected a date and time (YYYY-MM-DD HH:MM:SS), got {value!r}."),
+				{"label": label, "value": value},
+			)
+		) from None
 	return parsed.isoformat(sep=" ")
 
 
@@ -270,15 +341,25 @@ def check_references(card: Card, existing_ids: Mapping[str, Iterable[str]]):
 			label = record_label(card.source, section.key, index, record[section.id_field])
 			supplier = record.get("ai_supplier")
 			if supplier and supplier not in known["suppliers"]:
-				raise CardError(
-					f"{label}, field 'ai_supplier': supplier {supplier!r} is neither in the file nor in the AIMS."
+				refuse(
+					_("{label}: supplier {supplier!r} is neither in the file nor in the AIMS."),
+					label=field_label(label, "ai_supplier"),
+					supplier=supplier,
 				)
 			for table in section.tables:
 				for number, row in enumerate(record.get(table.key, []), start=1):
 					if row[table.ref_key] not in known[table.section]:
-						raise CardError(
-							f"{label}, {table.key} row {number}: {table.ref_key} {row[table.ref_key]!r} is "
-							f"neither in the file's {table.section} nor in the AIMS."
+						refuse(
+							_(
+								"{label}, {table} row {number}: {ref_key} {id!r} is neither in the file's {section} "
+								"nor in the AIMS."
+							),
+							label=label,
+							table=table.key,
+							number=number,
+							ref_key=table.ref_key,
+							id=row[table.ref_key],
+							section=table.section,
 						)
 
 

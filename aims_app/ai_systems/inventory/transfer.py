@@ -33,6 +33,8 @@ from aims_app.ai_systems.inventory.card import (
 	schema_from_docfields,
 )
 from aims_app.permissions import has_unrestricted_role
+from aims_app.translation import label as field_label
+from aims_app.translation import text
 
 SAVEPOINT = "aims_inventory_import"
 REFUSALS = (frappe.ValidationError, frappe.PermissionError, frappe.NameError)
@@ -123,13 +125,13 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 	try:
 		card = check_card(parse_card(content, source), schema, source)
 	except CardError as error:
-		frappe.throw(str(error), title=_("Inventory Import"))
+		frappe.throw(text(error.message), title=_("Inventory Import"))
 	wanted = referenced_ids(card)
 	existing = {s.key: stored_records(s, schema, wanted[s.key]) for s in SECTIONS}
 	try:
 		check_references(card, existing)
 	except CardError as error:
-		frappe.throw(str(error), title=_("Inventory Import"))
+		frappe.throw(text(error.message), title=_("Inventory Import"))
 	summary = Summary(source, dry_run)
 	names = {key: {i: r.name for i, r in records.items()} for key, records in existing.items()}
 	frappe.db.savepoint(SAVEPOINT)
@@ -158,7 +160,9 @@ def write_section(section: Section, card, existing, names, schema, summary: Summ
 	`Document.insert` and `Document.save`; unchanged records are not loaded."""
 	records = card.records[section.key]
 	outcomes = [diff_record(section, r, existing.get(r[section.id_field]), schema) for r in records]
-	labels = [record_label(card.source, section.key, i, r[section.id_field]) for i, r in enumerate(records)]
+	labels = [
+		text(record_label(card.source, section.key, i, r[section.id_field])) for i, r in enumerate(records)
+	]
 	check_unique(
 		section.doctype,
 		[
@@ -221,7 +225,7 @@ def naming_the_record(label: str, created: bool = False):
 
 
 def refuse(label: str, error, kind: type[Exception]):
-	message = strip_html(str(error)) or _(kind.__name__)
+	message = strip_html(str(error)) or _("refused ({0})").format(kind.__name__)
 	frappe.throw(_("{0}: {1}").format(label, message), kind, title=_("Inventory Import"))
 
 
@@ -251,7 +255,7 @@ def check_unique(doctype: str, labelled: list[tuple[str, dict]]):
 def refuse_duplicate(label, meta, fieldname, value, other):
 	frappe.throw(
 		_("{0}: {1} {2} is already used by {3}.").format(
-			label, _(meta.get_label(fieldname)), frappe.bold(value), other
+			label, field_label(meta, fieldname), frappe.bold(value), other
 		),
 		frappe.UniqueValidationError,
 		title=_("Inventory Import"),

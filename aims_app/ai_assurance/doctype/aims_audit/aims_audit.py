@@ -15,6 +15,7 @@ from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
 	nonconformity_grade,
 	unanswered_rows,
 )
+from aims_app.translation import text, value
 from aims_app.validation import refuse_dates_out_of_order
 
 
@@ -110,7 +111,7 @@ class AIMSAudit(Document):
 			frappe.throw(
 				_(
 					"An auditor cannot audit their own area: {0}. Choose another auditor or narrow the scope."
-				).format("; ".join(conflicts)),
+				).format("; ".join(text(conflict) for conflict in conflicts)),
 				title=_("Auditor Not Independent"),
 			)
 
@@ -216,7 +217,7 @@ class AIMSAudit(Document):
 					row,
 					self.nonconformity_owner(row.requirement),
 					_("{0} on {1}: {2}").format(
-						_(row.result), row.requirement_title or row.requirement, row.audit_notes or ""
+						value(row.result), row.requirement_title or row.requirement, row.audit_notes or ""
 					),
 				)
 				for row in self.checklist

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from aims_app.messages import Message, _
+
 GRADE_OF_FINDING = {"Minor nonconformity": "Minor", "Major nonconformity": "Major"}
 IMPROVEMENT_FINDINGS = ("Observation", "Opportunity for improvement")
 
@@ -21,10 +23,10 @@ def independence_conflicts(
 	scope_systems: set[str],
 	system_owners: dict[str, str],
 	assignments: list[Assignment],
-) -> list[str]:
+) -> list[Message]:
 	"""Why an auditor would audit their own work: a system they own or a requirement or system assigned to them."""
 	conflicts = [
-		f"{system_owners[system]} owns the AI system {system}"
+		Message(_("{user} owns the AI system {system}"), {"user": system_owners[system], "system": system})
 		for system in sorted(scope_systems)
 		if system_owners.get(system) in auditors
 	]
@@ -32,9 +34,19 @@ def independence_conflicts(
 		if assignment.user not in auditors:
 			continue
 		if assignment.requirement in scope_requirements:
-			conflicts.append(f"{assignment.user} is assigned {assignment.requirement}")
+			conflicts.append(
+				Message(
+					_("{user} is assigned {requirement}"),
+					{"user": assignment.user, "requirement": assignment.requirement},
+				)
+			)
 		elif assignment.ai_system in scope_systems:
-			conflicts.append(f"{assignment.user} is assigned the AI system {assignment.ai_system}")
+			conflicts.append(
+				Message(
+					_("{user} is assigned the AI system {system}"),
+					{"user": assignment.user, "system": assignment.ai_system},
+				)
+			)
 	return conflicts
 
 

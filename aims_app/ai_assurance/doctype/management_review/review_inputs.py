@@ -1,7 +1,9 @@
 """The inputs clause 9.3.2 asks a management review to consider, compiled from the records.
 
 One function per input, each a few set-based queries over the review period (and the period of the
-same length before it, for trends). The wording lives in review_rules.py beside it.
+same length before it, for trends). The wording lives in review_rules.py beside it; each summary is
+written in the language of the user who compiles the inputs, and a submitted review keeps it as written.
+The input areas are the options of Management Review Input's Select field, shown translated.
 """
 
 from datetime import date, timedelta
@@ -13,6 +15,8 @@ from frappe.utils import add_days, getdate
 from aims_app.ai_assurance.doctype.aims_audit.audit_rules import IMPROVEMENT_FINDINGS
 from aims_app.ai_assurance.doctype.management_review.review_rules import counts_phrase, listing, trend
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.messages import N_, Message
+from aims_app.translation import text
 
 
 def compile_inputs(period_from: date, period_to: date) -> list[dict]:
@@ -28,7 +32,10 @@ def compile_inputs(period_from: date, period_to: date) -> list[dict]:
 		("AI incidents", incidents),
 		("Opportunities for continual improvement", improvement_opportunities),
 	)
-	return [{"input_area": area, "summary": compiler(period_from, period_to)} for area, compiler in compilers]
+	return [
+		{"input_area": area, "summary": text(compiler(period_from, period_to))}
+		for area, compiler in compilers
+	]
 
 
 def previous_period(period_from: date, period_to: date) -> tuple[date, date]:
@@ -40,7 +47,7 @@ def count_between(doctype: str, date_field: str, start: date, end: date, **filte
 	return frappe.db.count(doctype, {date_field: ("between", (start, end)), **filters})
 
 
-def earlier_review_actions(period_from: date, period_to: date) -> str:
+def earlier_review_actions(period_from: date, period_to: date) -> Message:
 	"""Decisions of earlier reviews by the state of their ToDo (one owner's decisions share one ToDo)."""
 	decision = frappe.qb.DocType("Management Review Decision")
 	todo = frappe.qb.DocType("ToDo")
@@ -58,7 +65,10 @@ def earlier_review_actions(period_from: date, period_to: date) -> str:
 		.where(decision.due_date < period_to)
 		.run()[0][0]
 	)
-	return f"Open {counts.get('Open', 0)} (overdue {overdue}), closed {counts.get('Closed', 0)}."
+	return Message(
+		N_("Open {open} (overdue {overdue}), closed {closed}."),
+		{"open": counts.get("Open", 0), "overdue": overdue, "closed": counts.get("Closed", 0)},
+	)
 
 
 def changed_names(doctype: str, title_field: str, period_from: date, period_to: date) -> tuple[list, list]:
@@ -73,17 +83,21 @@ def changed_names(doctype: str, title_field: str, period_from: date, period_to: 
 	return created, changed
 
 
-def context_changes(period_from: date, period_to: date) -> str:
-	created, changed = changed_names("Context Issue", "title", period_from, period_to)
-	return f"New: {listing(created)}. Changed: {listing(changed)}."
+def context_changes(period_from: date, period_to: date) -> Message:
+	return new_and_changed(*changed_names("Context Issue", "title", period_from, period_to))
 
 
-def interested_party_changes(period_from: date, period_to: date) -> str:
-	created, changed = changed_names("Interested Party", "party_name", period_from, period_to)
-	return f"New: {listing(created)}. Changed: {listing(changed)}."
+def interested_party_changes(period_from: date, period_to: date) -> Message:
+	return new_and_changed(*changed_names("Interested Party", "party_name", period_from, period_to))
 
 
-def nonconformities(period_from: date, period_to: date) -> str:
+def new_and_changed(created: list, changed: list) -> Message:
+	return Message(
+		N_("New: {new}. Changed: {changed}."), {"new": listing(created), "changed": listing(changed)}
+	)
+
+
+def nonconformities(period_from: date, period_to: date) -> Message:
 	before_from, before_to = previous_period(period_from, period_to)
 	raised = count_between("Nonconformity", "raised_on", period_from, period_to)
 	raised_before = count_between("Nonconformity", "raised_on", before_from, before_to)
@@ -101,13 +115,22 @@ def nonconformities(period_from: date, period_to: date) -> str:
 		{"workflow_state": "Closed", "modified": ("between", (period_from, period_to + timedelta(1)))},
 	)
 	overdue = frappe.db.count("Nonconformity Corrective Action", {"action_status": "Overdue"})
-	return (
-		f"Raised: {trend(raised, raised_before)}; by grade: {counts_phrase(by_grade)}. "
-		f"Closed in the period: {closed}. Still open: {still_open}. Corrective actions overdue: {overdue}."
+	return Message(
+		N_(
+			"Raised: {raised}; by grade: {grades}. Closed in the period: {closed}. Still open: {still_open}. "
+			"Corrective actions overdue: {overdue}."
+		),
+		{
+			"raised": trend(raised, raised_before),
+			"grades": counts_phrase(by_grade),
+			"closed": closed,
+			"still_open": still_open,
+			"overdue": overdue,
+		},
 	)
 
 
-def monitoring(period_from: date, period_to: date) -> str:
+def monitoring(period_from: date, period_to: date) -> Message:
 	"""AI objectives by status (6.2, 9.1) and the impact assessments that keep systems under review."""
 	objective = frappe.qb.DocType("AI Objective")
 	by_status = dict(
@@ -121,13 +144,21 @@ def monitoring(period_from: date, period_to: date) -> str:
 	)
 	reviewed = count_between("AI Impact Assessment", "assessment_date", period_from, period_to, docstatus=1)
 	needing_review = frappe.db.count("AI Impact Assessment", {"docstatus": 1, "needs_review": 1})
-	return (
-		f"AI objectives: {counts_phrase(by_status)}; short of target: {listing(short)}. "
-		f"Impact assessments signed in the period: {reviewed}; flagged for review: {needing_review}."
+	return Message(
+		N_(
+			"AI objectives: {objectives}; short of target: {short}. Impact assessments signed in the period: "
+			"{reviewed}; flagged for review: {needing_review}."
+		),
+		{
+			"objectives": counts_phrase(by_status),
+			"short": listing(short),
+			"reviewed": reviewed,
+			"needing_review": needing_review,
+		},
 	)
 
 
-def audit_results(period_from: date, period_to: date) -> str:
+def audit_results(period_from: date, period_to: date) -> Message:
 	audit = frappe.qb.DocType("AIMS Audit")
 	rows = (
 		frappe.qb.from_(audit)
@@ -140,14 +171,27 @@ def audit_results(period_from: date, period_to: date) -> str:
 		.run(as_dict=True)
 	)
 	described = [
-		f"{row.name} {row.title}: {row.conforms_count} conform, {row.nonconformity_count} nonconformities, "
-		f"{row.improvement_count} observations or opportunities"
+		Message(
+			N_(
+				"{audit} {title}: {conform} conform, {nonconformities} nonconformities, {improvements} "
+				"observations or opportunities"
+			),
+			{
+				"audit": row.name,
+				"title": row.title,
+				"conform": row.conforms_count,
+				"nonconformities": row.nonconformity_count,
+				"improvements": row.improvement_count,
+			},
+		)
 		for row in rows
 	]
-	return f"Audits completed: {len(rows)}. {listing(described)}."
+	return Message(
+		N_("Audits completed: {count}. {audits}."), {"count": len(rows), "audits": listing(described)}
+	)
 
 
-def risk_status(period_from: date, period_to: date) -> str:
+def risk_status(period_from: date, period_to: date) -> Message:
 	risk = frappe.qb.DocType("AI Risk")
 	level = Coalesce(risk.residual_level, risk.inherent_level)  # residual when assessed, else inherent
 	open_risks = frappe.qb.from_(risk).where(risk.status != "Closed")
@@ -158,20 +202,26 @@ def risk_status(period_from: date, period_to: date) -> str:
 		"Risk Acceptance",
 		{"docstatus": 1, "expired": 0, "expires_on": ("between", (period_to, add_days(period_to, 90)))},
 	)
-	return (
-		f"Open risks by current level: {counts_phrase(ordered)}. Above the appetite: {above}. "
-		f"Acceptances expiring within 90 days: {expiring}."
+	return Message(
+		N_(
+			"Open risks by current level: {levels}. Above the appetite: {above}. Acceptances expiring within "
+			"90 days: {expiring}."
+		),
+		{"levels": counts_phrase(ordered), "above": above, "expiring": expiring},
 	)
 
 
-def incidents(period_from: date, period_to: date) -> str:
+def incidents(period_from: date, period_to: date) -> Message:
 	total = count_between("AI Incident", "became_aware_on", period_from, period_to)
 	serious = count_between("AI Incident", "became_aware_on", period_from, period_to, is_serious_incident=1)
 	late = frappe.db.count("AI Incident", {"report_status": ("in", ("Overdue", "Reported late"))})
-	return f"Incidents in the period: {total}, serious: {serious}. Reports overdue or late: {late}."
+	return Message(
+		N_("Incidents in the period: {total}, serious: {serious}. Reports overdue or late: {late}."),
+		{"total": total, "serious": serious, "late": late},
+	)
 
 
-def improvement_opportunities(period_from: date, period_to: date) -> str:
+def improvement_opportunities(period_from: date, period_to: date) -> Message:
 	"""Observations and opportunities found by audits in the period, and how many are still open as ToDos."""
 	row = frappe.qb.DocType("AIMS Audit Checklist Item")
 	audit = frappe.qb.DocType("AIMS Audit")
@@ -187,7 +237,17 @@ def improvement_opportunities(period_from: date, period_to: date) -> str:
 		.orderby(audit.end_date)
 		.run(as_dict=True)
 	)
-	described = [f"{r.name}, {r.requirement_title}: {r.audit_notes or r.result}" for r in found]
+	described = [
+		Message(
+			N_("{audit}, {requirement}: {finding}"),
+			{
+				"audit": r.name,
+				"requirement": r.requirement_title,
+				"finding": r.audit_notes or Message(r.result),
+			},
+		)
+		for r in found
+	]
 	still_open = (
 		frappe.qb.from_(row)
 		.join(todo)
@@ -197,4 +257,7 @@ def improvement_opportunities(period_from: date, period_to: date) -> str:
 		.where(todo.status == "Open")
 		.run()[0][0]
 	)
-	return f"From audits: {listing(described)}. Still open as ToDos: {still_open}."
+	return Message(
+		N_("From audits: {findings}. Still open as ToDos: {still_open}."),
+		{"findings": listing(described), "still_open": still_open},
+	)

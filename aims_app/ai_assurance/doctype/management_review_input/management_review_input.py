@@ -14,7 +14,17 @@ class ManagementReviewInput(Document):
 		from frappe.types import DF
 
 		commentary: DF.SmallText | None
-		input_area: DF.Data | None
+		input_area: DF.Literal[
+			"Actions from previous reviews",
+			"Changes in external and internal issues",
+			"Changes in interested parties' needs",
+			"Nonconformities and corrective actions",
+			"Monitoring and measurement results",
+			"Audit results",
+			"AI risks and their treatment",
+			"AI incidents",
+			"Opportunities for continual improvement",
+		]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -14,6 +14,7 @@ from aims_app.ai_assurance.doctype.nonconformity.nonconformity_rules import (
 	entry_refusal,
 )
 from aims_app.history import record_change
+from aims_app.translation import text, value
 
 
 class Nonconformity(Document):
@@ -91,7 +92,7 @@ class Nonconformity(Document):
 			),
 		)
 		if refusal:
-			frappe.throw(_(refusal), title=_("Not Ready for {0}").format(_(self.workflow_state)))
+			frappe.throw(text(refusal), title=_("Not Ready for {0}").format(value(self.workflow_state)))
 
 	def assign_corrective_actions(self):
 		"""Each open corrective action is a ToDo for its owner; a completed one closes it."""

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from aims_app.messages import Message, _
+
 STAGES = ("Open", "Correction", "Root Cause Analysis", "Action", "Verification", "Closed")
 
 
@@ -28,24 +30,28 @@ def action_status(action: ActionFacts, today: date) -> str:
 	return "Overdue" if action.due_date < today else "Open"
 
 
-def entry_refusal(stage: str, facts: NonconformityFacts) -> str | None:
+def entry_refusal(stage: str, facts: NonconformityFacts) -> Message | None:
 	"""Why the nonconformity may not enter `stage` yet, or None when it may."""
 	if stage == "Root Cause Analysis" and not facts.correction:
-		return "Record the correction made at once before analysing the root cause."
+		return Message(_("Record the correction made at once before analysing the root cause."))
 	if stage == "Action" and not facts.root_cause:
-		return "Record the root cause before planning corrective actions."
+		return Message(_("Record the root cause before planning corrective actions."))
 	if stage == "Verification":
 		if not facts.actions:
-			return "Plan at least one corrective action with an owner and a due date."
+			return Message(_("Plan at least one corrective action with an owner and a due date."))
 		if any(not a.completed_on for a in facts.actions):
-			return "Every corrective action must be completed before its effectiveness is verified."
+			return Message(
+				_("Every corrective action must be completed before its effectiveness is verified.")
+			)
 	if stage == "Closed":
 		if facts.effectiveness_result != "Effective":
-			return "Closing needs an effectiveness check whose result is Effective."
+			return Message(_("Closing needs an effectiveness check whose result is Effective."))
 		if not facts.verified_by:
-			return "Record who verified the effectiveness."
+			return Message(_("Record who verified the effectiveness."))
 		if facts.verified_by in {a.owner for a in facts.actions}:
-			return (
-				"The effectiveness must be verified by someone other than the owner of a corrective action."
+			return Message(
+				_(
+					"The effectiveness must be verified by someone other than the owner of a corrective action."
+				)
 			)
 	return None

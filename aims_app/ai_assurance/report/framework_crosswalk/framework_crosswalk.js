@@ -34,7 +34,8 @@ frappe.query_reports["Framework Crosswalk"] = {
 		}
 		const formatted = default_formatter(value, row, column, data);
 		if (["mappings", "unverified_count"].includes(column.fieldname) && data && data.unverified_count) {
-			return `<span class="text-warning" title="${__("Includes mappings nobody has verified")}">${formatted}</span>`;
+			const title = __("Includes mappings nobody has verified");
+			return `<span class="text-warning" title="${title}">${formatted}</span>`;
 		}
 		return formatted;
 	},

@@ -15,6 +15,7 @@ from aims_app.ai_assurance.readiness.crosswalk import (
 )
 from aims_app.ai_assurance.readiness.facts import FRAMEWORK, readiness_rows
 from aims_app.reports import card, column
+from aims_app.translation import value
 
 VERDICT_CARDS = ((COVERED, "Green"), (PARTLY_COVERED, "Orange"), (NOT_COVERED, "Red"), (NOT_MAPPED, "Grey"))
 
@@ -53,7 +54,9 @@ def crosswalk_rows(statuses: dict[str, str], filters) -> list[frappe._dict]:
 		row.iso_requirements = "; ".join(
 			_("{0} ({1})").format(
 				link.iso_id,
-				_(statuses[link.iso_requirement]) if link.iso_requirement in statuses else _("Not assessed"),
+				value(statuses[link.iso_requirement])
+				if link.iso_requirement in statuses
+				else _("Not assessed"),
 			)
 			for link in links
 		)
@@ -67,7 +70,11 @@ def crosswalk_rows(statuses: dict[str, str], filters) -> list[frappe._dict]:
 def mapping_text(link) -> str:
 	verified = _("verified") if link.is_verified else _("UNVERIFIED")
 	return _("{0}: {1}, {2}, {3} confidence, {4}").format(
-		link.iso_id, _(link.relationship), _(link.mapping_status), _(link.confidence or "unknown"), verified
+		link.iso_id,
+		value(link.relationship),
+		value(link.mapping_status),
+		value(link.confidence) if link.confidence else _("unknown"),
+		verified,
 	)
 
 
@@ -132,7 +139,7 @@ def summary(rows) -> list[dict]:
 	for framework in dict.fromkeys(row.framework for row in rows):
 		verdicts = [row.coverage for row in rows if row.framework == framework]
 		cards.extend(
-			card(_("{0}: {1}").format(framework, _(verdict)), verdicts.count(verdict), indicator)
+			card(_("{0}: {1}").format(framework, value(verdict)), verdicts.count(verdict), indicator)
 			for verdict, indicator in VERDICT_CARDS
 		)
 	return cards

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import add_months, getdate, now_datetime, today
 
 from aims_app.history import record_changes
+from aims_app.translation import label, value
 from aims_app.validation import refuse_dates_out_of_order
 
 # What every policy that leaves its draft must commit to (ISO/IEC 42001 clause 5.2 c and d).
@@ -113,8 +114,8 @@ class AIPolicy(Document):
 					"the AIMS (ISO/IEC 42001 clause 5.2 c, d) before it goes for review, approval or "
 					"publication. Add a row to {0} of kind: {1}."
 				).format(
-					frappe.bold(_(self.meta.get_label("commitments"))),
-					", ".join(frappe.bold(_(kind)) for kind in missing),
+					frappe.bold(label(self.meta, "commitments")),
+					", ".join(frappe.bold(value(kind)) for kind in missing),
 				),
 				title=_("Required Commitments Missing"),
 			)

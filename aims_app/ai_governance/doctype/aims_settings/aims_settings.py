@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from aims_app.ai_risk.risk_matrix import RiskMatrix, default_matrix, matrix_problems
+from aims_app.translation import text
 
 
 class AIMSSettings(Document):
@@ -55,7 +56,9 @@ class AIMSSettings(Document):
 	def validate(self):
 		problems = matrix_problems(self.risk_matrix())
 		if problems:
-			frappe.throw("<br>".join(problems), title=_("The risk matrix cannot be used"))
+			frappe.throw(
+				"<br>".join(text(problem) for problem in problems), title=_("The risk matrix cannot be used")
+			)
 
 	def risk_matrix(self) -> RiskMatrix:
 		return RiskMatrix(

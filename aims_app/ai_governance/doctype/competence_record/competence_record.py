@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from aims_app.integrations.training import refuse_second_record_for_event
+from aims_app.translation import label
 from aims_app.validation import refuse_dates_out_of_order
 
 
@@ -33,7 +34,7 @@ class CompetenceRecord(Document):
 		refuse_dates_out_of_order(self, "gained_on", "valid_until")
 		refuse_second_record_for_event(self)
 		if getdate(self.gained_on) > getdate(today()):
-			frappe.throw(_("{0} cannot be in the future.").format(_(self.meta.get_label("gained_on"))))
+			frappe.throw(_("{0} cannot be in the future.").format(label(self.meta, "gained_on")))
 
 	@property
 	def has_lapsed(self) -> bool:

@@ -17,6 +17,7 @@ from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
 from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD
 from aims_app.ai_risk.scoring import refuse_off_scale
 from aims_app.history import record_change
+from aims_app.translation import labels, text
 
 FRIA_FIELDS = (
 	"fria_process",
@@ -130,7 +131,7 @@ class AIImpactAssessment(Document):
 		]
 		problems = area_problems(rows)
 		if problems:
-			frappe.throw("<br>".join(_(p) for p in problems), title=_("Impacts by Area Incomplete"))
+			frappe.throw("<br>".join(text(p) for p in problems), title=_("Impacts by Area Incomplete"))
 
 	def refuse_missing_conclusion(self):
 		missing = [f for f in ("conclusion",) if not self.get(f)]
@@ -138,9 +139,7 @@ class AIImpactAssessment(Document):
 			missing += [f for f in FRIA_FIELDS if not self.get(f)]
 		if missing:
 			frappe.throw(
-				_("Complete these before signing the assessment: {0}").format(
-					", ".join(_(self.meta.get_label(f)) for f in missing)
-				),
+				_("Complete these before signing the assessment: {0}").format(labels(self.meta, missing)),
 				frappe.MandatoryError,
 				title=_("Assessment Incomplete"),
 			)
@@ -161,5 +160,8 @@ def flag_for_review(ai_system: str, before: dict, after: dict):
 	if latest:
 		record_change(
 			frappe.get_doc("AI Impact Assessment", latest[0]),
-			{"needs_review": 1, "review_reason": _("Since this assessment, {0}.").format("; ".join(reasons))},
+			{
+				"needs_review": 1,
+				"review_reason": _("Since this assessment, {0}.").format("; ".join(map(text, reasons))),
+			},
 		)

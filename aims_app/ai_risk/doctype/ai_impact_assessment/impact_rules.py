@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from aims_app.messages import Joined, Message, _
+
 IMPACT_AREAS = (
 	"Fairness",
 	"Privacy",
@@ -24,23 +26,31 @@ class AreaRow:
 	likelihood: int | None
 
 
-def area_problems(rows: list[AreaRow]) -> list[str]:
+def area_problems(rows: list[AreaRow]) -> list[Message]:
 	"""What keeps the impacts table from covering every area once, each assessed or explained."""
 	problems = []
 	seen = set()
 	for row in rows:
+		where = {"row": row.idx, "area": Message(row.area)}
 		if row.area in seen:
-			problems.append(f"Row {row.idx}: {row.area} is assessed twice.")
+			problems.append(Message(_("Row {row}: {area} is assessed twice."), where))
 		seen.add(row.area)
 		if not row.impact_description:
-			why = "the possible impact" if row.relevant else "why it is not relevant"
-			problems.append(f"Row {row.idx}: describe {why} for {row.area}.")
+			if row.relevant:
+				problems.append(Message(_("Row {row}: describe the possible impact for {area}."), where))
+			else:
+				problems.append(Message(_("Row {row}: describe why it is not relevant for {area}."), where))
 		if row.relevant and not (row.severity and row.likelihood):
-			problems.append(f"Row {row.idx}: give a severity and a likelihood for {row.area}.")
-	missing = [area for area in IMPACT_AREAS if area not in seen]
+			problems.append(Message(_("Row {row}: give a severity and a likelihood for {area}."), where))
+	missing = tuple(Message(area) for area in IMPACT_AREAS if area not in seen)
 	if missing:
-		problems.append("Areas not considered: " + ", ".join(missing) + ".")
+		problems.append(Message(_("Areas not considered: {areas}."), {"areas": Joined(missing)}))
 	return problems
+
+
+def tier_name(system: dict) -> Message | str:
+	tier = system.get("eu_ai_act_tier")
+	return Message(tier) if tier else _("none")
 
 
 def fundamental_rights_assessment_expected(tier: str | None, our_role: str | None) -> bool:
@@ -48,13 +58,16 @@ def fundamental_rights_assessment_expected(tier: str | None, our_role: str | Non
 	return tier == "High-risk" and our_role == "Deployer"
 
 
-def review_reasons(before: dict, after: dict) -> list[str]:
+def review_reasons(before: dict, after: dict) -> list[Message]:
 	"""Changes to an AI system that make its last impact assessment out of date."""
 	reasons = []
 	if (before.get("purpose") or "").strip() != (after.get("purpose") or "").strip():
-		reasons.append("the system's intended purpose changed")
+		reasons.append(Message(_("the system's intended purpose changed")))
 	if before.get("eu_ai_act_tier") != after.get("eu_ai_act_tier"):
 		reasons.append(
-			f"the EU AI Act tier changed from {before.get('eu_ai_act_tier')} to {after.get('eu_ai_act_tier')}"
+			Message(
+				_("the EU AI Act tier changed from {before} to {after}"),
+				{"before": tier_name(before), "after": tier_name(after)},
+			)
 		)
 	return reasons

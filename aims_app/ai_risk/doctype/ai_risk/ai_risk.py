@@ -10,6 +10,7 @@ from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_
 from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD, residual_problem, score_risk
 from aims_app.ai_risk.scoring import refuse_off_scale, require_library_kind
 from aims_app.history import record_changes
+from aims_app.translation import label, text
 
 
 class AIRisk(Document):
@@ -111,15 +112,13 @@ class AIRisk(Document):
 		for fieldname in ("likelihood", "impact"):
 			if not self.get(fieldname):
 				frappe.throw(
-					_("{0} is required: score it on the risk matrix.").format(
-						_(self.meta.get_label(fieldname))
-					),
+					_("{0} is required: score it on the risk matrix.").format(label(self.meta, fieldname)),
 					frappe.MandatoryError,
 				)
 		if bool(self.residual_likelihood) != bool(self.residual_impact):
 			frappe.throw(
 				_("Give both {0} and {1}, or neither until the residual risk is assessed.").format(
-					_(self.meta.get_label("residual_likelihood")), _(self.meta.get_label("residual_impact"))
+					label(self.meta, "residual_likelihood"), label(self.meta, "residual_impact")
 				),
 				title=_("Residual Risk Half Scored"),
 			)
@@ -132,7 +131,7 @@ class AIRisk(Document):
 		)
 		problem = residual_problem(matrix, score)
 		if problem:
-			frappe.throw(_(problem), title=_("Residual Level"))
+			frappe.throw(text(problem), title=_("Residual Level"))
 		self.inherent_level = score.inherent_level
 		self.residual_level = score.residual_level
 		self.exceeds_appetite = score.exceeds_appetite

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from aims_app.translation import label
 from aims_app.validation import refuse_dates_out_of_order
 
 
@@ -56,7 +57,7 @@ class AIMSEvidence(Document):
 		if not (self.attachment or self.external_link):
 			frappe.throw(
 				_("Attach the {0} or give a link to it ({1}).").format(
-					_(self.meta.get_label("attachment")), _(self.meta.get_label("external_link"))
+					label(self.meta, "attachment"), label(self.meta, "external_link")
 				),
 				frappe.MandatoryError,
 				title=_("No Evidence to Show"),

@@ -12,6 +12,7 @@ from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_
 from aims_app.ai_risk.risk_rules import acceptance_refusal
 from aims_app.history import record_change
 from aims_app.roles import AIMS_APPROVER
+from aims_app.translation import label, text
 
 # What a snapshot of the risk leaves out: bookkeeping, not the risk.
 SNAPSHOT_SKIP = {
@@ -88,7 +89,7 @@ class RiskAcceptance(Document):
 		if self.docstatus == 0 and getdate(self.expires_on) <= getdate(today()):
 			frappe.throw(
 				_("{0} must be after today: an acceptance is for a period to come.").format(
-					_(self.meta.get_label("expires_on"))
+					label(self.meta, "expires_on")
 				),
 				title=_("Invalid Date"),
 			)
@@ -124,7 +125,7 @@ class RiskAcceptance(Document):
 			is_approver=AIMS_APPROVER in frappe.get_roles(user),
 		)
 		if refusal:
-			frappe.throw(_(refusal), frappe.PermissionError, title=_("Not Permitted"))
+			frappe.throw(text(refusal), frappe.PermissionError, title=_("Not Permitted"))
 
 
 def send_risk_back_to_review(ai_risk: str):

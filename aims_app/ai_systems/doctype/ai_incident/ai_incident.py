@@ -8,6 +8,7 @@ from frappe.utils import get_datetime, getdate, now_datetime, today
 
 from aims_app.ai_systems.eu_ai_act import IncidentFacts, report_status, reporting_deadline
 from aims_app.history import record_changes
+from aims_app.translation import label, labels
 
 
 class AIIncident(Document):
@@ -68,8 +69,8 @@ class AIIncident(Document):
 		if given:
 			frappe.throw(
 				_("{0} apply only to a serious incident: tick {1} or clear them.").format(
-					", ".join(_(self.meta.get_label(f)) for f in given),
-					frappe.bold(_(self.meta.get_label("is_serious_incident"))),
+					labels(self.meta, given),
+					frappe.bold(label(self.meta, "is_serious_incident")),
 				),
 				title=_("Not a Serious Incident"),
 			)

@@ -7,6 +7,7 @@ from frappe.contacts.address_and_contact import load_address_and_contact
 from frappe.model.document import Document
 
 from aims_app.integrations.suppliers import follow_supplier_link
+from aims_app.translation import value
 
 
 class AISupplier(Document):
@@ -41,7 +42,9 @@ class AISupplier(Document):
 	def validate(self):
 		if self.assessment_result != "Not assessed" and not self.last_assessment_date:
 			frappe.throw(
-				_("Last Assessment is required when the result is {0}.").format(_(self.assessment_result)),
+				_("Last Assessment is required when the result is {0}.").format(
+					value(self.assessment_result)
+				),
 				title=_("Missing Date"),
 			)
 

@@ -26,10 +26,11 @@ function show_tier(frm) {
 	frm.set_intro(); // refresh runs again after a save: clear the previous banner
 	const tier = frm.doc.eu_ai_act_tier;
 	if (!tier || frm.is_new()) return; // the tier is computed on save
-	let text = __("EU AI Act tier: {0}", [__(tier)]);
-	if (frm.doc.eu_ai_act_route) text += " (" + frm.doc.eu_ai_act_route + ")";
+	let text = frm.doc.eu_ai_act_route
+		? __("EU AI Act tier: {0} ({1})", [__(tier), frm.doc.eu_ai_act_route])
+		: __("EU AI Act tier: {0}", [__(tier)]);
 	if (frm.doc.tier_override) {
-		text += ". " + __("Overridden; computed tier: {0}", [__(frm.doc.computed_tier)]);
+		text = __("{0}. Overridden; computed tier: {1}", [text, __(frm.doc.computed_tier)]);
 	}
 	frm.set_intro(text, tier === "Minimal risk" ? "green" : "orange");
 }

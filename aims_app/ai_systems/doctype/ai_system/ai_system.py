@@ -8,6 +8,8 @@ from frappe.utils import now_datetime
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
+from aims_app.messages import Message, MessageError
+from aims_app.translation import labels, text, value
 
 
 class AISystem(Document):
@@ -132,7 +134,7 @@ class AISystem(Document):
 		if changed and 1 not in self.get_permlevel_access("write"):
 			frappe.throw(
 				_("Only an AIMS Manager can override the EU AI Act tier ({0}).").format(
-					", ".join(_(self.meta.get_label(f)) for f in changed)
+					labels(self.meta, changed)
 				),
 				frappe.PermissionError,
 				title=_("Not Permitted"),
@@ -169,18 +171,20 @@ class AISystem(Document):
 	def apply_eu_ai_act_tier(self):
 		try:
 			result = classify(self.tier_answers())
-		except ValueError as error:
-			frappe.throw(str(error), title=_("EU AI Act Questionnaire"))
+		except MessageError as error:
+			frappe.throw(text(error.message), title=_("EU AI Act Questionnaire"))
 		self.computed_tier = result.tier
 		self.eu_ai_act_route = (
-			f"{result.route}, area {result.annex_iii_area}" if result.annex_iii_area else result.route
+			_("{0}, area {1}").format(value(result.route), result.annex_iii_area)
+			if result.annex_iii_area
+			else value(result.route)
 		)
 		self.transparency_duties = ", ".join(result.transparency_duties)
-		self.tier_reasons = "\n".join(result.reasons)
+		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
 		self.set(
 			"obligations",
 			[
-				{"article": o.article, "summary": o.summary, "applies_from": o.applies_from}
+				{"article": o.article, "summary": text(Message(o.summary)), "applies_from": o.applies_from}
 				for o in result.obligations
 			],
 		)
