@@ -27,7 +27,7 @@ JINJA_FIELDS = {
 
 
 def extract_fixtures(fileobj, keywords, comment_tags, options):
-	"""Fixtures: a list of records; the names of those the desk shows translated."""
+	"""Records in the fixture format (roles, workflows): a list of records; the names of those the desk shows translated."""
 	for record in json.load(fileobj):
 		if spec := FIXTURE_NAMES.get(record.get("doctype")):
 			field, comment = spec
