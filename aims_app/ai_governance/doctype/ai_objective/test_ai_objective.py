@@ -7,6 +7,7 @@ from frappe.utils import add_days, today
 from aims_app.ai_assurance.doctype.management_review.review_inputs import monitoring
 from aims_app.ai_governance.doctype.ai_objective.ai_objective import mark_missed_objectives
 from aims_app.tests import AimsTestCase, make_user
+from aims_app.translation import text
 
 OWNER = "objective-owner@example.com"
 
@@ -56,6 +57,6 @@ class TestAIObjective(AimsTestCase):
 
 	def test_the_management_review_sees_objectives_short_of_target(self):
 		objective(measurements=[{"measured_on": today(), "value": 0.7}])
-		summary = monitoring(add_days(today(), -365), today())
+		summary = text(monitoring(add_days(today(), -365), today()))
 		self.assertIn("Off track 1", summary)
 		self.assertIn("short of target: Fair shortlisting across age bands", summary)
