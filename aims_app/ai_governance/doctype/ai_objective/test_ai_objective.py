@@ -8,6 +8,7 @@ from aims_app.ai_assurance.doctype.management_review.review_inputs import monito
 from aims_app.ai_governance.doctype.ai_objective.ai_objective import mark_missed_objectives
 from aims_app.tests import AimsTestCase
 from aims_app.tests.history import recorded_changes
+from aims_app.translation import text
 
 OWNER = "objective-owner@example.com"
 
@@ -57,6 +58,6 @@ class TestAIObjective(AimsTestCase):
 
 	def test_the_management_review_sees_objectives_short_of_target(self):
 		objective(measurements=[{"measured_on": today(), "value": 0.7}])
-		summary = monitoring(add_days(today(), -365), today())
+		summary = text(monitoring(add_days(today(), -365), today()))
 		self.assertIn("Off track 1", summary)
 		self.assertIn("short of target: Fair shortlisting across age bands", summary)
