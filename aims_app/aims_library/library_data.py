@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aims_app.aims_library.tree import nested_set_bounds
+from aims_app.messages import Message, _
 
 DATA = Path(__file__).resolve().parent / "data"
 MANIFEST = "manifest.json"
@@ -62,15 +63,13 @@ CHECK_FIELDS = frozenset(
 	{"is_certifiable", "is_group", "is_assessable", "documented_information", "is_verified"}
 )
 
-Problem = tuple[str, tuple]  # a translatable template and its arguments
-
 
 class LibraryError(Exception):
 	"""The shipped library cannot be applied; nothing was written. Each problem names the entry."""
 
-	def __init__(self, problems: list[Problem]):
+	def __init__(self, problems: list[Message]):
 		self.problems = problems
-		super().__init__("\n".join(template.format(*args) for template, args in problems))
+		super().__init__("\n".join(str(problem) for problem in problems))
 
 
 @dataclass(frozen=True)
@@ -107,10 +106,12 @@ def load_library(data: Path = DATA) -> ShippedLibrary:
 		digest = file_digest(content)
 		if digest != entry["sha256"]:
 			problems.append(
-				(
-					"Library file {0} does not match its manifest (sha256 {1}, manifest says {2}): it was "
-					"changed without rebuilding the library.",
-					(entry["file"], digest, entry["sha256"]),
+				Message(
+					_(
+						"Library file {file} does not match its manifest (sha256 {digest}, manifest says "
+						"{expected}): it was changed without rebuilding the library."
+					),
+					{"file": entry["file"], "digest": digest, "expected": entry["sha256"]},
 				)
 			)
 			continue
@@ -231,25 +232,38 @@ def moved(bounds: dict[str, tuple[int, int]], installed: dict[str, dict]) -> dic
 
 
 def check_shipped(library: ShippedLibrary):
-	problems: list[Problem] = []
+	problems: list[Message] = []
 	names: dict[str, str] = {}
 	for framework in library.frameworks:
 		for row in framework.requirements:
 			name, parent = row["name"], row.get("parent_framework_requirement")
 			if name in names:
-				problems.append(("Requirement {0} is listed twice in library {1}.", (name, library.version)))
+				problems.append(
+					Message(
+						_("Requirement {name} is listed twice in library {version}."),
+						{"name": name, "version": library.version},
+					)
+				)
 			if row["framework"] != framework.code:
 				problems.append(
-					(
-						"Requirement {0} belongs to framework {1} but is shipped in {2}.",
-						(name, row["framework"], framework.file),
+					Message(
+						_("Requirement {name} belongs to framework {framework} but is shipped in {file}."),
+						{"name": name, "framework": row["framework"], "file": framework.file},
 					)
 				)
 			if parent and names.get(parent) != framework.code:
 				problems.append(
-					(
-						"Requirement {0} names parent {1}, which is not an earlier entry of {2} in library {3}.",
-						(name, parent, framework.code, library.version),
+					Message(
+						_(
+							"Requirement {name} names parent {parent}, which is not an earlier entry of "
+							"{framework} in library {version}."
+						),
+						{
+							"name": name,
+							"parent": parent,
+							"framework": framework.code,
+							"version": library.version,
+						},
 					)
 				)
 			names[name] = framework.code
@@ -258,15 +272,18 @@ def check_shipped(library: ShippedLibrary):
 		for row in framework.mappings:
 			if row["name"] in seen:
 				problems.append(
-					("Mapping {0} is listed twice in library {1}.", (row["name"], library.version))
+					Message(
+						_("Mapping {name} is listed twice in library {version}."),
+						{"name": row["name"], "version": library.version},
+					)
 				)
 			seen.add(row["name"])
 			for end in (row["requirement"], row["mapped_requirement"]):
 				if end not in names:
 					problems.append(
-						(
-							"Mapping {0} links {1}, which is not in library {2}.",
-							(row["name"], end, library.version),
+						Message(
+							_("Mapping {name} links {requirement}, which is not in library {version}."),
+							{"name": row["name"], "requirement": end, "version": library.version},
 						)
 					)
 	if problems:
@@ -324,9 +341,12 @@ def refuse_linked_withdrawals(plan: LibraryPlan, links: dict[str, list[str]]):
 	"""A requirement the new version withdraws must not be in use: `links` gives, per withdrawn requirement,
 	the records (audits, control decisions, ...) that still point at it."""
 	problems = [
-		(
-			"Library {0} withdraws {1}, which {2} still link to. Unlink them, then migrate again.",
-			(plan.version, name, ", ".join(links[name][:10])),
+		Message(
+			_(
+				"Library {version} withdraws {name}, which {records} still link to. Unlink them, then "
+				"migrate again."
+			),
+			{"version": plan.version, "name": name, "records": ", ".join(links[name][:10])},
 		)
 		for name in plan.requirements.withdraw
 		if links.get(name)

@@ -25,6 +25,7 @@ from aims_app.aims_library.library_data import (
 	plan_library,
 	refuse_linked_withdrawals,
 )
+from aims_app.translation import text
 
 FRAMEWORK, REQUIREMENT, MAPPING = "Compliance Framework", "Framework Requirement", "Requirement Mapping"
 AUTHOR = "Administrator"
@@ -42,7 +43,7 @@ def sync_library(library: ShippedLibrary | None = None) -> dict[str, int]:
 		refuse_linked_withdrawals(plan, links_to(plan.requirements.withdraw))
 	except LibraryError as error:
 		frappe.throw(
-			"<br>".join(_(template).format(*args) for template, args in error.problems),
+			"<br>".join(text(problem) for problem in error.problems),
 			title=_("Library Not Applied"),
 		)
 	frappe.db.savepoint(SAVEPOINT)

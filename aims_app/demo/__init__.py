@@ -14,6 +14,8 @@ import frappe
 from frappe import _
 from frappe.utils import now
 
+from aims_app.translation import value
+
 MANIFEST_KEY = "aims_demo_manifest"
 # Made on install, one per control (changed by the demo, never created or deleted by it), and the library.
 INSTALLED = {"Control Implementation"}
@@ -188,7 +190,7 @@ def delete_traces(doctype: str, name: str, since: str | None = None):
 
 def delete_deletion_feed(deleted: list[tuple[str, str]], since: str):
 	"""Frappe notes each deletion in the activity feed (a Comment naming the record): the demo's leave no note."""
-	subjects = [f"{_(doctype)} {name}" for doctype, name in deleted]
+	subjects = [_("{0} {1}").format(value(doctype), name) for doctype, name in deleted]
 	frappe.db.delete(
 		"Comment", {"comment_type": "Deleted", "creation": (">=", since), "subject": ("in", subjects)}
 	)

@@ -7,6 +7,8 @@ from frappe.desk.form import assign_to
 from frappe.utils import getdate, today
 from frappe.utils.html_utils import escape_html
 
+from aims_app.translation import value
+
 # What a person owns in the AIMS: doctype -> the User field naming the owner. Each carries `owner_left`
 # (aims_app/install.py) where ERPNext is installed.
 OWNED_RECORDS = {
@@ -118,7 +120,7 @@ def flag_records_of_leavers() -> None:
 def record_label(doctype: str, row) -> str:
 	if doctype == "Nonconformity Corrective Action":
 		return _("Corrective action {0} of Nonconformity {1}").format(row.idx, row.parent)
-	return _("{0} {1}").format(_(doctype), row.name)
+	return _("{0} {1}").format(value(doctype), row.name)
 
 
 def aims_managers() -> list[str]:

@@ -49,17 +49,17 @@ def refuse_move_without_action(doc, workflow, stored: str, state: str):
 	if not takers:
 		frappe.throw(
 			_("{0} {1} cannot go from {2} to {3}: no action of its workflow leads there.").format(
-				_(doc.doctype), doc.name, frappe.bold(_(stored)), frappe.bold(_(state))
+				value(doc.doctype), doc.name, frappe.bold(value(stored)), frappe.bold(value(state))
 			),
 			WorkflowPermissionError,
 		)
 	frappe.throw(
 		_("Only {0} can take {1} {2} from {3} to {4}.").format(
-			comma_or([frappe.bold(_(role)) for role in takers], add_quotes=False),
-			_(doc.doctype),
+			comma_or([frappe.bold(value(role)) for role in takers], add_quotes=False),
+			value(doc.doctype),
 			doc.name,
-			frappe.bold(_(stored)),
-			frappe.bold(_(state)),
+			frappe.bold(value(stored)),
+			frappe.bold(value(state)),
 		),
 		frappe.PermissionError,
 		title=_("Not Permitted"),
