@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs one benchmark script (benchmarks/SCRIPT, given --site, --runs and --save) first on the scratch site as it
-# is, then on a generated organisation of 2,000 AI systems, 20,000 risks and 50,000 evidence links, and with
-# --scale N also on a second site holding N times that organisation, printing each median's N×/1× ratio.
-# reports.sh and workspace.sh call it; the site is AIMS_BENCH_SITE (default aims-bench.test), the scaled one
-# AIMS_BENCH_SCALED_SITE (default: the same name with -xN; its organisation is generated once and reused
-# while its size matches).
+# Runs one benchmark script (benchmarks/SCRIPT, given --site, --runs and --save) first on a site with nothing
+# but the app, then on a generated organisation of 2,000 AI systems, 20,000 risks and 50,000 evidence links,
+# and with --scale N also on a site holding N times that organisation, printing each median's N×/1× ratio.
+# reports.sh and workspace.sh call it. The sites: AIMS_BENCH_SITE (default aims-bench.test) for the
+# organisation, AIMS_BENCH_EMPTY_SITE and AIMS_BENCH_SCALED_SITE (default: that name with -empty and -xN).
+# Each organisation is generated once and reused while its size matches: regenerating deletes the old rows
+# first, and InnoDB's purge of them slows the next minutes' index scans.
 #
 #   benchmarks/generated_org.sh SCRIPT [--scale N] [RUNS]
 set -euo pipefail
@@ -31,9 +32,11 @@ run_script() {
 	bench_python "$AIMS_BENCH/apps/aims_app/benchmarks/$2" --site "$on" "${@:3}"
 }
 
+empty_site=${AIMS_BENCH_EMPTY_SITE:-${site%.test}-empty.test}
+ensure_site "$empty_site" >>"$log" 2>&1
+install_or_migrate "$empty_site" "$log"
 echo "== before generating"
-run_script "$site" generate_org.py --fresh --systems 0 --risks 0 --evidence-links 0 >>"$log" 2>&1
-run_script "$site" "$script" --runs "$runs"
+run_script "$empty_site" "$script" --runs "$runs"
 echo "== generated organisation"
 run_script "$site" generate_org.py
 run_script "$site" "$script" --runs "$runs" --save "$results/1.json"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The risk reports' server time and query count, first on the scratch site as it is, then on a
+# The risk reports' server time and query count, first on a site with the app alone, then on a
 # generated organisation of 2,000 AI systems, 20,000 risks and 50,000 evidence links (issue 4), and with
 # --scale N on N times that organisation too, with each median's N×/1× ratio (issue 16: under 3 at 10×).
 #

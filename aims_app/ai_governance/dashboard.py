@@ -2,19 +2,21 @@
 date (Frappe evaluates a card's dynamic filters in the browser only) and counts of child rows, and the risk
 heat map (a Custom HTML Block, since Frappe's charts draw no matrix).
 
-Each method refuses a user who cannot read the doctype it counts, and counts with one query (the heat map's
-kept in aims_app.record_cache while the risks are unchanged).
+Each method refuses a user who cannot read the doctype it counts, and counts with one query; the counts that
+grow with the data (expired evidence, the heat map) are kept in aims_app.record_cache while the records are
+unchanged.
 """
 
 from pathlib import Path
 
 import frappe
+from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, NullIf
-from frappe.utils import add_days, today
+from frappe.utils import add_days, getdate, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_governance.heat_map import heat_map
-from aims_app.record_cache import cached_rows
+from aims_app.record_cache import cached_list_rows, cached_rows
 from aims_app.roles import AIMS_ROLES
 
 EVIDENCE_WARNING_DAYS = 30
@@ -27,6 +29,24 @@ FILE_PARTS = {"html": "html", "script": "js", "style": "css"}
 def _card(value: int, doctype: str, route_options: dict) -> dict:
 	"""A Custom Number Card's value; clicking the card opens the list with the same filters."""
 	return {"value": value, "fieldtype": "Int", "route": ["List", doctype], "route_options": route_options}
+
+
+@frappe.whitelist()
+def records_matching(filters=None) -> dict:
+	"""What a Document Type card counts (its filters name the doctype), with the reader's permissions, kept in
+	the record cache while those records are unchanged: Frappe's own card counts them afresh on every load."""
+	conditions = frappe.parse_json(filters or "[]")
+	if not conditions:
+		frappe.throw(_("The card's filters must name the doctype it counts."))
+	doctype = conditions[0][0]
+	frappe.has_permission(doctype, "read", throw=True)
+	counted = frappe.get_list(doctype, filters=conditions, fields=["count(*) as records"], run=0)
+	(row,) = cached_list_rows(counted)
+	route = {
+		field: value if operator == "=" else [operator, value]
+		for _dt, field, operator, value, *_ in conditions
+	}
+	return _card(row.records, doctype, route)
 
 
 @frappe.whitelist()
@@ -52,8 +72,14 @@ def evidence_expiring(filters=None) -> dict:
 def evidence_expired(filters=None) -> dict:
 	"""Evidence whose validity ended before today."""
 	frappe.has_permission("AIMS Evidence", "read", throw=True)
-	count = frappe.db.count("AIMS Evidence", {"valid_until": ("<", today())})
-	return _card(count, "AIMS Evidence", {"valid_until": ["<", today()]})
+	evidence = frappe.qb.DocType("AIMS Evidence")
+	expired = (
+		frappe.qb.from_(evidence)
+		.select(Count("*").as_("records"))
+		.where(evidence.valid_until < getdate(today()))
+	)
+	((row,),) = cached_rows(("AIMS Evidence",), expired)
+	return _card(row.records, "AIMS Evidence", {"valid_until": ["<", today()]})
 
 
 @frappe.whitelist()

@@ -155,3 +155,6 @@ class TestWorkspace(AimsTestCase):
 			for method in (*CUSTOM_METHODS, dashboard.risk_heat_map):
 				with self.subTest(method=method.__name__), self.assertRaises(frappe.PermissionError):
 					method()
+			card = frappe.get_doc("Number Card", "Risks Above Appetite")
+			with self.subTest(method="records_matching"), self.assertRaises(frappe.PermissionError):
+				dashboard.records_matching(filters=card.filters_json)
