@@ -9,7 +9,7 @@ export class ListPage extends DeskPage {
 			(dt) =>
 				frappe.get_route()?.[0] === "List" &&
 				window.cur_list?.doctype === dt &&
-				cur_list.$result.is(":visible") &&
+				cur_list.$result?.is(":visible") &&
 				!cur_list.$result.find(".list-loading").length,
 			doctype,
 		);

@@ -18,8 +18,9 @@ async function inserted(role, doc, made, cancel = null) {
 	return saved.name;
 }
 
+// Each workflow step in a desk of its own, as its user would have it.
 async function formAs(as, role, doctype, name) {
-	const form = new FormPage(await as(role));
+	const form = new FormPage(await as(role, { fresh: true }));
 	await form.open(doctype, name);
 	return form;
 }

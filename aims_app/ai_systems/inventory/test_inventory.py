@@ -280,4 +280,4 @@ class TestInventoryImport(AimsTestCase):
 	def test_the_bench_commands_are_registered(self):
 		from aims_app.commands import commands
 
-		self.assertEqual(sorted(commands[0].commands), ["export-inventory", "import-inventory"])
+		self.assertLessEqual({"export-inventory", "import-inventory"}, set(commands[0].commands))
