@@ -30,9 +30,36 @@ class AimsTestCase(_FrappeBase):
 	Frappe v15 rolls back only once per class; a test that must commit cleans up after itself.
 	"""
 
+	def setUp(self):
+		# Frappe keeps the outgoing email account it found for the rest of the process; a request starts without
+		# it, and so does each test (one that found none while emails were muted would leave a dummy account,
+		# without an address, for every test after it).
+		frappe.local.__dict__.pop("outgoing_email_account", None)
+		super().setUp()
+
 	def tearDown(self):
 		frappe.db.rollback()
 		super().tearDown()
+
+
+def default_outgoing_email_account() -> str | None:
+	"""A default outgoing account, as a real site has one, for tests whose records send email (Frappe builds a
+	notification's email at once in tests). Returns the account's name when this call created it."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		return None
+	account = frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "AIMS Outgoing",
+			"email_id": "aims@example.com",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "smtp.example.com",
+			"no_smtp_authentication": 1,
+		}
+	).insert(ignore_permissions=True)
+	frappe.local.__dict__.pop("outgoing_email_account", None)
+	return account.name
 
 
 def needs_apps(*apps: str):

@@ -6,7 +6,7 @@ import importlib.util
 import frappe
 
 from aims_app import demo
-from aims_app.tests import AimsTestCase
+from aims_app.tests import AimsTestCase, default_outgoing_email_account
 
 # Records Frappe keeps about documents: the demo's must go with it.
 TRACE_TABLES = ("ToDo", "Version", "Comment", "Workflow Action", "Notification Log", "User", "Has Role")
@@ -27,7 +27,16 @@ class TestDemo(AimsTestCase):
 		cls.diff = site_diff()
 
 	def setUp(self):
+		super().setUp()
 		self.assertIsNone(demo.Manifest.stored(), "the demo is not on the site when a test starts")
+		# the demo commits what it loads, and with it this account: it goes when the test ends
+		if account := default_outgoing_email_account():
+			self.addCleanup(self.remove_account, account)
+
+	@staticmethod
+	def remove_account(account: str):
+		frappe.delete_doc("Email Account", account, force=True, ignore_permissions=True)
+		frappe.db.commit()
 
 	def state(self) -> dict:
 		state = self.diff.snapshot(frappe)

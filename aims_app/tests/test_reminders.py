@@ -11,7 +11,7 @@ from frappe.utils.user import get_users_with_role
 
 from aims_app.reminders.digest import send_weekly_digest
 from aims_app.roles import AIMS_MANAGER
-from aims_app.tests import AimsTestCase, make_user
+from aims_app.tests import AimsTestCase, default_outgoing_email_account, make_user
 from aims_app.tests.scenarios import ai_risk, evidence, insert
 
 MANAGER = "digest-manager@example.com"
@@ -69,26 +69,12 @@ def nonconformity(*actions):
 	)
 
 
-def outgoing_email_account():
-	"""Frappe queues email only with a default outgoing account, as a real site has one."""
-	if not frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
-		insert(
-			"Email Account",
-			email_account_name="AIMS Outgoing",
-			email_id="aims@example.com",
-			enable_outgoing=1,
-			default_outgoing=1,
-			smtp_server="smtp.example.com",
-			no_smtp_authentication=1,
-		)
-
-
 class TestReminders(AimsTestCase):
 	def setUp(self):
 		"""With an outgoing account, Frappe sends a notification's email at once in tests, and sending commits,
 		which would keep this test's records: email is queued, as on a site, but not sent."""
 		frappe.flags.mute_emails = True
-		outgoing_email_account()
+		default_outgoing_email_account()
 		self.before = set(frappe.get_all("Email Queue", pluck="name"))
 
 	def tearDown(self):
