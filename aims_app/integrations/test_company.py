@@ -71,6 +71,7 @@ class TestCompany(AimsTestCase):
 			self.assertEqual(
 				register(), ["Home risk", "Subsidiary risk"], "one company or all: no difference"
 			)
+			self.assertEqual(register(company="No Such Company"), [], "an unknown company finds nothing")
 
 	def test_a_user_restricted_to_one_company_sees_only_its_risks_and_is_refused_the_other(self):
 		add_user_permission("Company", self.home, MANAGER)
