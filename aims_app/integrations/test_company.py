@@ -5,7 +5,7 @@ from frappe.permissions import add_user_permission
 
 from aims_app.ai_risk.report.ai_risk_register.ai_risk_register import execute as risk_register
 from aims_app.tests import AimsTestCase, acting_as, erp, make_user, needs_apps
-from aims_app.tests.scenarios import ai_risk, insert
+from aims_app.tests.scenarios import ai_risk
 
 RISK_OWNER = "company-risk-owner@example.com"
 MANAGER = "company-aims-manager@example.com"
@@ -29,17 +29,7 @@ def second_company() -> str:
 
 
 def system_in(company: str, name: str, department: str | None = None):
-	return insert(
-		"AI System",
-		system_name=name,
-		system_owner=RISK_OWNER,
-		company=company,
-		department=department,
-		lifecycle_stage="Operation and monitoring",
-		purpose="Score credit applications.",
-		our_role="Deployer",
-		automation_level="Human in the loop",
-	)
+	return erp.ai_system(name, RISK_OWNER, company=company, department=department)
 
 
 def register(**filters) -> list[str]:
@@ -81,6 +71,7 @@ class TestCompany(AimsTestCase):
 			self.assertEqual(
 				register(), ["Home risk", "Subsidiary risk"], "one company or all: no difference"
 			)
+			self.assertEqual(register(company="No Such Company"), [], "an unknown company finds nothing")
 
 	def test_a_user_restricted_to_one_company_sees_only_its_risks_and_is_refused_the_other(self):
 		add_user_permission("Company", self.home, MANAGER)

@@ -8,7 +8,7 @@ from aims_app.ai_assurance.doctype.nonconformity.test_nonconformity import raise
 from aims_app.ai_assurance.report.aims_readiness.aims_readiness import execute as readiness
 from aims_app.integrations.people import flag_records_of_leavers
 from aims_app.tests import AimsTestCase, counting_queries, erp, make_user, needs_apps
-from aims_app.tests.scenarios import ai_risk, evidence, insert
+from aims_app.tests.scenarios import ai_risk, evidence
 
 LEAVER = "leaving-owner@example.com"
 STAYER = "staying-owner@example.com"
@@ -17,15 +17,7 @@ NC_OWNER = "nc-owner@example.com"
 
 
 def system_owned_by(owner: str, name: str):
-	return insert(
-		"AI System",
-		system_name=name,
-		system_owner=owner,
-		lifecycle_stage="Operation and monitoring",
-		purpose="Forecast demand per store.",
-		our_role="Provider",
-		automation_level="Decision support (a person decides)",
-	)
+	return erp.ai_system(name, owner)
 
 
 def flag(doctype: str, name: str) -> int:

@@ -12,15 +12,8 @@ MANAGER = "supplier-aims-manager@example.com"
 
 
 def ai_system_using(ai_supplier: str, name: str):
-	return insert(
-		"AI System",
-		system_name=name,
-		system_owner=OWNER,
-		lifecycle_stage="Operation and monitoring",
-		purpose="Answer customer questions.",
-		our_role="Deployer",
-		automation_level="Human on the loop",
-		suppliers=[{"ai_supplier": ai_supplier, "supplies": "Hosted language model"}],
+	return erp.ai_system(
+		name, OWNER, suppliers=[{"ai_supplier": ai_supplier, "supplies": "Hosted language model"}]
 	)
 
 

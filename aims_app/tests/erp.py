@@ -118,3 +118,19 @@ def training_result(event: str, passed: dict[str, bool]):
 			],
 		}
 	).insert()
+
+
+def ai_system(name: str, owner: str, **fields):
+	"""An AI system in operation with what the form requires, and whatever the test adds."""
+	return frappe.get_doc(
+		{
+			"doctype": "AI System",
+			"system_name": name,
+			"system_owner": owner,
+			"lifecycle_stage": "Operation and monitoring",
+			"purpose": "Help staff with routine decisions.",
+			"our_role": "Deployer",
+			"automation_level": "Human in the loop",
+			**fields,
+		}
+	).insert()
