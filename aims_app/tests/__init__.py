@@ -34,7 +34,7 @@ class AimsTestCase(_FrappeBase):
 		# Frappe keeps the outgoing email account it found for the rest of the process; a request starts without
 		# it, and so does each test (one that found none while emails were muted would leave a dummy account,
 		# without an address, for every test after it).
-		frappe.local.__dict__.pop("outgoing_email_account", None)
+		forget_outgoing_email_account()
 		super().setUp()
 
 	def tearDown(self):
@@ -58,8 +58,13 @@ def default_outgoing_email_account() -> str | None:
 			"no_smtp_authentication": 1,
 		}
 	).insert(ignore_permissions=True)
-	frappe.local.__dict__.pop("outgoing_email_account", None)
+	forget_outgoing_email_account()
 	return account.name
+
+
+def forget_outgoing_email_account():
+	if hasattr(frappe.local, "outgoing_email_account"):
+		delattr(frappe.local, "outgoing_email_account")
 
 
 def needs_apps(*apps: str):
