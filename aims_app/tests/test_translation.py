@@ -160,5 +160,9 @@ def boot_messages(session) -> dict:
 	gives the session a CSRF token that later requests would need: use a session of its own."""
 	response = session.get("/app", headers={"Accept": "text/html"})
 	assert response.status_code == 200, response.status_code
-	boot = re.search(r"frappe\.boot = JSON\.parse\((.*?)\);\n", response.text).group(1)
-	return json.loads(json.loads(boot))["__messages"]
+	# Frappe 15.44 embeds the boot as a JSON string to parse, later v15 releases as an object literal
+	embedded = re.search(
+		r"frappe\.boot = (?:JSON\.parse\((.*?)\)|(\{.*?\}));\s*frappe\._messages", response.text, re.S
+	)
+	as_string, as_object = embedded.groups()
+	return (json.loads(json.loads(as_string)) if as_string else json.loads(as_object))["__messages"]
