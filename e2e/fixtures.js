@@ -7,8 +7,14 @@ import { Made } from "./api.js";
 import { stateFile } from "./desk.js";
 
 // The test command serves the site without Frappe's realtime server (socket.io): the desk's attempts to reach
-// it are the only errors expected.
+// it are expected errors.
 const REALTIME = /\/socket\.io\//;
+// Frappe 15's charts redraw on resize (frappe-charts' boundDrawFn, from a ResizeObserver) and, now and then,
+// while a workspace chart is still drawing, try to remove a node they already replaced: a race inside the
+// framework's chart library, seen on about one workspace load in three. Only that error, from there, is let by.
+const isChartResizeRace = (error) =>
+	error.message.includes("Failed to execute 'removeChild' on 'Node'") &&
+	(error.stack || "").includes("ResizeObserver.boundDrawFn");
 
 async function openDesk(browser, role) {
 	const context = await browser.newContext({ storageState: stateFile(role) });
@@ -20,7 +26,9 @@ async function openDesk(browser, role) {
 			report(`console error on ${page.url()}: ${message.text()}`);
 		}
 	});
-	page.on("pageerror", (error) => report(`script error on ${page.url()}: ${error.message}`));
+	page.on("pageerror", (error) => {
+		if (!isChartResizeRace(error)) report(`script error on ${page.url()}: ${error.message}`);
+	});
 	page.on("response", (response) => {
 		if (response.status() >= 500) report(`server error ${response.status()}: ${response.url()}`);
 	});

@@ -6,7 +6,8 @@ frappe.ui.form.on("AI Supplier", {
 		// contacts made from here are linked to this AI Supplier
 		frappe.dynamic_link = { doc: frm.doc, fieldname: "name", doctype: "AI Supplier" };
 		if (frm.is_new()) {
-			frappe.contacts.clear_address_and_contact(frm);
+			// Frappe's clear_address_and_contact also expects an address field, which an AI Supplier has not
+			$(frm.fields_dict.contact_html.wrapper).empty();
 		} else {
 			frappe.contacts.render_address_and_contact(frm);
 		}
