@@ -43,6 +43,8 @@ has_permission = {
 	"Risk Acceptance": "aims_app.permissions.risk_acceptance",
 	"AIMS Evidence": "aims_app.permissions.aims_evidence",
 	"Nonconformity": "aims_app.permissions.nonconformity",
+	"AI System Stage Review": "aims_app.permissions.ai_system_step",
+	"AI System Change": "aims_app.permissions.ai_system_step",
 }
 
 # Document Events
@@ -74,8 +76,13 @@ doc_events.update(
 )
 
 # Beside ERPNext and HRMS (aims_app/integrations/): hooks keyed by their doctypes do nothing where they are absent.
+jinja = {"methods": ["aims_app.ai_systems.lifecycle.documentation.technical_documentation"]}
 override_doctype_dashboards = {"Supplier": "aims_app.integrations.suppliers.supplier_dashboard"}
-doctype_js = {"Supplier": "public/js/supplier.js"}
+doctype_js = {
+	"Supplier": "public/js/supplier.js",
+	"AI System Stage Review": "public/js/approval_step.js",
+	"AI System Change": "public/js/approval_step.js",
+}
 doc_events.update(
 	{
 		"Supplier": {"on_update": "aims_app.integrations.suppliers.flag_dependent_systems"},

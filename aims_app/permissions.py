@@ -115,3 +115,15 @@ def nonconformity(doc, ptype=None, user=None, **kwargs) -> bool:
 		or user in {action.action_owner for action in doc.get("corrective_actions", [])}
 		or AIMS_AUDITOR in frappe.get_roles(user)
 	)
+
+
+def ai_system_step(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Raised by the owner of its AI system; approved by that owner or an AIMS Approver.
+
+	A stage review or change; its controller decides which of them may sign, never the one who asked."""
+	user = user or frappe.session.user
+	return (
+		_unrestricted(ptype, user)
+		or owns_system(doc.ai_system, user)
+		or AIMS_APPROVER in frappe.get_roles(user)
+	)

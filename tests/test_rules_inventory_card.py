@@ -47,7 +47,9 @@ def test_the_shipped_example_is_a_valid_card(schema):
 	system = example.records["systems"][0]
 	assert system["performs_profiling"] == 1
 	assert system["next_review_date"] == "2026-09-30"
-	assert system["models"] == [{"model": "cv-screening-ranker", "purpose_in_system": "Ranks applications"}]
+	assert system["models"] == [
+		{"model": "cv-screening-ranker", "purpose_in_system": "Ranks applications", "serving_alias": None}
+	]
 
 
 def test_the_card_names_what_it_describes_by_the_doctypes_fields(schema):

@@ -65,6 +65,11 @@ RIGHTS = {
 	"Nonconformity": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rw", AI_RISK_OWNER: "Rw", AIMS_AUDITOR: "RCW"},
 	# clause 9.3: top management (the AIMS Approver) reviews and signs the minutes
 	"Management Review": {AIMS_MANAGER: SIGNS, AIMS_APPROVER: "RWS"},
+	# "a system owner asks to move their system to another stage, or to change it in operation; the owner
+	# (limited and minimal risk) or an AIMS Approver approves, never the person who asked"; the AIMS Manager
+	# manages the drafts and signs nothing
+	"AI System Stage Review": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcws", AIMS_APPROVER: "RWS"},
+	"AI System Change": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcws", AIMS_APPROVER: "RWS"},
 }
 
 # Whose a record is, for the small letters above.
@@ -78,6 +83,8 @@ OWN_RULES = {
 	"Risk Acceptance": "the owner of the risk accepted",
 	"AIMS Evidence": "its evidence owner or whoever filed it",
 	"Nonconformity": "its owner or the owner of one of its corrective actions",
+	"AI System Stage Review": "the owner of its AI system",
+	"AI System Change": "the owner of its AI system",
 }
 
 # The workflows' actions: (doctype, state) -> {action: (roles that may take it, on a record they drafted too?)}.
@@ -118,9 +125,34 @@ WORKFLOW_POLICY = {
 		"Reopen Actions": dict.fromkeys(_CHECKERS),
 	},
 	("Nonconformity", "Closed"): {},
+	**{
+		(doctype, state): actions
+		for doctype in ("AI System Stage Review", "AI System Change")
+		for state, actions in (
+			("Draft", {"Request Approval": {AI_SYSTEM_OWNER: None, AIMS_MANAGER: None}}),
+			(
+				"Awaiting Approval",
+				{
+					"Approve": {AI_SYSTEM_OWNER: WITHIN_APPETITE, AIMS_APPROVER: None},
+					"Reject": {AI_SYSTEM_OWNER: WITHIN_APPETITE, AIMS_APPROVER: None},
+				},
+			),
+			("Approved", {}),
+			("Rejected", {}),
+		)
+	},
 }
 # Decisions no one takes on a record they drafted themselves: an approval is someone else's check.
-NOT_ON_OWN_DRAFT = {("Risk Acceptance", "Approve"), ("Risk Acceptance", "Reject"), ("AI Policy", "Approve")}
+NOT_ON_OWN_DRAFT = {
+	("Risk Acceptance", "Approve"),
+	("Risk Acceptance", "Reject"),
+	("AI Policy", "Approve"),
+	*(
+		(doctype, action)
+		for doctype in ("AI System Stage Review", "AI System Change")
+		for action in ("Approve", "Reject")
+	),
+}
 
 # "An auditor who owns an AI system in scope, or is assigned a requirement or system in scope (AIMS Role
 # Assignment), is refused."

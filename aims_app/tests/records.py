@@ -15,6 +15,9 @@ from aims_app.validation import condition_holds
 TEXT_TYPES = {"Small Text", "Text", "Long Text", "Text Editor", "Markdown Editor", "Code", "HTML Editor"}
 NUMBER_TYPES = {"Int", "Float", "Currency", "Percent"}
 TABLE_TYPES = {"Table", "Table MultiSelect"}
+# Links whose record must be in a given state for the linking record to be valid: a change is recorded only
+# on a system in operation.
+LINKED_VALUES = {("AI System Change", "ai_system"): {"lifecycle_stage": "Operation and monitoring"}}
 
 
 class Records:
@@ -132,6 +135,8 @@ class Records:
 		for field in meta.fields:
 			if field.fieldtype == "Link" and field.options == "User":
 				values[field.fieldname] = user
+			elif linked := LINKED_VALUES.get((doctype, field.fieldname)):
+				values[field.fieldname] = self.of(field.options, user, **linked)
 			elif field.read_only or field.default is not None:
 				continue
 			elif field.reqd or self.optional(field, style[0]):

@@ -117,3 +117,35 @@ def plan_sync(rows: list[dict], known: list[dict], today: date) -> SyncPlan:
 				"latest_in_registry": 0,
 			}
 	return plan
+
+
+@dataclass(frozen=True)
+class Drift:
+	"""A system in operation whose serving model version changed in the registry without an approved change."""
+
+	ai_system: str
+	serving_alias: str
+	approved_reference: str
+	serving_reference: str
+
+
+def serving_reference(rows: list[dict], model_name: str, alias: str) -> str | None:
+	"""The version of `model_name` that holds `alias` (an MLflow alias, or a stage such as Production)."""
+	for row in rows:
+		aliases = {a.strip() for a in (row["registry_aliases"] or "").split(",") if a.strip()}
+		if row["model_name"] == model_name and (alias in aliases or alias == row["registry_stage"]):
+			return row["registry_reference"]
+	return None
+
+
+def registry_drift(rows: list[dict], serving: list[dict], covered: set[tuple[str, str]]) -> list[Drift]:
+	"""`serving`: the model rows of systems in operation that name an alias (ai_system, serving_alias,
+	registry_reference and model_name of the AI Model the row links). `covered`: (system, model reference)
+	pairs an approved AI System Change brought in. A drift is a row whose alias now points at another version
+	that no approved change covers."""
+	drifts = []
+	for row in serving:
+		now = serving_reference(rows, row["model_name"], row["serving_alias"])
+		if now and now != row["registry_reference"] and (row["ai_system"], now) not in covered:
+			drifts.append(Drift(row["ai_system"], row["serving_alias"], row["registry_reference"], now))
+	return drifts

@@ -8,17 +8,23 @@ but its failure, in AIMS Settings' Last Sync Result.
 import frappe
 import requests
 from frappe import _
+from frappe.desk.form import assign_to
 from frappe.utils import escape_html, getdate, now_datetime, strip_html
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from aims_app.ai_systems.lifecycle.changes import NEW_MODEL_VERSION
+from aims_app.ai_systems.lifecycle.gates import OPERATION
 from aims_app.ai_systems.model_registry.rules import (
 	REGISTRY,
 	SYNCED_FIELDS,
+	Drift,
 	SyncPlan,
 	plan_sync,
+	registry_drift,
 	registry_rows,
 )
+from aims_app.history import record_change
 
 TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for an answer
 PAGE_SIZE = 100
@@ -153,8 +159,10 @@ def sync_models() -> dict[str, int]:
 		registry = MLflowRegistry(
 			settings.mlflow_url, settings.get_password("mlflow_token", raise_exception=False)
 		)
-		plan = plan_sync(registry.rows(), known_models(), getdate())
+		rows = registry.rows()
+		plan = plan_sync(rows, known_models(), getdate())
 		apply(plan)
+		report_drift(rows)
 	except Exception as error:
 		frappe.db.rollback()
 		record_result(_("Failed, nothing changed: {0}").format(strip_html(str(error))))
@@ -167,6 +175,107 @@ def sync_models() -> dict[str, int]:
 		)
 	)
 	return counts
+
+
+def serving_rows() -> list[dict]:
+	"""The model rows of systems in operation that name the alias or stage serving them."""
+	row = frappe.qb.DocType("AI System Model")
+	system = frappe.qb.DocType("AI System")
+	model = frappe.qb.DocType("AI Model")
+	return (
+		frappe.qb.from_(row)
+		.join(system)
+		.on(system.name == row.parent)
+		.join(model)
+		.on(model.name == row.ai_model)
+		.select(
+			row.parent.as_("ai_system"),
+			row.serving_alias,
+			model.registry_reference,
+			model.model_name,
+		)
+		.where(
+			(row.parenttype == "AI System")
+			& (system.lifecycle_stage == OPERATION)
+			& (row.serving_alias.isnotnull())
+			& (row.serving_alias != "")
+			& (model.registry == REGISTRY)
+		)
+		.run(as_dict=True)
+	)
+
+
+def changes_by_model(docstatus: int) -> set[tuple[str, str]]:
+	"""(system, model reference) of the AI System Changes in `docstatus` that bring a registry model (drafts
+	rejected are left out: they cover nothing)."""
+	change = frappe.qb.DocType("AI System Change")
+	model = frappe.qb.DocType("AI Model")
+	return {
+		(system, reference)
+		for system, reference in frappe.qb.from_(change)
+		.join(model)
+		.on(model.name == change.new_ai_model)
+		.select(change.ai_system, model.registry_reference)
+		.where(
+			(change.docstatus == docstatus)
+			& (change.workflow_state.isnull() | (change.workflow_state != "Rejected"))
+		)
+		.run()
+	}
+
+
+def report_drift(rows: list[dict]):
+	"""A system whose serving version changed in the registry without an approved change shows it, and its
+	owner finds a draft AI System Change prepared and assigned to them. Nothing else on the system changes."""
+	prepared = changes_by_model(0)
+	drifts = registry_drift(rows, serving_rows(), changes_by_model(1))
+	models = dict(
+		frappe.get_all(
+			"AI Model",
+			filters={"registry_reference": ("in", [d.serving_reference for d in drifts] or [""])},
+			fields=["registry_reference", "name"],
+			as_list=True,
+		)
+	)
+	for drift in drifts:
+		system = frappe.get_doc("AI System", drift.ai_system)
+		if not system.unapproved_change_in_production:
+			record_change(system, {"unapproved_change_in_production": 1})
+		if (drift.ai_system, drift.serving_reference) not in prepared:
+			prepare_change(system, drift, models[drift.serving_reference])
+			prepared.add((drift.ai_system, drift.serving_reference))
+
+
+def prepare_change(system, drift: Drift, new_model: str):
+	replaced = frappe.db.get_value("AI Model", {"registry_reference": drift.approved_reference}, "name")
+	change = frappe.get_doc(
+		{
+			"doctype": "AI System Change",
+			"ai_system": system.name,
+			"change_kind": NEW_MODEL_VERSION,
+			"detected_by_registry": 1,
+			"new_ai_model": new_model,
+			"replaces_ai_model": replaced,
+			"what_changes": _(
+				"The model registry shows {0} serving as {1}; the system was approved with {2}."
+			).format(drift.serving_reference, drift.serving_alias, drift.approved_reference),
+			"reason": _("Detected by the model registry sync: write why the version changed."),
+		}
+	)
+	# The rollback plan is the owner's to write before asking for approval.
+	change.flags.prepared_by_registry = True
+	change.insert(ignore_permissions=True)
+	assign_to.add(
+		{
+			"assign_to": [system.system_owner],
+			"doctype": change.doctype,
+			"name": change.name,
+			"description": _(
+				"Unapproved change in production on {0}: {1} now serves as {2}. Complete and submit this change "
+				"for approval, or roll the registry back."
+			).format(system.system_name, drift.serving_reference, drift.serving_alias),
+		}
+	)
 
 
 SYNC_JOB = "aims-model-registry-sync"

@@ -32,6 +32,7 @@ class AIMSSettings(Document):
 		)
 
 		ai_system_review_months: DF.Int
+		approver_signs_every_step: DF.Check
 		impact_assessment_review_months: DF.Int
 		impacts: DF.Table[AIMSSettingsImpact]
 		is_data_provider: DF.Check

@@ -5,15 +5,59 @@ frappe.ui.form.on("AI System", {
 	refresh(frm) {
 		show_tier(frm);
 		show_erp_notes(frm);
+		// The stage moves only by an approved AI System Stage Review (the server refuses any other path).
+		frm.set_df_property("lifecycle_stage", "read_only", frm.is_new() ? 0 : 1);
+		// Whether an obligation is addressed is recorded here; the obligations themselves are computed.
+		frm.set_df_property("obligations", "read_only", 0);
+		frm.fields_dict.obligations.grid.cannot_add_rows = true;
+		frm.fields_dict.obligations.grid.df.cannot_delete_rows = 1;
 		if (!frm.is_new()) {
 			frm.add_custom_button(
 				__("Report Incident"),
 				() => frappe.new_doc("AI Incident", { ai_system: frm.doc.name }),
 				__("Create")
 			);
+			frm.add_custom_button(
+				__("Stage Review"),
+				() => frappe.new_doc("AI System Stage Review", { ai_system: frm.doc.name }),
+				__("Create")
+			);
+			if (frm.doc.lifecycle_stage === "Operation and monitoring") {
+				frm.add_custom_button(
+					__("Change"),
+					() => frappe.new_doc("AI System Change", { ai_system: frm.doc.name }),
+					__("Create")
+				);
+			}
+			show_open_steps(frm);
 		}
 	},
 });
+
+// A banner while a stage review or a change of the system waits for approval, and while another model
+// version serves it without an approved change.
+function show_open_steps(frm) {
+	if (frm.doc.unapproved_change_in_production) {
+		frm.dashboard.set_headline_alert(
+			__("Unapproved change in production: the model registry shows another model version serving this system."),
+			"red"
+		);
+	}
+	frappe
+		.xcall("aims_app.ai_systems.doctype.ai_system_stage_review.ai_system_stage_review.open_steps", {
+			ai_system: frm.doc.name,
+		})
+		.then((steps) => {
+			if (!steps.length) return;
+			const links = steps
+				.map(
+					(step) =>
+						`<a href="/app/${frappe.router.slug(step.doctype)}/${encodeURIComponent(step.name)}">${frappe.utils.escape_html(step.name)}</a> (${__(step.workflow_state)})`
+				)
+				.join(", ");
+			frm.dashboard.add_comment(__("Waiting for approval: {0}", [links]), "orange", true);
+		});
+}
 
 // Where ERPNext is installed: suppliers on hold or disabled, the owner's department and manager.
 function show_erp_notes(frm) {

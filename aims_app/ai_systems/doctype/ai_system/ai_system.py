@@ -8,8 +8,14 @@ from frappe.utils import now_datetime
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
+from aims_app.ai_systems.lifecycle.gates import STAGES
 from aims_app.messages import Message, MessageError
-from aims_app.translation import labels, text, value
+from aims_app.permissions import has_unrestricted_role
+from aims_app.translation import label, labels, text, value
+
+
+class StageMoveError(frappe.ValidationError):
+	"""A life-cycle stage set by any other path than an approved AI System Stage Review."""
 
 
 class AISystem(Document):
@@ -53,10 +59,12 @@ class AISystem(Document):
 		]
 		computed_tier: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		datasets: DF.Table[AISystemDataset]
+		deployment_plan: DF.Text | None
 		description: DF.TextEditor | None
 		designated_systemic_risk: DF.Check
 		emotion_recognition_or_biometric_categorisation: DF.Check
 		eu_ai_act_route: DF.Data | None
+		event_logging: DF.Text | None
 		eu_ai_act_tier: DF.Literal[
 			"", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"
 		]
@@ -77,6 +85,7 @@ class AISystem(Document):
 			"Retired",
 		]
 		models: DF.Table[AISystemModel]
+		monitoring_plan: DF.Text | None
 		next_review_date: DF.Date | None
 		obligations: DF.Table[AISystemObligation]
 		organisational_unit: DF.Data | None
@@ -105,6 +114,8 @@ class AISystem(Document):
 			"h - Real-time remote biometric identification for law enforcement",
 		]
 		purpose: DF.SmallText
+		requirements_specification: DF.Text | None
+		retirement_plan: DF.Text | None
 		suppliers: DF.Table[AISystemSupplier]
 		system_name: DF.Data
 		system_owner: DF.Link
@@ -112,6 +123,8 @@ class AISystem(Document):
 		tier_reasons: DF.SmallText | None
 		training_compute_flops: DF.Float
 		transparency_duties: DF.Data | None
+		unapproved_change_in_production: DF.Check
+		verification_results: DF.Text | None
 	# end: auto-generated types
 
 	def validate_higher_perm_levels(self):
@@ -119,6 +132,7 @@ class AISystem(Document):
 		super().validate_higher_perm_levels()
 
 	def validate(self):
+		self.refuse_stage_move_without_review()
 		self.apply_eu_ai_act_tier()
 		self.record_override()
 
@@ -126,6 +140,38 @@ class AISystem(Document):
 		before = self.get_doc_before_save()
 		if before:
 			flag_for_review(self.name, before.as_dict(), self.as_dict())
+
+	def refuse_stage_move_without_review(self):
+		"""The stage moves only when an approved AI System Stage Review is submitted (its on_submit sets
+		flags.stage_review), whatever the path: form, REST, inventory import, data import. A new system starts
+		at Concept; an AIMS Manager may record one that is further along when it enters the inventory."""
+		if self.flags.stage_review:
+			return
+		if self.is_new():
+			if self.lifecycle_stage != STAGES[0] and not has_unrestricted_role():
+				frappe.throw(
+					_(
+						"{0}: a new AI system starts at {1}; raise an AI System Stage Review to move it on. "
+						"Only an AIMS Manager records an existing system at a later stage."
+					).format(label(self.meta, "lifecycle_stage"), frappe.bold(value(STAGES[0]))),
+					StageMoveError,
+				)
+			return
+		stored = self.get_db_value("lifecycle_stage")
+		if stored and stored != self.lifecycle_stage:
+			frappe.throw(
+				_(
+					"{0} of AI System {1} cannot be changed from {2} to {3} here: raise an AI System Stage "
+					"Review for {1} with To Stage {3}; approving it moves the system."
+				).format(
+					label(self.meta, "lifecycle_stage"),
+					self.name,
+					frappe.bold(value(stored)),
+					frappe.bold(value(self.lifecycle_stage)),
+				),
+				StageMoveError,
+				title=_("Stage Review Needed"),
+			)
 
 	def refuse_override_without_permission(self):
 		if self.flags.ignore_permissions or frappe.session.user == "Administrator":
@@ -181,10 +227,18 @@ class AISystem(Document):
 		)
 		self.transparency_duties = ", ".join(result.transparency_duties)
 		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
+		# Whether and how an obligation is addressed is people's record: it stays with its article.
+		addressed = {row.article: (row.addressed, row.how_addressed) for row in self.obligations}
 		self.set(
 			"obligations",
 			[
-				{"article": o.article, "summary": text(Message(o.summary)), "applies_from": o.applies_from}
+				{
+					"article": o.article,
+					"summary": text(Message(o.summary)),
+					"applies_from": o.applies_from,
+					"addressed": addressed.get(o.article, (0, None))[0],
+					"how_addressed": addressed.get(o.article, (0, None))[1],
+				}
 				for o in result.obligations
 			],
 		)

@@ -12,6 +12,7 @@ def get_data():
 			"AI Supplier": ["suppliers", "ai_supplier"],
 		},
 		"transactions": [
+			{"label": _("Life Cycle"), "items": ["AI System Stage Review", "AI System Change"]},
 			{"label": _("Risk"), "items": ["AI Risk", "AI Impact Assessment"]},
 			{"label": _("Assurance"), "items": ["AIMS Evidence", "AIMS Audit", "Nonconformity"]},
 			{"label": _("Operation"), "items": ["AI Incident", "AIMS Role Assignment"]},

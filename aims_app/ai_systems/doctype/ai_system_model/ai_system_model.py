@@ -18,4 +18,5 @@ class AISystemModel(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		purpose_in_system: DF.Data | None
+		serving_alias: DF.Data | None
 	# end: auto-generated types

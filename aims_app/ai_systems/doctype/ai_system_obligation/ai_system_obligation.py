@@ -13,8 +13,10 @@ class AISystemObligation(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		addressed: DF.Check
 		applies_from: DF.Date | None
 		article: DF.Data | None
+		how_addressed: DF.SmallText | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
