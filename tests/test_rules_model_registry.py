@@ -1,6 +1,12 @@
 from datetime import date
 
-from aims_app.ai_systems.model_registry.rules import SYNCED_FIELDS, plan_sync, registry_rows
+from aims_app.ai_systems.model_registry.rules import (
+	SYNCED_FIELDS,
+	Drift,
+	plan_sync,
+	registry_drift,
+	registry_rows,
+)
 
 TODAY = date(2026, 11, 24)
 
@@ -112,3 +118,37 @@ def test_a_version_that_comes_back_is_unflagged():
 	known[0].update(missing_from_registry=1, missing_from_registry_on=TODAY)
 	plan = plan_sync(rows(), known, TODAY)
 	assert plan.update == {"MDL-0": {"missing_from_registry": 0, "missing_from_registry_on": None}}
+
+
+def serving(system="AIS-1", alias="champion", reference="models:/fraud-scorer/1"):
+	return {
+		"ai_system": system,
+		"serving_alias": alias,
+		"registry_reference": reference,
+		"model_name": "fraud-scorer",
+	}
+
+
+def test_a_new_version_taking_the_serving_alias_is_a_drift():
+	# champion points at version 2 in the registry; the system was approved with version 1
+	assert registry_drift(rows(), [serving()], covered=set()) == [
+		Drift("AIS-1", "champion", "models:/fraud-scorer/1", "models:/fraud-scorer/2")
+	]
+
+
+def test_a_stage_name_serves_as_well_as_an_alias():
+	assert [d.serving_reference for d in registry_drift(rows(), [serving(alias="Production")], set())] == [
+		"models:/fraud-scorer/2"
+	]
+
+
+def test_no_drift_when_the_serving_version_is_the_approved_one_or_an_approved_change_covers_it():
+	assert registry_drift(rows(), [serving(reference="models:/fraud-scorer/2")], set()) == []
+	assert registry_drift(rows(), [serving()], {("AIS-1", "models:/fraud-scorer/2")}) == []
+	assert registry_drift(rows(), [serving()], {("AIS-2", "models:/fraud-scorer/2")}) != [], (
+		"a change approved for another system covers nothing here"
+	)
+
+
+def test_no_drift_when_no_version_holds_the_alias():
+	assert registry_drift(rows(), [serving(alias="retired-alias")], set()) == []
