@@ -9,8 +9,11 @@ def insert(doctype: str, **fields):
 	return frappe.get_doc({"doctype": doctype, **fields}).insert()
 
 
-def cv_screening(owner: str, our_role: str = "Deployer") -> SimpleNamespace:
-	"""A CV-screening system bought from a third party: high-risk under Annex III, area 4 (employment)."""
+def cv_screening(
+	owner: str, our_role: str = "Deployer", stage: str = "Operation and monitoring"
+) -> SimpleNamespace:
+	"""A CV-screening system bought from a third party: high-risk under Annex III, area 4 (employment). Recorded
+	at `stage` as it entered the inventory (an AIMS Manager's right; later moves take stage reviews)."""
 	supplier = frappe.db.exists("AI Supplier", "TalentSense Analytics") and frappe.get_doc(
 		"AI Supplier", "TalentSense Analytics"
 	)
@@ -65,7 +68,7 @@ def cv_screening(owner: str, our_role: str = "Deployer") -> SimpleNamespace:
 		system_name=f"CV Screening ({our_role})",
 		system_owner=owner,
 		organisational_unit="Human Resources",
-		lifecycle_stage="Operation and monitoring",
+		lifecycle_stage=stage,
 		purpose="Rank incoming applications for recruiters to review first.",
 		foreseeable_misuse="Automatic rejection of candidates without human review.",
 		our_role=our_role,

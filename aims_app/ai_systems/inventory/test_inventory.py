@@ -118,6 +118,23 @@ class TestInventoryImport(AimsTestCase):
 			"Talent",
 		)
 
+	def test_an_import_records_a_stage_but_never_moves_an_existing_system(self):
+		self.import_as_manager(example())
+		moved = example().replace(
+			b"lifecycle_stage: Deployment", b"lifecycle_stage: Operation and monitoring"
+		)
+		with self.assertRaises(frappe.ValidationError) as refusal:
+			self.import_as_manager(moved)
+		message = str(refusal.exception)
+		self.assertIn("customer-support-assistant", message)
+		self.assertIn("raise an AI System Stage Review", message)
+		self.assertEqual(
+			frappe.db.get_value(
+				"AI System", {"inventory_id": "customer-support-assistant"}, "lifecycle_stage"
+			),
+			"Deployment",
+		)
+
 	def test_a_dry_run_checks_everything_and_writes_nothing(self):
 		before = counts()
 		summary = self.import_as_manager(example(), dry_run=True)

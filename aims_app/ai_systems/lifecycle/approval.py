@@ -4,6 +4,7 @@ approver's signature. The workflow offers Approve and Reject (the system's owner
 
 import frappe
 from frappe import _
+from frappe.desk.form.assign_to import close_all_assignments
 from frappe.utils import now_datetime
 
 from aims_app.ai_systems.lifecycle.gates import approval_refusal, needs_approver
@@ -11,6 +12,7 @@ from aims_app.roles import AIMS_APPROVER
 from aims_app.translation import label, text, value
 
 REJECTED = "Rejected"
+AWAITING_APPROVAL = "Awaiting Approval"
 
 
 class ApprovedStep:
@@ -19,6 +21,15 @@ class ApprovedStep:
 
 	def before_insert(self):
 		self.requested_by = frappe.session.user
+
+	def record_requester(self):
+		"""Whoever asks for approval is the requester, who may not approve (a draft the model registry
+		prepared is asked for by the owner who completes it)."""
+		if (
+			self.workflow_state == AWAITING_APPROVAL
+			and self.get_db_value("workflow_state") != AWAITING_APPROVAL
+		):
+			self.requested_by = frappe.session.user
 
 	def system(self):
 		return frappe.get_doc("AI System", self.ai_system)
@@ -60,3 +71,7 @@ class ApprovedStep:
 	def sign(self):
 		self.approved_by = frappe.session.user
 		self.approved_on = now_datetime()
+
+	def close_assignments(self):
+		"""The ToDos on it (the registry's request to its owner) are done once it is approved."""
+		close_all_assignments(self.doctype, self.name, ignore_permissions=True)

@@ -2,7 +2,6 @@
 number of queries whatever the number of its models, datasets, risks and obligations."""
 
 import frappe
-from frappe.query_builder.functions import Count
 from frappe.utils import getdate, today
 
 from aims_app.ai_systems.lifecycle.gates import DatasetFacts, ModelFacts, ObligationFacts, SystemFacts
@@ -77,20 +76,20 @@ def current_assessment(ai_system: str) -> str | None:
 def unaccepted_risks_above_appetite(ai_system: str) -> tuple[str, ...]:
 	risk = frappe.qb.DocType("AI Risk")
 	acceptance = frappe.qb.DocType("Risk Acceptance")
-	current = (
+	accepted = (
 		frappe.qb.from_(acceptance)
-		.select(Count(acceptance.name))
-		.where(
-			(acceptance.ai_risk == risk.name)
-			& (acceptance.docstatus == 1)
-			& (acceptance.expires_on >= getdate(today()))
-		)
+		.select(acceptance.ai_risk)
+		.where((acceptance.docstatus == 1) & (acceptance.expires_on >= getdate(today())))
 	)
 	return tuple(
 		frappe.qb.from_(risk)
 		.select(risk.name)
-		.where((risk.ai_system == ai_system) & (risk.exceeds_appetite == 1) & (risk.status != "Closed"))
-		.where(current == 0)
+		.where(
+			(risk.ai_system == ai_system)
+			& (risk.exceeds_appetite == 1)
+			& (risk.status != "Closed")
+			& risk.name.notin(accepted)
+		)
 		.orderby(risk.name)
 		.run(pluck=True)
 	)

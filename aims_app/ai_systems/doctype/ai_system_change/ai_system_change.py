@@ -58,6 +58,7 @@ class AISystemChange(ApprovedStep, Document):
 		if self.docstatus == 0:
 			self.set_needs_approver(system)
 			self.refuse_incomplete(system)
+		self.record_requester()
 		self.refuse_rejection_without_reason(system)
 
 	def before_submit(self):
@@ -68,6 +69,7 @@ class AISystemChange(ApprovedStep, Document):
 		self.sign()
 
 	def on_submit(self):
+		self.close_assignments()
 		"""The system takes what the change brings, saved through its controller (and so its history): the new
 		purpose (its last impact assessment is then flagged for review), the approved model in the row of the
 		one it replaces; it no longer shows an unapproved change once no registry drift waits for approval."""

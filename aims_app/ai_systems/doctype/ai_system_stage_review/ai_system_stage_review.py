@@ -55,6 +55,7 @@ class AISystemStageReview(ApprovedStep, Document):
 			self.set_needs_approver(system)
 			self.refuse_step()
 			self.compute_criteria(system)
+		self.record_requester()
 		self.refuse_rejection_without_reason(system)
 
 	def before_submit(self):
@@ -74,6 +75,7 @@ class AISystemStageReview(ApprovedStep, Document):
 		self.sign()
 
 	def on_submit(self):
+		self.close_assignments()
 		system = self.system()
 		system.lifecycle_stage = self.target_stage
 		system.flags.stage_review = self.name
