@@ -208,7 +208,7 @@ class TestCompany(AimsTestCase):
 	def test_the_inventory_by_department_counts_the_departments_below_and_each_company_apart(self):
 		parent = erp.department("Lending", is_group=True)
 		child = erp.department("Retail Lending", parent=parent)
-		retail = system_in(self.home, "Card limits", department=child, eu_ai_act_tier="High-risk")
+		retail = system_in(self.home, "Card limits", department=child)
 		ai_risk(retail.name, RISK_OWNER, title="Retail risk", company=self.home)
 		system_in(self.other, "Subsidiary lending", department=parent)
 		with acting_as(MANAGER):
