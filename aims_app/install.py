@@ -103,8 +103,15 @@ OPTIONAL_LINK_FIELDS = {
 		"AI Risk": [company_field("risk_owner", "AI Risk"), owner_left_field("risk_owner", "AI Risk")],
 		"AIMS Scope": [company_field("title", "AI Governance")],
 		"Control Implementation": [owner_left_field("control_owner", "AI Risk")],
-		"AIMS Evidence": [owner_left_field("evidence_owner", "AI Risk")],
+		"AIMS Evidence": [
+			owner_left_field("evidence_owner", "AI Risk"),
+			company_field("evidence_owner", "AI Risk"),
+		],
 		"Nonconformity Corrective Action": [owner_left_field("action_owner", "AI Assurance")],
+		# The other registers, so that each company's incidents, findings and assessments list apart.
+		"AI Incident": [company_field("ai_system", "AI Systems")],
+		"Nonconformity": [company_field("nc_owner", "AI Assurance")],
+		"AI Impact Assessment": [company_field("ai_system", "AI Risk")],
 	},
 	"hrms": {
 		"Competence Record": [

@@ -16,6 +16,7 @@ from frappe.utils import add_days, getdate, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_governance.heat_map import heat_map
+from aims_app.integrations.company import company_criterion, filtered_company
 from aims_app.record_cache import cached_list_rows, cached_rows
 from aims_app.roles import AIMS_ROLES
 
@@ -31,15 +32,31 @@ def _card(value: int, doctype: str, route_options: dict) -> dict:
 	return {"value": value, "fieldtype": "Int", "route": ["List", doctype], "route_options": route_options}
 
 
+def card_company(conditions: list) -> tuple[str | None, list]:
+	"""A card's Company condition apart from its others. The AIMS cards follow the user's default Company where
+	ERPNext is installed (their dynamic filters, evaluated by the desk); a company the user may not see is
+	refused, and without ERPNext, or without a default, the condition is dropped."""
+	company = next((row[3] for row in conditions if row[1] == "company"), None)
+	return filtered_company({"company": company}), [row for row in conditions if row[1] != "company"]
+
+
+def scoped(query, table, company: str | None):
+	"""The count restricted to the card's company, and for a user restricted to some companies, to theirs."""
+	criterion = company_criterion(table, {"company": company})
+	return query.where(criterion) if criterion is not None else query
+
+
 @frappe.whitelist()
 def records_matching(filters=None) -> dict:
 	"""What a Document Type card counts (its filters name the doctype), with the reader's permissions, kept in
 	the record cache while those records are unchanged: Frappe's own card counts them afresh on every load."""
-	conditions = frappe.parse_json(filters or "[]")
+	company, conditions = card_company(frappe.parse_json(filters or "[]"))
 	if not conditions:
 		frappe.throw(_("The card's filters must name the doctype it counts."))
 	doctype = conditions[0][0]
 	frappe.has_permission(doctype, "read", throw=True)
+	if company:
+		conditions.append([doctype, "company", "=", company, False])
 	counted = frappe.get_list(doctype, filters=conditions, fields=["count(*) as records"], run=0)
 	(row,) = cached_list_rows(counted)
 	route = {
@@ -54,32 +71,46 @@ def overdue_corrective_actions(filters=None) -> dict:
 	"""Corrective actions marked overdue (on save and by the daily job). A Number Card on the child table itself
 	would be hidden from everyone but System Managers, who alone read child doctypes directly."""
 	frappe.has_permission("Nonconformity", "read", throw=True)
-	overdue = {"action_status": "Overdue"}
-	count = frappe.db.count("Nonconformity Corrective Action", {**overdue, "parenttype": "Nonconformity"})
-	return _card(count, "Nonconformity", {"Nonconformity Corrective Action.action_status": "Overdue"})
+	company, _conditions = card_company(frappe.parse_json(filters or "[]"))
+	action = frappe.qb.DocType("Nonconformity Corrective Action")
+	nonconformity = frappe.qb.DocType("Nonconformity")
+	overdue = (
+		frappe.qb.from_(action)
+		.join(nonconformity)
+		.on(nonconformity.name == action.parent)
+		.select(Count("*").as_("records"))
+		.where(action.parenttype == "Nonconformity")
+		.where(action.action_status == "Overdue")
+	)
+	(row,) = scoped(overdue, nonconformity, company).run(as_dict=True)
+	route = {"Nonconformity Corrective Action.action_status": "Overdue", **route_of(company)}
+	return _card(row.records, "Nonconformity", route)
 
 
 @frappe.whitelist()
 def evidence_expiring(filters=None) -> dict:
 	"""Evidence whose validity ends today or within the next 30 days."""
-	frappe.has_permission("AIMS Evidence", "read", throw=True)
 	window = [today(), add_days(today(), EVIDENCE_WARNING_DAYS)]
-	count = frappe.db.count("AIMS Evidence", {"valid_until": ("between", window)})
-	return _card(count, "AIMS Evidence", {"valid_until": ["between", window]})
+	return evidence_card(filters, lambda valid_until: valid_until.between(*window), ["between", window])
 
 
 @frappe.whitelist()
 def evidence_expired(filters=None) -> dict:
 	"""Evidence whose validity ended before today."""
+	return evidence_card(filters, lambda valid_until: valid_until < getdate(today()), ["<", today()])
+
+
+def evidence_card(filters, matches, route_filter: list) -> dict:
 	frappe.has_permission("AIMS Evidence", "read", throw=True)
+	company, _conditions = card_company(frappe.parse_json(filters or "[]"))
 	evidence = frappe.qb.DocType("AIMS Evidence")
-	expired = (
-		frappe.qb.from_(evidence)
-		.select(Count("*").as_("records"))
-		.where(evidence.valid_until < getdate(today()))
-	)
-	((row,),) = cached_rows(("AIMS Evidence",), expired)
-	return _card(row.records, "AIMS Evidence", {"valid_until": ["<", today()]})
+	counted = frappe.qb.from_(evidence).select(Count("*").as_("records")).where(matches(evidence.valid_until))
+	((row,),) = cached_rows(("AIMS Evidence",), scoped(counted, evidence, company))
+	return _card(row.records, "AIMS Evidence", {"valid_until": route_filter, **route_of(company)})
+
+
+def route_of(company: str | None) -> dict:
+	return {"company": company} if company else {}
 
 
 @frappe.whitelist()

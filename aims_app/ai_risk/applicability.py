@@ -13,6 +13,7 @@ from frappe.query_builder.functions import Coalesce, Count, GroupConcat
 from frappe.utils import getdate, today
 
 from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
+from aims_app.integrations.company import restricted_to_company
 from aims_app.record_cache import cached_rows
 from aims_app.translation import text
 
@@ -20,13 +21,15 @@ from aims_app.translation import text
 TREATMENT_DOCTYPES = ("AI Risk", "AIMS Evidence")
 
 
-def live_rows(with_names: bool = False) -> list[frappe._dict]:
+def live_rows(with_names: bool = False, filters=None) -> list[frappe._dict]:
 	"""One row per Annex A control in the library's order (three or four queries, whatever the data); with
-	the names of the risks and evidence, computed afresh, or else counts only, from the cache when it can."""
+	the names of the risks and evidence, computed afresh, or else counts only, from the cache when it can.
+	With a Company filter (where ERPNext is installed), the risks and evidence of that company."""
+	queries = [restricted_to_company(query, filters) for query in treatment_queries(with_names)]
 	if with_names:
-		risks, evidence = (by_control(query.run(as_dict=True)) for query in treatment_queries(True))
+		risks, evidence = (by_control(query.run(as_dict=True)) for query in queries)
 	else:
-		risks, evidence = (by_control(rows) for rows in cached_rows(TREATMENT_DOCTYPES, *treatment_queries()))
+		risks, evidence = (by_control(rows) for rows in cached_rows(TREATMENT_DOCTYPES, *queries))
 	rows = []
 	for control in control_decisions():
 		treated = risks.get(control.name, {})

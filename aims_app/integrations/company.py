@@ -3,6 +3,8 @@
 import frappe
 from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+from frappe.query_builder import Criterion
+from frappe.utils.nestedset import get_descendants_of
 
 from aims_app.integrations.people import erpnext_installed
 
@@ -11,39 +13,81 @@ def company_conditions(filters, doctype: str) -> dict:
 	"""Conditions for frappe.get_list on `doctype` from a report's Company filter, where ERPNext is installed.
 	A Company the user's permissions exclude is refused by name, not answered with an empty report; an unknown
 	one, like any unknown filter value, finds nothing."""
-	company = filters.get("company")
-	if not company or not erpnext_installed() or not frappe.get_meta(doctype).has_field("company"):
+	company = filtered_company(filters)
+	if not company or not frappe.get_meta(doctype).has_field("company"):
 		return {}
+	return {"company": company}
+
+
+def filtered_company(filters) -> str | None:
+	"""The Company a report or card is filtered on, once the user is known to be allowed to see it; None where
+	there is no filter or ERPNext is not installed."""
+	company = (filters or {}).get("company")
+	if not company or not erpnext_installed():
+		return None
 	if company not in permitted_companies(company):
 		frappe.throw(
 			_("You may not see the records of Company {0}.").format(frappe.bold(company)),
 			frappe.PermissionError,
 			title=_("Company not permitted"),
 		)
-	return {"company": company}
+	return company
 
 
 def permitted_companies(company: str) -> set[str]:
 	"""The companies the user's User Permissions allow (ERPNext's way of restricting users to companies);
 	without any, every company."""
+	allowed = restricted_companies()
+	return allowed if allowed is not None else {company}
+
+
+def restricted_companies() -> set[str] | None:
+	"""The companies a user with User Permissions on Company is restricted to; None for everyone else."""
 	allowed = get_user_permissions().get("Company")
-	return {row.get("doc") for row in allowed} if allowed else {company}
+	return {row.get("doc") for row in allowed} if allowed else None
+
+
+def company_criterion(table, filters) -> Criterion | None:
+	"""What a count over `table` (a frappe.qb table of a doctype with a Company field) keeps: the filtered
+	company's records; without a filter, for a user restricted to some companies, theirs and those that name
+	no company (as frappe.get_list shows them); else everything (None)."""
+	company = filtered_company(filters)
+	if company:
+		return table.company == company
+	allowed = restricted_companies() if erpnext_installed() else None
+	if allowed is None:
+		return None
+	return table.company.isin(sorted(allowed)) | table.company.isnull() | (table.company == "")
+
+
+def department_tree(department: str) -> list[str]:
+	"""The department and every department under it in ERPNext's Department tree."""
+	if not department or not erpnext_installed() or not frappe.db.exists("Department", department):
+		return []
+	return [department, *get_descendants_of("Department", department, ignore_permissions=True)]
 
 
 def systems_of_department(department: str) -> list[str]:
-	"""AI systems of a department and of the departments under it (ERPNext's Department tree)."""
-	if not department or not erpnext_installed():
+	"""AI systems of a department and of the departments under it."""
+	departments = department_tree(department)
+	if not departments:
 		return []
-	lft, rgt = frappe.db.get_value("Department", department, ["lft", "rgt"]) or (None, None)
-	if lft is None:
-		return []
-	system = frappe.qb.DocType("AI System")
-	tree = frappe.qb.DocType("Department")
-	return (
-		frappe.qb.from_(system)
-		.join(tree)
-		.on(tree.name == system.department)
-		.select(system.name)
-		.where(tree.lft >= lft)
-		.where(tree.rgt <= rgt)
-	).run(pluck=True)
+	return frappe.get_all("AI System", filters={"department": ("in", departments)}, pluck="name")
+
+
+def restricted_to_company(query, filters):
+	"""A frappe.qb query over one doctype's records (maybe joined from its child rows) restricted as
+	company_criterion says, on the first of its tables whose doctype has a Company field; unchanged where none
+	has one (records of the whole AIMS: settings, policies, the library)."""
+	for table in (*query._from, *(join.item for join in query._joins)):
+		if has_company_field(table):
+			criterion = company_criterion(table, filters)
+			return query.where(criterion) if criterion is not None else query
+	return query
+
+
+def has_company_field(table) -> bool:
+	try:
+		return frappe.get_meta(table._table_name.removeprefix("tab")).has_field("company")
+	except frappe.DoesNotExistError:  # Singles and other tables of no doctype
+		return False

@@ -6,7 +6,9 @@ from frappe import _
 from frappe.desk.form import assign_to
 from frappe.utils import getdate, today
 from frappe.utils.html_utils import escape_html
+from frappe.utils.user import get_users_with_role
 
+from aims_app.roles import AIMS_MANAGER
 from aims_app.translation import value
 
 # What a person owns in the AIMS: doctype -> the User field naming the owner. Each carries `owner_left`
@@ -124,19 +126,7 @@ def record_label(doctype: str, row) -> str:
 
 
 def aims_managers() -> list[str]:
-	has_role = frappe.qb.DocType("Has Role")
-	user = frappe.qb.DocType("User")
-	return (
-		frappe.qb.from_(has_role)
-		.join(user)
-		.on(user.name == has_role.parent)
-		.select(user.name)
-		.distinct()
-		.where(has_role.parenttype == "User")
-		.where(has_role.role == "AIMS Manager")
-		.where(user.enabled == 1)
-		.where(user.name.notin(("Administrator", "Guest")))
-	).run(pluck=True)
+	return sorted(get_users_with_role(AIMS_MANAGER))
 
 
 def ask_managers_to_reassign(leaver, records: list[str], managers: list[str]) -> None:

@@ -3,9 +3,19 @@
 import frappe
 from frappe.permissions import add_user_permission
 
+from aims_app.ai_assurance.dashboard_chart_source.readiness_by_clause import readiness_by_clause
+from aims_app.ai_assurance.readiness.facts import organisation_facts
+from aims_app.ai_assurance.report.aims_readiness.aims_readiness import execute as readiness
+from aims_app.ai_assurance.report.framework_crosswalk.framework_crosswalk import execute as crosswalk
 from aims_app.ai_risk.report.ai_risk_register.ai_risk_register import execute as risk_register
+from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_applicability import (
+	execute as live_soa,
+)
+from aims_app.ai_systems.report.ai_inventory_by_department.ai_inventory_by_department import (
+	execute as by_department,
+)
 from aims_app.tests import AimsTestCase, acting_as, erp, make_user, needs_apps
-from aims_app.tests.scenarios import ai_risk
+from aims_app.tests.scenarios import ai_risk, evidence, insert
 
 RISK_OWNER = "company-risk-owner@example.com"
 MANAGER = "company-aims-manager@example.com"
@@ -32,8 +42,44 @@ def system_in(company: str, name: str, department: str | None = None):
 	return erp.ai_system(name, RISK_OWNER, company=company, department=department)
 
 
+CONTROL = "ISO-42001-A.6.2.6"
+
+
 def register(**filters) -> list[str]:
 	return sorted(row.title for row in risk_register(filters)[1])
+
+
+def soa_evidence(**filters) -> int:
+	return next(row.evidence_count for row in live_soa(filters)[1] if row.control_implementation == CONTROL)
+
+
+def departments(**filters) -> dict[str, dict]:
+	return {row["department"]: row for row in by_department(filters)[1]}
+
+
+def card(name: str, company: str | None) -> int:
+	"""A workspace card's number as the desk asks for it: its filters, and its dynamic filters evaluated
+	in the browser, where the user's default company is `company`."""
+	number_card = frappe.get_doc("Number Card", name)
+	conditions = frappe.parse_json(number_card.filters_json) + [
+		[*row[:3], company, row[4]] for row in frappe.parse_json(number_card.dynamic_filters_json)
+	]
+	return frappe.get_attr(number_card.method)(filters=frappe.as_json(conditions))["value"]
+
+
+# Every AIMS report and the readiness chart, called as the desk calls them with a Company filter.
+FILTERED = {
+	"AI Risk Register": lambda company: risk_register({"company": company}),
+	"Live Statement of Applicability": lambda company: live_soa({"company": company}),
+	"AIMS Readiness": lambda company: readiness({"company": company}),
+	"Framework Crosswalk": lambda company: crosswalk({"company": company}),
+	"AI Inventory by Department": lambda company: by_department({"company": company}),
+	"Readiness by Clause": lambda company: readiness_by_clause.get(
+		filters=frappe.as_json({"company": company})
+	),
+	"Open Nonconformities": lambda company: card("Open Nonconformities", company),
+	"Expired Evidence": lambda company: card("Expired Evidence", company),
+}
 
 
 @needs_apps("erpnext")
@@ -59,7 +105,15 @@ class TestCompany(AimsTestCase):
 		with acting_as(MANAGER):
 			frappe.defaults.set_user_default("company", self.other)
 			try:
-				for doctype in ("AI System", "AI Risk", "AIMS Scope"):
+				for doctype in (
+					"AI System",
+					"AI Risk",
+					"AIMS Scope",
+					"AI Incident",
+					"Nonconformity",
+					"AI Impact Assessment",
+					"AIMS Evidence",
+				):
 					self.assertEqual(frappe.new_doc(doctype).company, self.other, doctype)
 			finally:
 				frappe.defaults.clear_user_default("company")
@@ -97,3 +151,73 @@ class TestCompany(AimsTestCase):
 			self.assertEqual(register(department=parent), ["Retail risk"])
 			self.assertEqual(register(department=child, ai_system=retail.name), ["Retail risk"])
 			self.assertEqual(register(department=treasury), [])
+
+	def test_every_report_chart_and_card_refuses_a_company_the_user_may_not_see(self):
+		add_user_permission("Company", self.home, MANAGER)
+		with acting_as(MANAGER):
+			for name, run in FILTERED.items():
+				with self.subTest(name):
+					run(self.home)  # allowed
+					self.assertRaisesRegex(
+						frappe.PermissionError,
+						f"You may not see the records of Company .*{SECOND_COMPANY}",
+						run,
+						self.other,
+					)
+
+	def test_the_soa_counts_the_evidence_of_the_company_filtered_on(self):
+		companies = (self.home, self.other, None)
+		with acting_as(MANAGER):
+			before = [soa_evidence(company=company) for company in companies]
+			evidence("Home policy", MANAGER, [{"control_implementation": CONTROL}], company=self.home)
+			evidence("Subsidiary policy", MANAGER, [{"control_implementation": CONTROL}], company=self.other)
+			evidence("Subsidiary rules", MANAGER, [{"control_implementation": CONTROL}], company=self.other)
+			after = [soa_evidence(company=company) for company in companies]
+		self.assertEqual([a - b for a, b in zip(after, before, strict=True)], [1, 2, 3])
+
+	def test_readiness_counts_the_records_of_the_company_filtered_on(self):
+		companies = (self.home, self.other, None)
+		with acting_as(MANAGER):
+			before = [organisation_facts({"company": company})[0]["risks"] for company in companies]
+			ai_risk(None, RISK_OWNER, title="Another home risk", company=self.home)
+			after = [organisation_facts({"company": company})[0]["risks"] for company in companies]
+		self.assertEqual([a - b for a, b in zip(after, before, strict=True)], [1, 0, 1])
+
+	def test_cards_count_the_users_default_company_and_a_restricted_user_only_theirs(self):
+		with acting_as(MANAGER):
+			for company in (self.home, self.other):
+				insert(
+					"Nonconformity",
+					title=f"Finding in {company}",
+					grade="Minor",
+					source="Monitoring",
+					raised_on=frappe.utils.today(),
+					nc_owner=MANAGER,
+					description="Found in monitoring.",
+					company=company,
+				)
+			home, other, unset = (card("Open Nonconformities", c) for c in (self.home, self.other, None))
+		self.assertGreaterEqual(min(home, other), 1)
+		self.assertGreaterEqual(
+			unset, home + other, "without a default company the card counts every company"
+		)
+		add_user_permission("Company", self.home, MANAGER)
+		with acting_as(MANAGER):
+			self.assertEqual(unset - card("Open Nonconformities", None), other, "not the other company's")
+
+	def test_the_inventory_by_department_counts_the_departments_below_and_each_company_apart(self):
+		parent = erp.department("Lending", is_group=True)
+		child = erp.department("Retail Lending", parent=parent)
+		retail = system_in(self.home, "Card limits", department=child)
+		ai_risk(retail.name, RISK_OWNER, title="Retail risk", company=self.home)
+		system_in(self.other, "Subsidiary lending", department=parent)
+		with acting_as(MANAGER):
+			rows = departments(department=parent, company=self.home)
+			self.assertEqual(list(rows), [parent, child])
+			self.assertEqual(
+				(rows[parent]["systems"], rows[parent]["risks"]), (1, 1), "the child's, rolled up"
+			)
+			self.assertEqual((rows[child]["systems"], rows[child]["risks"]), (1, 1))
+			self.assertEqual(rows[child]["parent_department"], parent)
+			self.assertEqual(departments(department=parent)[parent]["systems"], 2, "both companies")
+			self.assertEqual(departments(department=child, company=self.other), {})

@@ -28,6 +28,7 @@ from aims_app.ai_assurance.readiness.rules import (
 	status_counts,
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
+from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
 from aims_app.record_cache import cached_rows
 from aims_app.roles import AIMS_ROLES
@@ -51,11 +52,12 @@ LARGE_TABLE_FACT_DOCTYPES = (
 )
 
 
-def readiness_rows() -> list[frappe._dict]:
-	"""Every clause, subclause, Annex A category and control in library order, with its status."""
+def readiness_rows(filters=None) -> list[frappe._dict]:
+	"""Every clause, subclause, Annex A category and control in library order, with its status; with a Company
+	filter (where ERPNext is installed), counted over that company's records."""
 	requirements = library()
 	decisions = {row.name: row for row in control_decisions()}
-	facts, evidence = organisation_facts()
+	facts, evidence = organisation_facts(filters)
 	by_name = {row.name: row for row in requirements}
 	below = defaultdict(list)
 	for row in requirements:
@@ -175,9 +177,9 @@ def count(table, *conditions, what="*"):
 	return query
 
 
-def organisation_facts() -> tuple[dict[str, int], dict[str, dict]]:
+def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
 	"""Every count the readiness rules read, each query one SELECT of scalar subqueries, and the evidence
-	per requirement."""
+	per requirement; the records that carry a Company counted as a report's Company filter says."""
 	day = getdate(today())
 	year_ago = add_days(day, -365)
 	small = {
@@ -188,9 +190,11 @@ def organisation_facts() -> tuple[dict[str, int], dict[str, dict]]:
 		**leaver_facts(),
 	}
 	large, evidence = cached_rows(
-		LARGE_TABLE_FACT_DOCTYPES, facts_query(large_table_facts(day)), evidence_by_control()
+		LARGE_TABLE_FACT_DOCTYPES,
+		facts_query(large_table_facts(day), filters),
+		restricted_to_company(evidence_by_control(), filters),
 	)
-	row = {**facts_query(small).run(as_dict=True)[0], **large[0]}
+	row = {**facts_query(small, filters).run(as_dict=True)[0], **large[0]}
 	facts = {name: int(value or 0) for name, value in row.items()}
 	leaver_counts = [facts.pop(name) for name in list(facts) if name.startswith(LEAVERS_PREFIX)]
 	facts.update({"records_owned_by_leavers": sum(leaver_counts)})
@@ -200,8 +204,10 @@ def organisation_facts() -> tuple[dict[str, int], dict[str, dict]]:
 	return facts, by_control(evidence)
 
 
-def facts_query(subqueries: dict):
-	return frappe.qb.select(*(query.as_(name) for name, query in subqueries.items()))
+def facts_query(subqueries: dict, filters=None):
+	return frappe.qb.select(
+		*(restricted_to_company(query, filters).as_(name) for name, query in subqueries.items())
+	)
 
 
 def large_table_facts(day: date) -> dict:

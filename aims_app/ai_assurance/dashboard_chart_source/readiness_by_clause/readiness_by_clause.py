@@ -19,6 +19,8 @@ def get(
 	heatmap_year=None,
 	refresh=None,
 ):
-	"""The requirements under each clause and Annex A category by readiness status, as in "AIMS Readiness"."""
+	"""The requirements under each clause and Annex A category by readiness status, as in "AIMS Readiness";
+	its filters (a dict of the source's filter fields: the Company, where ERPNext is installed) as there."""
 	frappe.has_permission("Framework Requirement", "read", throw=True)
-	return readiness_chart(readiness_rows())
+	filters = frappe.parse_json(filters)
+	return readiness_chart(readiness_rows(filters if isinstance(filters, dict) else None))

@@ -24,6 +24,18 @@ frappe.query_reports["AIMS Readiness"] = {
 				...Object.keys(READINESS_COLOURS).map((status) => ({ value: status, label: __(status) })),
 			],
 		},
+		// ERPNext's Company, where ERPNext is installed (aims_app/integrations/company.py)
+		...(frappe.boot.versions.erpnext
+			? [
+					{
+						fieldname: "company",
+						label: __("Company"),
+						fieldtype: "Link",
+						options: "Company",
+						default: frappe.defaults.get_user_default("Company"),
+					},
+			  ]
+			: []),
 	],
 	tree: true,
 	name_field: "requirement",

@@ -12,7 +12,7 @@ from aims_app.reports import card, column
 def execute(filters: dict | None = None):
 	"""Every ISO/IEC 42001 clause and Annex A control with its readiness (a fixed number of queries)."""
 	filters = frappe._dict(filters or {})
-	rows = [row for row in readiness_rows() if not filters.part or row.part == filters.part]
+	rows = [row for row in readiness_rows(filters) if not filters.part or row.part == filters.part]
 	chart = {**chart_options(), "data": readiness_chart(rows), "title": _("Readiness by Clause")}
 	if filters.status:
 		rows = with_ancestors([row for row in rows if row.status == filters.status], rows)

@@ -25,7 +25,7 @@ def execute(filters: dict | None = None):
 	mapped to it and what their readiness covers of it (five queries, whatever the data; seven when the
 	readiness counts are not in the record cache)."""
 	filters = frappe._dict(filters or {})
-	statuses = {row.name: row.status for row in readiness_rows()}
+	statuses = {row.name: row.status for row in readiness_rows(filters)}
 	rows = crosswalk_rows(statuses, filters)
 	if filters.coverage:
 		rows = [row for row in rows if row.coverage == filters.coverage]

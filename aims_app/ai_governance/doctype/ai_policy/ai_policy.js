@@ -5,10 +5,11 @@ frappe.ui.form.on("AI Policy", {
 	refresh(frm) {
 		frm.set_intro("");
 		if (!frm.is_new() && frm.doc.status !== "Published") show_policy_in_force(frm);
-		if (frm.doc.status === "Published" && frm.perm[0].amend) {
+		// A new version is a new document that names the published one; publishing it supersedes that one.
+		if (frm.doc.status === "Published" && frappe.model.can_create("AI Policy")) {
 			frm.add_custom_button(__("New Version"), () =>
 				frm.copy_doc((doc) => {
-					doc.amended_from = frm.doc.name;
+					doc.previous_version = frm.doc.name;
 				})
 			);
 		}

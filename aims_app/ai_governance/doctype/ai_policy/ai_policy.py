@@ -41,6 +41,7 @@ class AIPolicy(Document):
 		objectives: DF.Table[AIPolicyObjective]
 		policy_owner: DF.Link
 		policy_statement: DF.TextEditor
+		previous_version: DF.Link | None
 		published_on: DF.Datetime | None
 		related_policies: DF.Table[AIPolicyRelatedPolicy]
 		review_date: DF.Date | None
@@ -50,23 +51,17 @@ class AIPolicy(Document):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
-	def validate_amended_from(self):
-		"""A new version amends the published one, which stays in force (submitted) until the new one is
-		published; Frappe 15.101 and later accept only a cancelled document here."""
-		if frappe.db.get_value("AI Policy", self.amended_from, "status") == "Published":
-			return
-		super().validate_amended_from()
-
 	def before_insert(self):
 		self.refuse_second_new_version()
-		earlier = frappe.db.get_value("AI Policy", self.amended_from, "version") if self.amended_from else 0
-		self.version = 1 + (earlier or 0)
+		self.version = self.version_number()
 
 	def validate(self):
 		self.set_review_date()
 		refuse_dates_out_of_order(self, "effective_date", "review_date")
 		if self.docstatus == 1 or (self.workflow_state or "Draft") != "Draft":
 			self.refuse_missing_commitments()
+		if self.is_new():
+			self.refuse_unapproved_previous_version()
 
 	def before_submit(self):
 		self.approved_by = frappe.session.user
@@ -89,17 +84,41 @@ class AIPolicy(Document):
 			months = frappe.db.get_single_value("AIMS Settings", "policy_review_months") or 12
 			self.review_date = add_months(getdate(today()), months)
 
+	def version_number(self) -> int:
+		"""One more than the version this one replaces; an amendment (of a cancelled version) keeps its number."""
+		if self.amended_from:
+			return frappe.db.get_value("AI Policy", self.amended_from, "version") or 1
+		earlier = (
+			frappe.db.get_value("AI Policy", self.previous_version, "version") if self.previous_version else 0
+		)
+		return 1 + (earlier or 0)
+
+	def refuse_unapproved_previous_version(self):
+		"""A new version follows an approved one (submitted: published, or superseded)."""
+		if not self.previous_version:
+			return
+		docstatus, status = frappe.db.get_value(
+			"AI Policy", self.previous_version, ["docstatus", "status"]
+		) or (None, None)
+		if docstatus != 1:
+			frappe.throw(
+				_("A new version follows an approved policy; {0} is {1}.").format(
+					frappe.bold(self.previous_version), value(status) if status else _("not found")
+				),
+				title=_("Previous Version Not Approved"),
+			)
+
 	def refuse_second_new_version(self):
-		"""Versions form one line: a version already followed by a newer one is not amended again."""
-		if not self.amended_from:
+		"""Versions form one line: a version already followed by a newer one is not followed again."""
+		if not self.previous_version:
 			return
 		newer = frappe.db.get_value(
-			"AI Policy", {"amended_from": self.amended_from, "docstatus": ("<", 2)}, "name"
+			"AI Policy", {"previous_version": self.previous_version, "docstatus": ("<", 2)}, "name"
 		)
 		if newer:
 			frappe.throw(
 				_("{0} already has a newer version, {1}: work on that one.").format(
-					frappe.bold(self.amended_from), frappe.bold(newer)
+					frappe.bold(self.previous_version), frappe.bold(newer)
 				),
 				title=_("Newer Version Exists"),
 			)

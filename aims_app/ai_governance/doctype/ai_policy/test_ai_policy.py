@@ -59,9 +59,9 @@ class TestAIPolicy(AimsTestCase):
 		return self.move(policy, MANAGER, "Publish")
 
 	def new_version(self, policy, **fields):
-		"""What the form's New Version button opens: a copy without the approval, linked to its predecessor."""
+		"""What the form's New Version button opens: a copy without the approval, naming its predecessor."""
 		draft = frappe.copy_doc(policy, ignore_no_copy=False)
-		draft.update({"docstatus": 0, "amended_from": policy.name, **fields})
+		draft.update({"docstatus": 0, "previous_version": policy.name, **fields})
 		return draft
 
 	def actions(self, policy, user):
@@ -110,7 +110,7 @@ class TestAIPolicy(AimsTestCase):
 		first = self.publish(self.draft())
 		with acting_as(MANAGER):
 			second = self.new_version(first, effective_date=add_days(today(), 1)).insert()
-		self.assertEqual((second.version, second.status, second.amended_from), (2, "Draft", first.name))
+		self.assertEqual((second.version, second.status, second.previous_version), (2, "Draft", first.name))
 		self.assertEqual(len(second.commitments), len(COMMITMENTS))
 		with acting_as(VIEWER):
 			self.assertEqual(get_published_policy().name, first.name)
@@ -132,6 +132,44 @@ class TestAIPolicy(AimsTestCase):
 		with acting_as(MANAGER):
 			third = self.new_version(first, effective_date=today())
 			self.assertRaisesRegex(frappe.ValidationError, "already has a newer version", third.insert)
+
+	def test_a_new_version_follows_only_an_approved_policy(self):
+		draft = self.draft()
+		with acting_as(MANAGER):
+			follower = self.new_version(draft, effective_date=today())
+			self.assertRaisesRegex(
+				frappe.ValidationError,
+				f"follows an approved policy; .*{draft.name}.* is Draft",
+				follower.insert,
+			)
+		self.assertFalse(frappe.db.exists("AI Policy", {"previous_version": draft.name}))
+
+	def test_a_withdrawn_version_amended_keeps_its_number_and_its_predecessor(self):
+		first = self.publish(self.draft())
+		with acting_as(MANAGER):
+			second = self.new_version(first, effective_date=today()).insert()
+		second = self.move(self.move(second, MANAGER, "Submit for Review"), APPROVER, "Approve")
+		second = self.move(second, MANAGER, "Cancel")
+		with acting_as(MANAGER):
+			corrected = frappe.copy_doc(second, ignore_no_copy=False)
+			corrected.update({"docstatus": 0, "amended_from": second.name, "effective_date": today()})
+			corrected.insert()
+		self.assertEqual((corrected.version, corrected.previous_version), (2, first.name))
+
+	def test_migrating_moves_a_version_named_in_amended_from_to_previous_version(self):
+		from aims_app.patches import policy_versions_name_their_previous_version as patch
+
+		first = self.publish(self.draft())
+		with acting_as(MANAGER):
+			second = self.new_version(first, effective_date=today()).insert()
+		frappe.db.set_value(
+			"AI Policy", second.name, {"previous_version": None, "amended_from": first.name}
+		)  # as versions were stored before previous_version
+		patch.execute()
+		self.assertEqual(
+			frappe.db.get_value("AI Policy", second.name, ["previous_version", "amended_from"]),
+			(first.name, None),
+		)
 
 	def test_a_withdrawn_policy_is_cancelled_and_no_longer_in_force(self):
 		policy = self.move(self.publish(self.draft()), MANAGER, "Cancel")

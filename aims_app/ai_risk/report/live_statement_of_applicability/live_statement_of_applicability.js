@@ -18,6 +18,18 @@ frappe.query_reports["Live Statement of Applicability"] = {
 			get_query: () => ({ filters: { framework: "ISO-42001", requirement_kind: "Control Category" } }),
 		},
 		{ fieldname: "only_gaps", label: __("Only Controls with Gaps"), fieldtype: "Check" },
+		// ERPNext's Company, where ERPNext is installed (aims_app/integrations/company.py)
+		...(frappe.boot.versions.erpnext
+			? [
+					{
+						fieldname: "company",
+						label: __("Company"),
+						fieldtype: "Link",
+						options: "Company",
+						default: frappe.defaults.get_user_default("Company"),
+					},
+			  ]
+			: []),
 	],
 	formatter(value, row, column, data, default_formatter) {
 		const formatted = default_formatter(value, row, column, data);

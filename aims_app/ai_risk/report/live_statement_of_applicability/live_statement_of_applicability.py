@@ -10,7 +10,7 @@ from aims_app.reports import card, column
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	rows = [row for row in live_rows() if matches(row, filters)]
+	rows = [row for row in live_rows(filters=filters) if matches(row, filters)]
 	return columns(), rows, None, None, summary(rows)
 
 
