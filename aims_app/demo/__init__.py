@@ -56,12 +56,14 @@ class DemoRefused(frappe.ValidationError):
 
 
 class Manifest:
-	"""What the demo made (doctype, name) in order, the users it added, and the installed rows it changed."""
+	"""What the demo made (doctype, name) in order, the users it added, the roles it gave people who were on the
+	site already, and the installed rows it changed."""
 
 	def __init__(self):
 		self.started = now()
 		self.created: list[tuple[str, str]] = []
 		self.users: list[str] = []
+		self.granted: list[tuple[str, str]] = []
 		self.changed: dict[str, dict] = {}
 
 	def save(self):
@@ -69,6 +71,7 @@ class Manifest:
 			"started": self.started,
 			"created": self.created,
 			"users": self.users,
+			"granted": self.granted,
 			"changed": self.changed,
 		}
 		frappe.db.set_global(MANIFEST_KEY, json.dumps(data, default=str))
@@ -83,6 +86,7 @@ class Manifest:
 		manifest.started = data["started"]
 		manifest.created = [tuple(row) for row in data["created"]]
 		manifest.users = data["users"]
+		manifest.granted = [tuple(row) for row in data.get("granted", [])]
 		manifest.changed = data["changed"]
 		return manifest
 
@@ -145,6 +149,8 @@ def remove() -> Manifest:
 		try:
 			for doctype, name in deleted:
 				delete_record(doctype, name)
+			for email, role in manifest.granted:
+				take_back_role(email, role)
 			for key, row in manifest.changed.items():
 				restore_row(*key.split("/", 1), row, manifest.started)
 			delete_deletion_feed(
@@ -196,6 +202,13 @@ def delete_deletion_feed(deleted: list[tuple[str, str]], since: str):
 	)
 
 
+def take_back_role(email: str, role: str):
+	if frappe.db.exists("User", email):
+		user = frappe.get_doc("User", email)
+		user.flags.ignore_permissions = True
+		user.remove_roles(role)
+
+
 def restore_row(doctype: str, name: str, row: dict, since: str):
 	"""An installed record put back exactly as it was (its modified time too), without what changing it left."""
 	frappe.db.set_value(doctype, name, row, update_modified=False)
@@ -225,7 +238,22 @@ class Builder:
 			user.append_roles(role)
 			user.insert(ignore_permissions=True)
 			self.manifest.users.append(email)
+		else:
+			self.give_back_role(email, role)
 		return email
+
+	def give_back_role(self, email: str, role: str):
+		"""Someone an earlier demo left behind loses their AIMS roles when the app is uninstalled: they get the
+		demo role back, and `--remove` takes it away again and puts their User record back as it was."""
+		user = frappe.get_doc("User", email)
+		if role in {row.role for row in user.roles}:
+			return
+		self.manifest.changed.setdefault(
+			f"User/{email}", frappe.db.get_value("User", email, "*", as_dict=True)
+		)
+		user.flags.ignore_permissions = True
+		user.add_roles(role)
+		self.manifest.granted.append((email, role))
 
 	def insert(self, as_user: str, doctype: str, **fields):
 		frappe.set_user(as_user)

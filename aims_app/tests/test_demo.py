@@ -6,7 +6,7 @@ import importlib.util
 import frappe
 
 from aims_app import demo
-from aims_app.tests import AimsTestCase, default_outgoing_email_account
+from aims_app.tests import AimsTestCase, default_outgoing_email_account, make_user
 
 # Records Frappe keeps about documents: the demo's must go with it.
 TRACE_TABLES = ("ToDo", "Version", "Comment", "Workflow Action", "Notification Log", "User", "Has Role")
@@ -109,6 +109,36 @@ class TestDemo(AimsTestCase):
 		self.assertEqual(4, frappe.db.count("Interested Party"), "the real party and the demo's three")
 		demo.remove()
 		self.assert_unchanged(before)
+
+	def test_people_an_earlier_demo_left_get_their_roles_back_and_remove_leaves_them_as_they_were(self):
+		from aims_app.demo.records import DOMAIN, PEOPLE
+
+		# An earlier demo on a site whose app was uninstalled since: its people stay, without AIMS roles.
+		people = {f"{login}@{DOMAIN}": role for login, _name, role in PEOPLE.values()}
+		for email in people:
+			make_user(email, [])
+			self.addCleanup(frappe.delete_doc, "User", email, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		self.addCleanup(frappe.db.commit)
+		before = self.state()
+		before_users = {email: frappe.db.get_value("User", email, "modified") for email in people}
+
+		self.addCleanup(lambda: demo.Manifest.stored() and demo.remove())
+		demo.load()
+		held = {email: set(frappe.get_roles(email)) for email in people}
+		self.assertEqual(
+			{email: True for email in people}, {email: role in held[email] for email, role in people.items()}
+		)
+		self.assertEqual(6, frappe.db.count("AI System"))
+
+		demo.remove()
+		self.assertEqual({email: [] for email in people}, {email: self.roles_held(email) for email in people})
+		self.assertEqual(before_users, {e: frappe.db.get_value("User", e, "modified") for e in people})
+		self.assert_unchanged(before)
+
+	@staticmethod
+	def roles_held(email: str) -> list[str]:
+		return frappe.get_all("Has Role", filters={"parenttype": "User", "parent": email}, pluck="role")
 
 	def test_remove_without_the_demo_is_refused(self):
 		with self.assertRaisesRegex(demo.DemoRefused, "not loaded"):
