@@ -10,9 +10,14 @@ from aims_app.ai_systems.monitoring.rules import (
 	WARNING,
 	WITHIN,
 	assess,
+	batches,
 	current_since,
 	due_on,
 	is_overdue,
+	latest_metrics,
+	parse_model_uri,
+	run_filter,
+	runs_of_versions,
 	threshold_error,
 )
 
@@ -59,3 +64,27 @@ def test_the_query_cut_off_per_frequency_agrees_with_is_overdue():
 	for frequency, since in current_since(today).items():
 		assert not is_overdue(since, since, frequency, today)
 		assert is_overdue(date.fromordinal(since.toordinal() - 1), since, frequency, today)
+
+
+def test_a_registered_model_version_is_read_from_its_uri():
+	assert parse_model_uri("models:/fraud-scorer/2") == ("fraud-scorer", "2")
+	assert parse_model_uri("models:/team/fraud/3") == ("team/fraud", "3")
+	assert parse_model_uri("s3://bucket/model") is None
+	assert parse_model_uri("models:/no-version") is None
+
+
+def test_runs_are_searched_in_batches_and_every_metric_of_a_run_is_read_at_once():
+	versions = [{"name": "m", "version": "1", "run_id": "a1"}, {"name": "m", "version": "2"}]
+	assert runs_of_versions(versions) == {("m", "1"): "a1"}
+	assert run_filter(["a1", "b2"]) == "attributes.run_id IN ('a1', 'b2')"
+	assert [len(b) for b in batches(list(range(250)))] == [100, 100, 50]
+	runs = [
+		{
+			"info": {"run_id": "a1"},
+			"data": {
+				"metrics": [{"key": "auc", "value": 0.91, "timestamp": 5}, {"key": "drift", "value": 0.2}]
+			},
+		},
+		{"info": {"run_id": "b2"}, "data": {}},
+	]
+	assert latest_metrics(runs) == {"a1": {"auc": (0.91, 5), "drift": (0.2, 0)}, "b2": {}}

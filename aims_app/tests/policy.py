@@ -65,6 +65,11 @@ RIGHTS = {
 	"Nonconformity": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rw", AI_RISK_OWNER: "Rw", AIMS_AUDITOR: "RCW"},
 	# clause 9.3: top management (the AIMS Approver) reviews and signs the minutes
 	"Management Review": {AIMS_MANAGER: SIGNS, AIMS_APPROVER: "RWS"},
+	# clause 9.1: a system owner watches their own systems; a measurement is a record of what was measured,
+	# added (by hand or a pipeline) and not changed; a fairness evaluation is signed by the system's owner
+	"AI Monitoring Metric": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcw"},
+	"AI Monitoring Measurement": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rc"},
+	"AI Fairness Evaluation": {AIMS_MANAGER: SIGNS, AI_SYSTEM_OWNER: "Rcwsxa"},
 }
 
 # Whose a record is, for the small letters above.
@@ -78,6 +83,9 @@ OWN_RULES = {
 	"Risk Acceptance": "the owner of the risk accepted",
 	"AIMS Evidence": "its evidence owner or whoever filed it",
 	"Nonconformity": "its owner or the owner of one of its corrective actions",
+	"AI Monitoring Metric": "the owner of the AI system watched",
+	"AI Monitoring Measurement": "the owner of the AI system its metric watches",
+	"AI Fairness Evaluation": "the owner of the AI system evaluated",
 }
 
 # The workflows' actions: (doctype, state) -> {action: (roles that may take it, on a record they drafted too?)}.

@@ -70,3 +70,41 @@ def current_since(today: date) -> dict[str, date]:
 	"""Per frequency, the earliest measurement date still on time today: a query compares each metric's last
 	measurement (or its set-up date) with its frequency's date, one condition per frequency."""
 	return {frequency: today - timedelta(days=days) for frequency, days in FREQUENCY_DAYS.items()}
+
+
+# Reading metric values from MLflow: the run behind each registered model version, all of a run's metrics at
+# once (a run's data holds the latest value of every key), runs searched in batches.
+RUNS_PER_SEARCH = 100
+
+
+def parse_model_uri(uri: str) -> tuple[str, str] | None:
+	"""(name, version) of `models:/<name>/<version>`, or None for anything else."""
+	if not uri or not uri.startswith("models:/"):
+		return None
+	name, _slash, version = uri[len("models:/") :].rpartition("/")
+	return (name, version) if name and version else None
+
+
+def runs_of_versions(model_versions: list[dict]) -> dict[tuple[str, str], str]:
+	"""(name, version) -> run id, from MLflow's model-versions/search JSON; versions without a run left out."""
+	return {(v["name"], str(v["version"])): v["run_id"] for v in model_versions if v.get("run_id")}
+
+
+def run_filter(run_ids: list[str]) -> str:
+	"""An MLflow search filter for exactly these runs (run ids are hex, so need no escaping)."""
+	return "attributes.run_id IN ({})".format(", ".join(f"'{run_id}'" for run_id in run_ids))
+
+
+def batches(items: list, size: int = RUNS_PER_SEARCH) -> list[list]:
+	return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def latest_metrics(runs: list[dict]) -> dict[str, dict[str, tuple[float, int]]]:
+	"""run id -> metric key -> (latest value, its timestamp in ms), from runs/search JSON."""
+	return {
+		run["info"]["run_id"]: {
+			m["key"]: (float(m["value"]), int(m.get("timestamp") or 0))
+			for m in (run.get("data") or {}).get("metrics") or []
+		}
+		for run in runs
+	}
