@@ -45,6 +45,9 @@ has_permission = {
 	"Nonconformity": "aims_app.permissions.nonconformity",
 	"AI System Stage Review": "aims_app.permissions.ai_system_step",
 	"AI System Change": "aims_app.permissions.ai_system_step",
+	"AI Monitoring Metric": "aims_app.permissions.ai_monitoring_metric",
+	"AI Monitoring Measurement": "aims_app.permissions.ai_monitoring_measurement",
+	"AI Fairness Evaluation": "aims_app.permissions.ai_fairness_evaluation",
 }
 
 # Document Events
@@ -61,6 +64,7 @@ doc_events = {
 		"AI Model",
 		"AI Dataset",
 		"Control Implementation",
+		"AI Monitoring Metric",
 	)
 }
 # A workflow state written directly (REST, import), or a submit or cancel made without the workflow's action,
@@ -119,6 +123,8 @@ scheduler_events = {
 		"aims_app.ai_governance.doctype.ai_objective.ai_objective.mark_missed_objectives",
 		"aims_app.ai_systems.model_registry.sync.sync_daily",
 		"aims_app.integrations.people.flag_records_of_leavers",
+		"aims_app.ai_systems.doctype.ai_monitoring_metric.ai_monitoring_metric.mark_overdue_metrics",
+		"aims_app.ai_systems.monitoring.mlflow_metrics.read_daily",
 	],
 	"weekly": ["aims_app.reminders.digest.send_weekly_digest"],
 }

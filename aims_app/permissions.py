@@ -9,6 +9,7 @@ Each hook returns an explicit True or False (Frappe v16 reads None as a denial).
 """
 
 import frappe
+from frappe import _
 
 from aims_app.ai_risk.risk_rules import decides_acceptance
 from aims_app.roles import AIMS_APPROVER, AIMS_AUDITOR, UNRESTRICTED
@@ -127,3 +128,33 @@ def ai_system_step(doc, ptype=None, user=None, **kwargs) -> bool:
 		or owns_system(doc.ai_system, user)
 		or AIMS_APPROVER in frappe.get_roles(user)
 	)
+
+
+def ai_monitoring_metric(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Set up and changed only by the owner of the AI system watched."""
+	user = user or frappe.session.user
+	return _unrestricted(ptype, user) or owns_system(doc.ai_system, user)
+
+
+def ai_monitoring_measurement(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Recorded (by hand or by a pipeline through REST) only for a metric of a system the user owns."""
+	user = user or frappe.session.user
+	if _unrestricted(ptype, user):
+		return True
+	system = frappe.db.get_value("AI Monitoring Metric", doc.metric, "ai_system") if doc.metric else None
+	if owns_system(system, user):
+		return True
+	if ptype == "create" and system:
+		frappe.msgprint(
+			_(
+				"Metric: {0} watches AI system {1}, which you do not own; only its owner records its measurements."
+			).format(doc.metric, system),
+			title=_("Not your system"),
+		)
+	return False
+
+
+def ai_fairness_evaluation(doc, ptype=None, user=None, **kwargs) -> bool:
+	"""Made, evaluated and signed only by the owner of the AI system evaluated."""
+	user = user or frappe.session.user
+	return _unrestricted(ptype, user) or owns_system(doc.ai_system, user)

@@ -82,6 +82,13 @@ DUE_DATES = (
 		N_("Serious incident report deadline"),
 		(("report_status", "in", ("Due", "Overdue")),),
 	),
+	DueDate(
+		"AI Monitoring Metric",
+		"next_due_on",
+		"system_owner",
+		"metric_name",
+		N_("Monitoring metric to measure"),
+	),
 )
 
 OPERATORS = {

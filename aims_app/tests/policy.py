@@ -70,6 +70,11 @@ RIGHTS = {
 	# manages the drafts and signs nothing
 	"AI System Stage Review": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcws", AIMS_APPROVER: "RWS"},
 	"AI System Change": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcws", AIMS_APPROVER: "RWS"},
+	# clause 9.1: a system owner watches their own systems; a measurement is a record of what was measured,
+	# added (by hand or a pipeline) and not changed; a fairness evaluation is signed by the system's owner
+	"AI Monitoring Metric": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcw"},
+	"AI Monitoring Measurement": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rc"},
+	"AI Fairness Evaluation": {AIMS_MANAGER: SIGNS, AI_SYSTEM_OWNER: "Rcwsxa"},
 }
 
 # Whose a record is, for the small letters above.
@@ -85,6 +90,9 @@ OWN_RULES = {
 	"Nonconformity": "its owner or the owner of one of its corrective actions",
 	"AI System Stage Review": "the owner of its AI system",
 	"AI System Change": "the owner of its AI system",
+	"AI Monitoring Metric": "the owner of the AI system watched",
+	"AI Monitoring Measurement": "the owner of the AI system its metric watches",
+	"AI Fairness Evaluation": "the owner of the AI system evaluated",
 }
 
 # The workflows' actions: (doctype, state) -> {action: (roles that may take it, on a record they drafted too?)}.

@@ -111,7 +111,8 @@ sync_app_into_bench() {
 	chown -R "$owner:" "$target"
 	local pip_log
 	pip_log=$(mktemp)
-	in_bench "$AIMS_BENCH/env/bin/pip" install --quiet --no-deps --no-build-isolation -e apps/aims_app \
+	# With the app's declared dependencies (pyproject.toml), as `bench get-app` and `bench setup requirements` do.
+	in_bench "$AIMS_BENCH/env/bin/pip" install --quiet --no-build-isolation -e apps/aims_app \
 		>"$pip_log" 2>&1 || { cat "$pip_log" >&2; return 1; }
 	if ! grep -qx aims_app "$AIMS_BENCH/sites/apps.txt"; then
 		sed -i -e '$a\' "$AIMS_BENCH/sites/apps.txt" # bench writes it without a final newline

@@ -14,7 +14,7 @@ from datetime import date
 import frappe
 from frappe.query_builder import Criterion
 from frappe.query_builder.functions import Coalesce, Count
-from frappe.utils import add_days, getdate, today
+from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_assurance.readiness.rules import (
 	GAP,
@@ -28,6 +28,8 @@ from aims_app.ai_assurance.readiness.rules import (
 	status_counts,
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
+from aims_app.ai_systems.doctype.ai_fairness_evaluation.ai_fairness_evaluation import setting
+from aims_app.ai_systems.monitoring.rules import current_since
 from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
 from aims_app.record_cache import cached_rows
@@ -39,6 +41,7 @@ ANNEX_A = f"{FRAMEWORK}-Annex A"
 CLAUSES_PART = "Clauses"
 ANNEX_A_PART = "Annex A"
 LEAVERS_PREFIX = "owned_by_leavers_"
+OPERATING_STAGE = "Operation and monitoring"
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
 # What large_table_facts and evidence_by_control read, their child tables aside.
 LARGE_TABLE_FACT_DOCTYPES = (
@@ -188,6 +191,7 @@ def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
 		"soa_approved": approved_soas(),
 		**assurance_facts(day, year_ago),
 		**leaver_facts(),
+		**monitoring_facts(day),
 	}
 	large, evidence = cached_rows(
 		LARGE_TABLE_FACT_DOCTYPES,
@@ -371,6 +375,38 @@ def system_facts(day: date) -> dict:
 		"in_scope_systems_described": count(system, in_scope, filled(system.description)),
 		"in_scope_systems_overseen": count(system, in_scope, filled(system.human_oversight)),
 		"in_scope_systems_reviewed": count(system, in_scope, system.next_review_date >= day),
+	}
+
+
+def monitoring_facts(day: date) -> dict:
+	"""In-scope systems in operation with a metric measured within its frequency; in-scope high-risk systems
+	with a submitted fairness evaluation within the interval of AIMS Settings."""
+	system = frappe.qb.DocType("AI System")
+	metric = frappe.qb.DocType("AI Monitoring Metric")
+	evaluation = frappe.qb.DocType("AI Fairness Evaluation")
+	operating = (system.in_scope == 1) & (system.lifecycle_stage == OPERATING_STAGE)
+	high_risk = (system.in_scope == 1) & (system.eu_ai_act_tier == "High-risk")
+	measured_in_time = Criterion.any(
+		[
+			(metric.frequency == frequency) & (metric.latest_measured_on >= since)
+			for frequency, since in current_since(day).items()
+		]
+	)
+	months = int(setting("fairness_review_months"))
+	evaluated = (evaluation.docstatus == 1) & (evaluation.evaluated_on >= add_months(day, -months))
+	return {
+		"in_scope_systems_operating": count(system, operating),
+		"in_scope_systems_operating_monitored": count(
+			system,
+			operating,
+			system.name.isin(frappe.qb.from_(metric).select(metric.ai_system).where(measured_in_time)),
+		),
+		"in_scope_systems_high_risk": count(system, high_risk),
+		"in_scope_systems_high_risk_fairness_evaluated": count(
+			system,
+			high_risk,
+			system.name.isin(frappe.qb.from_(evaluation).select(evaluation.ai_system).where(evaluated)),
+		),
 	}
 
 

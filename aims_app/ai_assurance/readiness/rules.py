@@ -330,6 +330,32 @@ PARTIES_ADDRESSED = every(
 )
 
 
+# Clause 9.1, A.6.2.6, A.7.4: systems watched in operation (AI Monitoring Metric) and high-risk systems'
+# fairness evaluated (AI Fairness Evaluation).
+OPERATING_SYSTEMS = Population("in_scope_systems_operating")
+HIGH_RISK_SYSTEMS = Population("in_scope_systems_high_risk")
+SYSTEMS_MONITORED = every(
+	"in_scope_systems_operating_monitored",
+	OPERATING_SYSTEMS,
+	_("In-scope AI systems in operation with a monitoring metric measured within its frequency"),
+	_(
+		"{missing} of {total} in-scope AI systems in operation have no monitoring metric measured within "
+		"its frequency."
+	),
+	new_route("ai-monitoring-metric"),
+)
+HIGH_RISK_FAIRNESS_EVALUATED = every(
+	"in_scope_systems_high_risk_fairness_evaluated",
+	HIGH_RISK_SYSTEMS,
+	_("High-risk AI systems with a fairness evaluation within the review interval"),
+	_(
+		"{missing} of {total} high-risk AI systems have no submitted fairness evaluation within the interval "
+		"set in AIMS Settings."
+	),
+	new_route("ai-fairness-evaluation"),
+)
+
+
 def dataset_check(fact: str, found: str, missing: str, field_name: str) -> Check:
 	return every(
 		fact, SCOPE_DATASETS, found, missing, list_route("ai-dataset", **{field_name: ["is", "not set"]})
@@ -503,7 +529,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 		RETAINED_RISKS_ACCEPTED,
 	),
 	"8.4": (SYSTEMS_ASSESSED, ASSESSMENTS_NOT_FLAGGED),
-	"9.1": (OBJECTIVES_MEASURED, *EVIDENCE),
+	"9.1": (OBJECTIVES_MEASURED, SYSTEMS_MONITORED, *EVIDENCE),
 	"9.2.1": (INTERNAL_AUDIT_DONE,),
 	"9.2.2": (
 		some(
@@ -613,7 +639,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 		),
 	),
 	"A.6.2.5": (SYSTEMS_OVERSEEN,),
-	"A.6.2.6": (SYSTEMS_REVIEWED,),
+	"A.6.2.6": (SYSTEMS_REVIEWED, SYSTEMS_MONITORED),
 	"A.6.2.7": (
 		every(
 			"scope_models_documented",
@@ -647,6 +673,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 			_("{missing} of {total} datasets of in-scope AI systems record no quality or bias checks."),
 			"quality_checks",
 		),
+		HIGH_RISK_FAIRNESS_EVALUATED,
 	),
 	"A.7.5": (
 		dataset_check(

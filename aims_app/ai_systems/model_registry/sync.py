@@ -29,11 +29,12 @@ from aims_app.history import record_change
 TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for an answer
 PAGE_SIZE = 100
 # A registry that is restarting or overloaded answers 5xx for a moment: try again after 0, 1 and 2 seconds.
+# Every request made is a read (MLflow takes its run and experiment searches as POST).
 RETRY = Retry(
 	total=3,
 	backoff_factor=0.5,
 	status_forcelist=(500, 502, 503, 504),
-	allowed_methods=("GET",),
+	allowed_methods=("GET", "POST"),
 	raise_on_status=False,
 )
 
@@ -43,6 +44,7 @@ class MLflowRegistry:
 
 	def __init__(self, url: str, token: str | None):
 		self.url = url.rstrip("/")
+		self.calls = 0  # requests made, retries aside
 		self.session = requests.Session()
 		adapter = HTTPAdapter(max_retries=RETRY)
 		self.session.mount("http://", adapter)
@@ -51,9 +53,17 @@ class MLflowRegistry:
 			self.session.headers["Authorization"] = f"Bearer {token}"
 
 	def get(self, endpoint: str, params: dict) -> dict:
+		return self.request("GET", endpoint, params=params)
+
+	def post(self, endpoint: str, body: dict) -> dict:
+		"""A read that MLflow's REST API takes as a POST (runs/search, experiments/search)."""
+		return self.request("POST", endpoint, json=body)
+
+	def request(self, method: str, endpoint: str, **kwargs) -> dict:
+		self.calls += 1
 		try:
-			response = self.session.get(
-				f"{self.url}/api/2.0/mlflow/{endpoint}", params=params, timeout=TIMEOUT
+			response = self.session.request(
+				method, f"{self.url}/api/2.0/mlflow/{endpoint}", timeout=TIMEOUT, **kwargs
 			)
 		except requests.RequestException as error:
 			frappe.throw(

@@ -33,6 +33,12 @@ class AIMSSettings(Document):
 
 		ai_system_review_months: DF.Int
 		approver_signs_every_step: DF.Check
+		fairness_max_equalized_odds_difference: DF.Float
+		fairness_max_file_mb: DF.Int
+		fairness_max_parity_difference: DF.Float
+		fairness_min_group_count: DF.Int
+		fairness_min_impact_ratio: DF.Float
+		fairness_review_months: DF.Int
 		impact_assessment_review_months: DF.Int
 		impacts: DF.Table[AIMSSettingsImpact]
 		is_data_provider: DF.Check

@@ -1,0 +1,369 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import add_months, now_datetime, strip_html
+
+from aims_app.ai_systems.monitoring.fairness import (
+	Columns,
+	Evaluation,
+	Thresholds,
+	evaluate,
+	read_outcomes,
+)
+from aims_app.messages import MessageError
+from aims_app.translation import text, value
+
+EVALUATED = ("Pass", "Fail", "Not judged")
+# Larger files are evaluated in a background job, with progress on the form.
+IN_REQUEST_BYTES = 2 * 1024 * 1024
+DEFAULTS = {
+	"fairness_min_group_count": 30,
+	"fairness_min_impact_ratio": 0.8,
+	"fairness_max_parity_difference": 0.2,
+	"fairness_max_equalized_odds_difference": 0.2,
+	"fairness_review_months": 12,
+	"fairness_max_file_mb": 200,
+}
+EVIDENCE_CONTROLS = ("A.7.4", "A.6.2.4")
+RESULT_FIELDS = ("rows_evaluated", "lowest_impact_ratio", "result_reasons", "evaluation_error")
+
+
+def setting(fieldname: str) -> float:
+	"""An AIMS Settings value, or its default where it was never saved (0 is a value: not judged)."""
+	stored = frappe.db.get_value("Singles", {"doctype": "AIMS Settings", "field": fieldname}, "value")
+	return DEFAULTS[fieldname] if stored in (None, "") else float(stored)
+
+
+def thresholds() -> Thresholds:
+	return Thresholds(
+		min_group_count=int(setting("fairness_min_group_count")),
+		min_impact_ratio=setting("fairness_min_impact_ratio"),
+		max_parity_difference=setting("fairness_max_parity_difference") or None,
+		max_equalized_odds_difference=setting("fairness_max_equalized_odds_difference") or None,
+	)
+
+
+class AIFairnessEvaluation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from aims_app.ai_systems.doctype.ai_fairness_evaluation_dimension.ai_fairness_evaluation_dimension import (
+			AIFairnessEvaluationDimension,
+		)
+		from aims_app.ai_systems.doctype.ai_fairness_evaluation_group.ai_fairness_evaluation_group import (
+			AIFairnessEvaluationGroup,
+		)
+
+		ai_system: DF.Link
+		amended_from: DF.Link | None
+		dimensions: DF.Table[AIFairnessEvaluationDimension]
+		evaluated_file: DF.Data | None
+		evaluated_on: DF.Date
+		evaluation_error: DF.SmallText | None
+		evidence: DF.Link | None
+		fairness_metric: DF.Link | None
+		group_columns: DF.Data
+		groups: DF.Table[AIFairnessEvaluationGroup]
+		label_column: DF.Data | None
+		lowest_impact_ratio: DF.Float
+		max_equalized_odds_difference: DF.Float
+		max_parity_difference: DF.Float
+		measurement: DF.Link | None
+		min_group_count: DF.Int
+		min_impact_ratio: DF.Float
+		outcomes_file: DF.Attach | None
+		prediction_column: DF.Data
+		result: DF.Literal["Not evaluated", "Queued", "Pass", "Fail", "Not judged"]
+		result_reasons: DF.SmallText | None
+		rows_evaluated: DF.Int
+		score_column: DF.Data | None
+		system_owner: DF.Link | None
+		title: DF.Data
+	# end: auto-generated types
+
+	def validate(self):
+		self.refuse_a_metric_of_another_system()
+		if self.outcomes_file:
+			self.outcomes_file_path()
+		if self.result in EVALUATED and self.evaluated_file != self.what_is_evaluated():
+			self.clear_results()
+
+	def before_submit(self):
+		if self.result not in EVALUATED:
+			frappe.throw(
+				_("Evaluate the outcomes file before submitting: the result is {0}.").format(
+					value(self.result)
+				),
+				title=_("Not evaluated"),
+			)
+
+	def on_submit(self):
+		if self.fairness_metric and self.lowest_impact_ratio is not None and self.result != "Not judged":
+			measurement = frappe.get_doc(
+				{
+					"doctype": "AI Monitoring Measurement",
+					"metric": self.fairness_metric,
+					"measured_on": now_datetime(),
+					"value": self.lowest_impact_ratio,
+					"source": "Fairness Evaluation",
+					"fairness_evaluation": self.name,
+					"notes": _("Lowest impact ratio of fairness evaluation {0}").format(self.name),
+				}
+			).insert(ignore_permissions=True)
+			self.db_set("measurement", measurement.name)
+
+	def refuse_a_metric_of_another_system(self):
+		if not self.fairness_metric:
+			return
+		system, kind = frappe.db.get_value(
+			"AI Monitoring Metric", self.fairness_metric, ["ai_system", "kind"]
+		)
+		if system != self.ai_system or kind != "Fairness":
+			frappe.throw(
+				_("Feeds Metric: {0} is not a fairness metric of AI system {1}.").format(
+					self.fairness_metric, self.ai_system
+				)
+			)
+
+	def columns(self) -> Columns:
+		groups = tuple(c.strip() for c in (self.group_columns or "").split(",") if c.strip())
+		return Columns(
+			groups=groups,
+			prediction=(self.prediction_column or "").strip(),
+			label=(self.label_column or "").strip() or None,
+			score=(self.score_column or "").strip() or None,
+		)
+
+	def what_is_evaluated(self) -> str:
+		"""The file and column choices the results hold for: results go when one of them changes."""
+		return "|".join(
+			[
+				self.outcomes_file or "",
+				*self.columns().chosen,
+				str(self.columns().label),
+				str(self.columns().score),
+			]
+		)
+
+	def outcomes_file_path(self) -> tuple[str, int]:
+		"""The attached CSV's path and size, or a refusal naming the field."""
+		if not self.outcomes_file:
+			frappe.throw(_("Outcomes File (CSV): attach the CSV of outcomes first."))
+		file = frappe.get_all(
+			"File",
+			filters={
+				"file_url": self.outcomes_file,
+				"attached_to_doctype": self.doctype,
+				"attached_to_name": self.name,
+			},
+			fields=["name", "file_size"],
+			limit=1,
+		) or frappe.get_all(
+			"File", filters={"file_url": self.outcomes_file}, fields=["name", "file_size"], limit=1
+		)
+		if not file:
+			frappe.throw(_("Outcomes File (CSV): {0} is not a file of this site.").format(self.outcomes_file))
+		if not self.outcomes_file.lower().endswith(".csv"):
+			frappe.throw(_("Outcomes File (CSV): {0} is not a .csv file.").format(self.outcomes_file))
+		limit_mb = setting("fairness_max_file_mb")
+		size = file[0].file_size or 0
+		if size > limit_mb * 1024 * 1024:
+			frappe.throw(
+				_(
+					"Outcomes File (CSV): the file has {0} MB, more than the {1} MB allowed (AIMS Settings)."
+				).format(round(size / 1024 / 1024, 1), limit_mb),
+				title=_("File too large"),
+			)
+		return frappe.get_doc("File", file[0].name).get_full_path(), size
+
+	def clear_results(self):
+		self.set("groups", [])
+		self.set("dimensions", [])
+		for fieldname in RESULT_FIELDS:
+			self.set(fieldname, None)
+		self.result = "Not evaluated"
+		self.evaluated_file = None
+
+	@frappe.whitelist()
+	def evaluate(self):
+		"""Evaluate now, or queue the evaluation of a large file; either way nothing is saved on bad input."""
+		self.check_permission("write")
+		if self.docstatus != 0:
+			frappe.throw(_("A submitted evaluation is not evaluated again; amend it instead."))
+		path, size = self.outcomes_file_path()
+		self.columns_or_refuse()
+		if size <= IN_REQUEST_BYTES:
+			self.evaluate_file(path)
+			return {"queued": False}
+		frappe.enqueue(
+			evaluate_in_background,
+			queue="long",
+			timeout=3600,
+			job_id=f"aims-fairness-{self.name}",
+			deduplicate=True,
+			name=self.name,
+			now=frappe.flags.in_test,
+		)
+		if not frappe.flags.in_test:
+			self.db_set({"result": "Queued", "evaluation_error": None})
+		return {"queued": True}
+
+	def columns_or_refuse(self) -> Columns:
+		columns = self.columns()
+		if not columns.groups:
+			frappe.throw(_("Group Columns: name at least one column of the file."))
+		return columns
+
+	def evaluate_file(self, path: str, progress=None):
+		columns = self.columns_or_refuse()
+		limits = thresholds()
+		try:
+			with open(path, "rb") as stream:
+				frame = read_outcomes(stream, columns, progress)
+			outcome = evaluate(frame, columns, limits)
+		except MessageError as error:
+			frappe.throw(text(error.message), title=_("The outcomes file cannot be evaluated"))
+		self.apply(outcome, limits)
+		self.save()
+
+	def apply(self, outcome: Evaluation, limits: Thresholds):
+		self.clear_results()
+		self.update(
+			{
+				"result": outcome.outcome,
+				"rows_evaluated": outcome.rows,
+				"lowest_impact_ratio": outcome.lowest_impact_ratio,
+				"result_reasons": "\n".join(text(reason) for reason in outcome.reasons),
+				"min_group_count": limits.min_group_count,
+				"min_impact_ratio": limits.min_impact_ratio,
+				"max_parity_difference": limits.max_parity_difference or 0,
+				"max_equalized_odds_difference": limits.max_equalized_odds_difference or 0,
+				"evaluated_file": self.what_is_evaluated(),
+			}
+		)
+		for d in outcome.dimensions:
+			self.append(
+				"dimensions",
+				{
+					"dimension": d.dimension,
+					"most_favoured": d.most_favoured,
+					"lowest_impact_ratio": d.lowest_impact_ratio,
+					"parity_difference": d.parity_difference,
+					"parity_ratio": d.parity_ratio,
+					"equalized_odds_difference": d.equalized_odds_difference,
+					"outcome": d.outcome,
+				},
+			)
+		for g in outcome.groups:
+			self.append(
+				"groups",
+				{
+					"dimension": g.dimension,
+					"group_value": g.group,
+					"row_count": g.count,
+					"selected": g.selected,
+					"selection_rate": g.selection_rate,
+					"impact_ratio": g.impact_ratio,
+					"true_positive_rate": g.true_positive_rate,
+					"false_positive_rate": g.false_positive_rate,
+					"mean_score": g.mean_score,
+					"outcome": g.outcome,
+				},
+			)
+
+	@frappe.whitelist()
+	def file_as_evidence(self) -> str:
+		"""An AIMS Evidence record for A.7.4 and A.6.2.4 with this evaluation's report as its PDF."""
+		self.check_permission("read")
+		frappe.has_permission("AIMS Evidence", "create", throw=True)
+		if self.docstatus != 1:
+			frappe.throw(_("Submit the evaluation before filing it as evidence."))
+		if self.evidence:
+			return self.evidence
+		evidence = frappe.get_doc(
+			{
+				"doctype": "AIMS Evidence",
+				"title": _("Fairness evaluation {0}: {1}").format(self.name, self.title),
+				"evidence_kind": "Report",
+				"evidence_owner": self.system_owner or frappe.session.user,
+				"issued_on": self.evaluated_on,
+				"valid_until": add_months(self.evaluated_on, int(setting("fairness_review_months"))),
+				"description": _("Result: {0}. {1}").format(value(self.result), self.result_reasons or ""),
+				"evidences": [
+					{"control_implementation": control, "ai_system": self.ai_system}
+					for control in evidence_controls()
+				],
+			}
+		).insert()
+		pdf = frappe.get_print(self.doctype, self.name, print_format=PRINT_FORMAT, as_pdf=True)
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{self.name}.pdf",
+				"attached_to_doctype": "AIMS Evidence",
+				"attached_to_name": evidence.name,
+				"attached_to_field": "attachment",
+				"is_private": 1,
+				"content": pdf,
+			}
+		).insert(ignore_permissions=True)
+		evidence.db_set("attachment", file.file_url)
+		self.db_set("evidence", evidence.name)
+		return evidence.name
+
+
+PRINT_FORMAT = "AI Fairness Evaluation Report"
+
+
+def evidence_controls() -> list[str]:
+	"""The Control Implementations of A.7.4 and A.6.2.4 (one per Annex A control, made by the install)."""
+	control = frappe.qb.DocType("Control Implementation")
+	requirement = frappe.qb.DocType("Framework Requirement")
+	return (
+		frappe.qb.from_(control)
+		.join(requirement)
+		.on(requirement.name == control.control)
+		.select(control.name)
+		.where(requirement.framework == "ISO-42001")
+		.where(requirement.requirement_id.isin(EVIDENCE_CONTROLS))
+		.run(pluck=True)
+	)
+
+
+def evaluate_in_background(name: str):
+	"""The queued evaluation of a large file, with its progress published to the form. Bad input leaves the
+	record as it was, with the reason in Last Error."""
+	doc = frappe.get_doc("AI Fairness Evaluation", name)
+	title = _("Evaluating {0}").format(name)
+
+	def progress(rows: int, share: float):
+		frappe.publish_progress(
+			round(share * 90),
+			title=title,
+			doctype=doc.doctype,
+			docname=name,
+			description=_("{0} rows read").format(rows),
+		)
+
+	try:
+		doc.evaluate_file(doc.outcomes_file_path()[0], progress)
+	except Exception as error:
+		frappe.db.rollback()
+		frappe.db.set_value(
+			doc.doctype,
+			name,
+			{"result": "Not evaluated", "evaluation_error": strip_html(str(error))},
+			update_modified=False,
+		)
+		frappe.db.commit()
+		frappe.get_doc(doc.doctype, name).notify_update()
+		raise
+	frappe.publish_progress(100, title=title, doctype=doc.doctype, docname=name)
