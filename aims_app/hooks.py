@@ -75,7 +75,8 @@ doc_events.update(
 
 # Beside ERPNext and HRMS (aims_app/integrations/): hooks keyed by their doctypes do nothing where they are absent.
 override_doctype_dashboards = {"Supplier": "aims_app.integrations.suppliers.supplier_dashboard"}
-doctype_js = {"Supplier": "public/js/supplier.js"}
+doctype_js = {"Supplier": "public/js/supplier.js", "AIMS Audit": "public/js/audit_pack.js"}
+doctype_list_js = {"AIMS Audit": "public/js/audit_pack.js"}
 doc_events.update(
 	{
 		"Supplier": {"on_update": "aims_app.integrations.suppliers.flag_dependent_systems"},
@@ -100,6 +101,16 @@ doc_events.update(
 	}
 )
 doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
+
+# Printing
+# --------
+# What the print formats call: aims_app/templates/print/aims_document.html (the auditor's pack, issue 15).
+jinja = {
+	"methods": [
+		"aims_app.ai_assurance.audit_pack.printing.aims_organisation_name",
+		"aims_app.ai_assurance.audit_pack.printing.aims_document_control",
+	]
+}
 
 # Scheduled Tasks
 # ---------------
