@@ -130,9 +130,12 @@ def build_pack_file(period_from: str, period_to: str, audit: str | None = None) 
 		if os.path.exists(path):
 			os.remove(path)
 		raise
-	frappe.db.commit()
+	# The job's end commits the File; the link is announced only then.
 	frappe.publish_realtime(
-		READY_EVENT, {"file_url": file.file_url, "file_name": file.file_name, "audit": audit}, user=user
+		READY_EVENT,
+		{"file_url": file.file_url, "file_name": file.file_name, "audit": audit},
+		user=user,
+		after_commit=True,
 	)
 	return file.name
 
@@ -170,7 +173,10 @@ def build_pack(path: str, period_from: str, period_to: str, progress: Progress |
 	with zipfile.ZipFile(path, "w", allowZip64=True) as archive:
 		progress(5, _("Printing the documents"))
 		for section, doctype, name, print_format, evidences in documents(period_from, period_to):
-			entries.append(add_pdf(archive, section, doctype, name, print_format, evidences))
+			# A list leaves out records the user may not read; printing also checks the records a document's
+			# rows link to (a User Permission on AI System, say), so ask the same question first.
+			if frappe.has_permission(doctype, "print", doc=name):
+				entries.append(add_pdf(archive, section, doctype, name, print_format, evidences))
 		entries.append(add_nonconformity_log(archive, period_from, period_to))
 		progress(40, _("Writing the registers"))
 		for register in registers(period_from, period_to):
