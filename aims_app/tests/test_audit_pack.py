@@ -14,7 +14,7 @@ import frappe
 
 from aims_app.ai_assurance.audit_pack import build
 from aims_app.tests import AimsTestCase, acting_as, assets_served_locally, make_user
-from aims_app.tests.scenarios import ai_risk, evidence, insert
+from aims_app.tests.scenarios import ai_risk, case_triage, evidence
 
 MANAGER = "pack-manager@example.com"
 SCOPED_MANAGER = "pack-scoped-manager@example.com"
@@ -25,15 +25,7 @@ PERIOD = ("2026-01-01", "2026-12-31")
 
 
 def system(name: str) -> str:
-	return insert(
-		"AI System",
-		system_name=name,
-		system_owner=OWNER,
-		lifecycle_stage="Operation and monitoring",
-		purpose="Suggest the next step to a case handler.",
-		our_role="Deployer",
-		automation_level="Decision support (a person decides)",
-	).name
+	return case_triage(name, OWNER).name
 
 
 def evidence_with_file(title: str, ai_system: str, content: bytes) -> tuple[str, str]:

@@ -18,11 +18,11 @@ from frappe.utils.pdf import get_pdf
 from frappe.utils.xlsxutils import make_xlsx
 
 from aims_app.ai_assurance.audit_pack import pack_rules
-from aims_app.ai_assurance.audit_pack.document_control import CLASSIFICATION
 from aims_app.ai_assurance.audit_pack.pack_rules import PackEntry
-from aims_app.ai_assurance.audit_pack.printing import aims_organisation_name
+from aims_app.ai_assurance.audit_pack.printing import aims_organisation_name, classification
 from aims_app.ai_risk.report.ai_risk_register import ai_risk_register
 from aims_app.roles import AIMS_MANAGER
+from aims_app.translation import label, value
 
 Progress = Callable[[int, str], None]
 CERTIFICATION_AUDITS = ("Certification stage 1", "Certification stage 2", "Surveillance")
@@ -68,7 +68,7 @@ def checked_audit(audit: str | None) -> str | None:
 	if doc.audit_type not in CERTIFICATION_AUDITS:
 		frappe.throw(
 			_("{0} is an audit of type {1}; the auditor's pack goes with a certification audit.").format(
-				audit, _(doc.audit_type)
+				audit, value(doc.audit_type)
 			),
 			frappe.ValidationError,
 		)
@@ -305,7 +305,7 @@ def add_nonconformity_log(archive, period_from: str, period_to: str) -> PackEntr
 			"period_from": period_from,
 			"period_to": period_to,
 			"organisation": aims_organisation_name(),
-			"classification": _(CLASSIFICATION),
+			"classification": classification(),
 		},
 	)
 	path = "documents/nonconformity-log.pdf"
@@ -421,7 +421,7 @@ def listed(key, title, doctype, fields, filters, order_by="name asc", filters_te
 	return Register(
 		key=key,
 		title=title,
-		header=[_(meta.get_label(field)) if field != "name" else _("ID") for field in fields],
+		header=[label(meta, field) if field != "name" else _("ID") for field in fields],
 		rows=[list(row) for row in rows],
 		filters=filters_text or _("None: every record"),
 	)

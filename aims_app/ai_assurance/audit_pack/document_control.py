@@ -3,10 +3,6 @@ doctype holds its version, approver, approval date, next review and state."""
 
 from dataclasses import dataclass
 
-# Classification printed on every AIMS document: they describe the organisation's AI systems, risks and
-# weaknesses and are shared with its auditors, not published.
-CLASSIFICATION = "Internal"
-
 
 @dataclass(frozen=True)
 class ControlFields:

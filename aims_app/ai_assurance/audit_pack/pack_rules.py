@@ -32,10 +32,10 @@ class PackEntry:
 
 
 def slug(text: str, limit: int = 80) -> str:
-	"""A file or folder name that every zip tool and file system takes: ASCII letters, digits, dot, dash and
-	underscore, nothing else."""
+	"""A file or folder name that every zip tool and file system takes: ASCII letters, digits, dash,
+	underscore and single dots, nothing else (no slash, no `..`)."""
 	ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-	cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text).strip("-.")
+	cleaned = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text)).strip("-.")
 	return cleaned[:limit].rstrip("-.") or "file"
 
 

@@ -5,12 +5,8 @@ import frappe
 from frappe import _
 from frappe.utils import formatdate, get_fullname
 
-from aims_app.ai_assurance.audit_pack.document_control import (
-	CLASSIFICATION,
-	FIELDS,
-	ControlFields,
-	version_of,
-)
+from aims_app.ai_assurance.audit_pack.document_control import FIELDS, ControlFields, version_of
+from aims_app.translation import value
 
 
 def aims_organisation_name() -> str:
@@ -36,11 +32,17 @@ def aims_document_control(doc) -> dict:
 		"approved_by": get_fullname(approved_by) if approved_by and doc.docstatus == 1 else "",
 		"approved_on": formatdate(approved_on) if approved_on and doc.docstatus == 1 else "",
 		"next_review": formatdate(next_review) if next_review else "",
-		"classification": _(CLASSIFICATION),
+		"classification": classification(),
 	}
+
+
+def classification() -> str:
+	"""Every AIMS document describes the organisation's AI systems, risks and weaknesses: shared with its
+	auditors, never published."""
+	return _("Internal")
 
 
 def state_label(doc, state: str | None) -> str:
 	if state:
-		return _(state)
+		return value(state)
 	return {0: _("Draft"), 1: _("Approved"), 2: _("Cancelled")}[int(doc.docstatus or 0)]
