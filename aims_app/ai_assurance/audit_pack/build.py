@@ -77,20 +77,22 @@ def checked_audit(audit: str | None) -> str | None:
 
 @frappe.whitelist(methods=["POST"])
 def request_pack(from_date=None, to_date=None, audit=None) -> dict:
-	"""Queue the pack for the current user (an AIMS Manager). The job publishes its progress and, when done,
-	READY_EVENT with the File to download."""
+	"""Queue the pack for the current user (an AIMS Manager) on the long queue, once the request commits: the
+	web worker only checks and queues. The job publishes its progress and, when done, READY_EVENT with the
+	File to download."""
 	refuse_unless_manager(frappe.session.user)
 	period_from, period_to = checked_period(from_date, to_date)
 	audit = checked_audit(audit)
-	job = frappe.enqueue(
+	frappe.enqueue(
 		build_pack_file,
 		queue="long",
 		timeout=4 * 3600,
+		enqueue_after_commit=True,
 		period_from=period_from,
 		period_to=period_to,
 		audit=audit,
 	)
-	return {"job_id": job.id if job else None, "period_from": period_from, "period_to": period_to}
+	return {"period_from": period_from, "period_to": period_to}
 
 
 @frappe.whitelist()
