@@ -111,4 +111,34 @@ def new_demo_site(ctx, site, db_root_username, db_root_password, admin_password)
 	)
 
 
+@aims.command("audit-pack")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+@click.option("--from", "from_date", help="First day of the period (default: twelve months before --to).")
+@click.option("--to", "to_date", help="Last day of the period (default: today).")
+@click.option(
+	"--user", default="Administrator", help="Build it as this user, an AIMS Manager (default Administrator)."
+)
+@pass_context
+def audit_pack(context, file, from_date, to_date, user):
+	"""Write the auditor's pack to FILE (a zip): documents, registers, evidence files, index and manifest."""
+	import frappe
+
+	from aims_app.ai_assurance.audit_pack import build
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		frappe.set_user(user)
+		build.refuse_unless_manager(user)
+		period_from, period_to = build.checked_period(from_date, to_date)
+		pack = build.build_pack(
+			file, period_from, period_to, lambda percent, step: click.echo(f"{percent:3d}% {step}")
+		)
+	except frappe.ValidationError as error:
+		raise click.ClickException(frappe.utils.strip_html(str(error))) from error
+	finally:
+		frappe.destroy()
+	click.echo(f"Auditor's pack written to {file}: {len(pack['files'])} files, {period_from} to {period_to}.")
+
+
 commands = [aims]

@@ -86,7 +86,9 @@ doctype_js = {
 	"Supplier": "public/js/supplier.js",
 	"AI System Stage Review": "public/js/approval_step.js",
 	"AI System Change": "public/js/approval_step.js",
+	"AIMS Audit": "public/js/audit_pack.js",
 }
+doctype_list_js = {"AIMS Audit": "public/js/audit_pack.js"}
 doc_events.update(
 	{
 		"Supplier": {"on_update": "aims_app.integrations.suppliers.flag_dependent_systems"},
@@ -111,6 +113,16 @@ doc_events.update(
 	}
 )
 doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
+
+# Printing
+# --------
+# What the print formats call: aims_app/templates/print/aims_document.html (the auditor's pack, issue 15).
+jinja = {
+	"methods": [
+		"aims_app.ai_assurance.audit_pack.printing.aims_organisation_name",
+		"aims_app.ai_assurance.audit_pack.printing.aims_document_control",
+	]
+}
 
 # Scheduled Tasks
 # ---------------

@@ -54,3 +54,36 @@ def test_print_formats_compile_and_escape_what_users_typed(print_format, doctype
 			assert expression.rstrip().endswith("| e"), (
 				f"{print_format['name']}: {{{{ {expression} }}}} is not escaped"
 			)
+
+
+def test_every_print_format_carries_the_letter_head_document_control_and_page_footer():
+	"""Issue 15: the shared head (letter head or organisation name, document-control block) and foot ("page n
+	of m" in wkhtmltopdf's footer) are in one template that every print format imports."""
+	shared = (APP / "templates" / "print" / "aims_document.html").read_text()
+	jinja2.Environment().parse(shared)
+	assert 'id="footer-html"' in shared and 'class="page"' in shared and 'class="topage"' in shared
+	for field in (
+		"document",
+		"version",
+		"status",
+		"approved_by",
+		"approved_on",
+		"next_review",
+		"classification",
+	):
+		assert f"control.{field}" in shared, field
+	assert "page-break-inside: avoid" in shared and "table-header-group" in shared
+	for print_format in print_formats():
+		html = print_format["html"]
+		assert html.startswith('{%- from "aims_app/templates/print/aims_document.html" import'), print_format[
+			"name"
+		]
+		assert "document_head(doc," in html and "document_foot(doc)" in html, print_format["name"]
+	assert {p["doc_type"] for p in print_formats()} >= {
+		"AIMS Scope",
+		"AI Policy",
+		"Statement of Applicability",
+		"AI Impact Assessment",
+		"AIMS Audit",
+		"Management Review",
+	}

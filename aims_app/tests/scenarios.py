@@ -87,6 +87,20 @@ def cv_screening(
 	return SimpleNamespace(supplier=supplier, model=model, dataset=dataset, system=system)
 
 
+def case_triage(name: str, owner: str, **fields):
+	"""A decision-support system in operation: it suggests the next step to a case handler."""
+	return insert(
+		"AI System",
+		system_name=name,
+		system_owner=owner,
+		lifecycle_stage="Operation and monitoring",
+		purpose="Suggest the next step to a case handler.",
+		our_role="Deployer",
+		automation_level="Decision support (a person decides)",
+		**fields,
+	)
+
+
 def ai_risk(ai_system: str | None, risk_owner: str, **fields):
 	"""A risk to the fairness of CV screening, scored High inherent (4 × 3 on the default matrix)."""
 	values = {

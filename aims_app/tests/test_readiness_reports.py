@@ -20,7 +20,7 @@ from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_a
 )
 from aims_app.record_cache import clear_record_cache
 from aims_app.tests import AimsTestCase, acting_as, counting_queries, make_user
-from aims_app.tests.scenarios import ai_risk, evidence, insert
+from aims_app.tests.scenarios import ai_risk, case_triage, evidence, insert
 
 OWNER = "cv-owner@example.com"
 AUDITOR = "auditor@example.com"
@@ -56,14 +56,9 @@ class TestReadinessReports(AimsTestCase):
 			provenance="Exported from the line-of-business system.",
 		)
 		with acting_as(OWNER):
-			return insert(
-				"AI System",
-				system_name=name,
-				system_owner=OWNER,
-				lifecycle_stage="Operation and monitoring",
-				purpose="Suggest the next step to a case handler.",
-				our_role="Deployer",
-				automation_level="Decision support (a person decides)",
+			return case_triage(
+				name,
+				OWNER,
 				in_scope=1,
 				datasets=[{"ai_dataset": dataset.name, "usage": "Production input"}],
 				interested_parties=[
