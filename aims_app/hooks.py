@@ -101,6 +101,9 @@ doc_events.update(
 )
 doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
 
+# Outside the desk: one published AI system on the public transparency page (aims_app/www).
+website_route_rules = [{"from_route": "/ai-transparency/<system>", "to_route": "ai-transparency-system"}]
+
 # Scheduled Tasks
 # ---------------
 scheduler_events = {

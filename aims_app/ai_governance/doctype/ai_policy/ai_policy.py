@@ -41,6 +41,7 @@ class AIPolicy(Document):
 		objectives: DF.Table[AIPolicyObjective]
 		policy_owner: DF.Link
 		policy_statement: DF.TextEditor
+		public_summary: DF.SmallText | None
 		published_on: DF.Datetime | None
 		related_policies: DF.Table[AIPolicyRelatedPolicy]
 		review_date: DF.Date | None

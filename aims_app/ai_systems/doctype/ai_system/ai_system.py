@@ -104,6 +104,7 @@ class AISystem(Document):
 			"g - Biometric categorisation by sensitive traits",
 			"h - Real-time remote biometric identification for law enforcement",
 		]
+		publish_on_transparency_page: DF.Check
 		purpose: DF.SmallText
 		suppliers: DF.Table[AISystemSupplier]
 		system_name: DF.Data
@@ -112,6 +113,7 @@ class AISystem(Document):
 		tier_reasons: DF.SmallText | None
 		training_compute_flops: DF.Float
 		transparency_duties: DF.Data | None
+		who_it_affects: DF.SmallText | None
 	# end: auto-generated types
 
 	def validate_higher_perm_levels(self):
