@@ -82,6 +82,21 @@ class AISupplierResponse(Document):
 		assessment.db_set({"status": "Answered", "response": self.name, "answered_on": self.answered_on})
 		assessment.add_comment("Info", _("Answers received: {0}").format(self.name))
 
+	def on_trash(self):
+		"""Answers go only while their assessment is a draft, which then needs sending again (the key that
+		brought them stays used)."""
+		assessment = frappe.get_doc("AI Supplier Assessment", self.assessment)
+		if assessment.response != self.name or assessment.docstatus == 2:
+			return
+		if assessment.docstatus == 1:
+			frappe.throw(
+				_("The answers {0} belong to the submitted assessment {1} and are kept with it.").format(
+					self.name, assessment.name
+				),
+				title=_("Not Deleted"),
+			)
+		assessment.db_set({"response": None, "status": "Draft", "answered_on": None, "access_key_hash": None})
+
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(key="access_key", limit=30, seconds=60 * 60)

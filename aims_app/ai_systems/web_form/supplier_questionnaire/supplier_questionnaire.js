@@ -2,10 +2,19 @@ frappe.ready(function () {
 	const questionnaire = {{ questionnaire }};
 	const access_key = new URLSearchParams(window.location.search).get("access_key");
 
-	frappe.web_form.set_value(
-		"answers",
-		questionnaire.questions.map((q) => ({ topic: q.topic, question: q.question }))
-	);
+	// One row per question sent, in order; the server takes the questions from the assessment and refuses a
+	// different number of answers, so rows are neither added nor removed here.
+	const answers = frappe.web_form.fields_dict.answers;
+	answers.df.cannot_add_rows = 1;
+	answers.df.cannot_delete_rows = 1;
+	answers.df.data = questionnaire.questions.map((q, i) => ({
+		name: frappe.utils.get_random(10),
+		idx: i + 1,
+		__islocal: 1,
+		topic: q.topic,
+		question: q.question,
+	}));
+	answers.grid.refresh();
 
 	const $documents = $(`
 		<div class="supplier-documents form-group">
