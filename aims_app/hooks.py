@@ -124,6 +124,9 @@ jinja = {
 	]
 }
 
+# Outside the desk: one published AI system on the public transparency page (aims_app/www).
+website_route_rules = [{"from_route": "/ai-transparency/<system>", "to_route": "ai-transparency-system"}]
+
 # Scheduled Tasks
 # ---------------
 scheduler_events = {

@@ -10,9 +10,12 @@ from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from aims_app.ai_governance.dashboard import remove_workspace_extras, sync_heat_map_block
 from aims_app.ai_risk.doctype.control_implementation.control_implementation import sync_with_library
+from aims_app.ai_systems.portal.rules import DEFAULT_SUPPLIER_QUESTIONS
 from aims_app.aims_library.library_data import file_digest
 from aims_app.aims_library.sync import sync_library
+from aims_app.messages import Message
 from aims_app.roles import AIMS_ROLES
+from aims_app.translation import text
 from aims_app.workflows import WORKFLOW_DOCTYPES
 
 # Roles and workflows, as `bench export-fixtures` writes them, in the order they are imported: a workflow
@@ -174,6 +177,7 @@ def optional_link_targets() -> list[str]:
 
 def after_install():
 	set_default_risk_matrix()
+	set_default_supplier_questions()
 	add_optional_links()
 	import_changed_records()
 	sync_library()
@@ -186,6 +190,7 @@ def after_sync():
 
 
 def after_migrate():
+	set_default_supplier_questions()
 	add_optional_links()
 	import_changed_records()
 	sync_library()
@@ -234,6 +239,19 @@ def set_default_risk_matrix():
 	if settings.matrix_cells:
 		return
 	settings.set_default_matrix()
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def set_default_supplier_questions():
+	"""The questions sent to suppliers, until the organisation writes its own (an empty table is filled)."""
+	settings = frappe.get_single("AIMS Settings")
+	if settings.supplier_questions:
+		return
+	for topic, question in DEFAULT_SUPPLIER_QUESTIONS:
+		settings.append(
+			"supplier_questions", {"topic": text(Message(topic)), "question": text(Message(question))}
+		)
 	settings.flags.ignore_permissions = True
 	settings.save()
 

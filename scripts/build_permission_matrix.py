@@ -42,6 +42,18 @@ the policy written by hand in `aims_app/tests/policy.py`.
 """
 
 
+OUTSIDE_THE_DESK = """
+## Outside the desk
+
+Guests and users without an AIMS role have no right on any doctype above; what they may do goes through
+pages that check it on the server. The concern form (`/report-a-concern`) creates an AI Concern, for
+anyone or only for logged-in users as AIMS Settings says, and lists none. The transparency page
+(`/ai-transparency`) shows the public fields of published AI systems and the published AI Policy's
+public summary. The supplier questionnaire (`/supplier-questionnaire`) creates an AI Supplier Response
+and attaches documents to its AI Supplier Assessment only with the unused key of that assessment's email.
+"""
+
+
 def doctypes() -> list[dict]:
 	paths = sorted(p for p in APP.glob("*/doctype/*/*.json") if p.parent.name == p.stem)
 	return [d for d in (json.loads(p.read_text()) for p in paths) if not d.get("istable")]
@@ -99,7 +111,7 @@ def render() -> str:
 		if rule:
 			rule = f"For all but {' and '.join(UNRESTRICTED_ROLES)}: {rule[0].lower()}{rule[1:]}"
 		lines.append(f"| {row['module']} | {row['doctype']} | " + " | ".join(cells) + f" | {rule} |")
-	return "\n".join(lines) + "\n"
+	return "\n".join(lines) + "\n" + OUTSIDE_THE_DESK
 
 
 if __name__ == "__main__":

@@ -75,6 +75,13 @@ RIGHTS = {
 	"AI Monitoring Metric": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rcw"},
 	"AI Monitoring Measurement": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "Rc"},
 	"AI Fairness Evaluation": {AIMS_MANAGER: SIGNS, AI_SYSTEM_OWNER: "Rcwsxa"},
+	# A.3.3: concerns reach the AIMS Manager, who triages them; auditors and viewers read them (contact details
+	# of reporters are for no one else). The public reports them only through the web form, never over REST.
+	"AI Concern": {AIMS_MANAGER: MANAGES, AI_SYSTEM_OWNER: "", AI_RISK_OWNER: "", AIMS_APPROVER: ""},
+	# A.10.3: the AIMS Manager sends, reviews and signs supplier assessments; the supplier answers through
+	# the questionnaire's web form (an AI Supplier Response), or the manager enters answers received otherwise.
+	"AI Supplier Assessment": {AIMS_MANAGER: SIGNS},
+	"AI Supplier Response": {AIMS_MANAGER: MANAGES},
 }
 
 # Whose a record is, for the small letters above.

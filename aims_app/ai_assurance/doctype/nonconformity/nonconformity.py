@@ -30,6 +30,7 @@ class Nonconformity(Document):
 			NonconformityCorrectiveAction,
 		)
 
+		ai_concern: DF.Link | None
 		ai_incident: DF.Link | None
 		ai_system: DF.Link | None
 		aims_audit: DF.Link | None

@@ -42,6 +42,7 @@ class AIPolicy(Document):
 		policy_owner: DF.Link
 		policy_statement: DF.TextEditor
 		previous_version: DF.Link | None
+		public_summary: DF.SmallText | None
 		published_on: DF.Datetime | None
 		related_policies: DF.Table[AIPolicyRelatedPolicy]
 		review_date: DF.Date | None

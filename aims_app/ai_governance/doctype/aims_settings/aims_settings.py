@@ -30,6 +30,9 @@ class AIMSSettings(Document):
 		from aims_app.ai_governance.doctype.aims_settings_risk_level.aims_settings_risk_level import (
 			AIMSSettingsRiskLevel,
 		)
+		from aims_app.ai_governance.doctype.aims_settings_supplier_question.aims_settings_supplier_question import (
+			AIMSSettingsSupplierQuestion,
+		)
 
 		ai_system_review_months: DF.Int
 		approver_signs_every_step: DF.Check
@@ -39,6 +42,8 @@ class AIMSSettings(Document):
 		fairness_min_group_count: DF.Int
 		fairness_min_impact_ratio: DF.Float
 		fairness_review_months: DF.Int
+		concern_form_audience: DF.Literal["Anyone", "Logged-in users only"]
+		concerns_per_hour: DF.Int
 		impact_assessment_review_months: DF.Int
 		impacts: DF.Table[AIMSSettingsImpact]
 		is_data_provider: DF.Check
@@ -57,6 +62,10 @@ class AIMSSettings(Document):
 		risk_appetite: DF.Data
 		risk_levels: DF.Table[AIMSSettingsRiskLevel]
 		risk_review_months: DF.Int
+		supplier_file_size_mb: DF.Int
+		supplier_file_types: DF.Data | None
+		supplier_questions: DF.Table[AIMSSettingsSupplierQuestion]
+		supplier_reassessment_months: DF.Int
 		sync_models_daily: DF.Check
 	# end: auto-generated types
 

@@ -25,6 +25,7 @@ class AIIncident(Document):
 		)
 
 		affected: DF.SmallText | None
+		ai_concern: DF.Link | None
 		ai_system: DF.Link
 		became_aware_on: DF.Date
 		caused_death: DF.Check

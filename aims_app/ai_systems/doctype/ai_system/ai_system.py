@@ -113,6 +113,7 @@ class AISystem(Document):
 			"g - Biometric categorisation by sensitive traits",
 			"h - Real-time remote biometric identification for law enforcement",
 		]
+		publish_on_transparency_page: DF.Check
 		purpose: DF.SmallText
 		requirements_specification: DF.Text | None
 		retirement_plan: DF.Text | None
@@ -125,6 +126,7 @@ class AISystem(Document):
 		transparency_duties: DF.Data | None
 		unapproved_change_in_production: DF.Check
 		verification_results: DF.Text | None
+		who_it_affects: DF.SmallText | None
 	# end: auto-generated types
 
 	def validate_higher_perm_levels(self):

@@ -1,0 +1,211 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+import hmac
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as assign
+from frappe.model.document import Document
+from frappe.utils import add_to_date, now_datetime
+from frappe.utils.password import get_encryption_key
+
+from aims_app.ai_systems.portal.rules import neutralise_markup, over_the_limit
+from aims_app.ai_systems.portal.transparency import is_published
+from aims_app.roles import AIMS_MANAGER
+
+REPORTER_FIELDS = ("subject", "reported_system", "what_happened", "contact_name", "contact_email")
+
+
+class AIConcern(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		ai_incident: DF.Link | None
+		ai_system: DF.Link | None
+		anonymous: DF.Check
+		contact_email: DF.Data | None
+		contact_name: DF.Data | None
+		nonconformity: DF.Link | None
+		reported_on: DF.Datetime | None
+		reported_system: DF.Data | None
+		reported_through: DF.Literal["Web form", "Desk"]
+		sender_key: DF.Data | None
+		status: DF.Literal[
+			"New", "Under Review", "Turned into Incident", "Turned into Nonconformity", "Closed"
+		]
+		subject: DF.Data
+		triage_notes: DF.SmallText | None
+		what_happened: DF.SmallText
+	# end: auto-generated types
+
+	def before_insert(self):
+		from_outside = frappe.session.user == "Guest" or bool(frappe.flags.in_web_form)
+		self.reported_through = "Web form" if from_outside else "Desk"
+		self.reported_on = now_datetime()
+		if from_outside:
+			self.refuse_guests_where_login_is_required()
+			self.refuse_floods()
+		for fieldname in REPORTER_FIELDS:
+			self.set(fieldname, neutralise_markup(self.get(fieldname)))
+
+	def validate(self):
+		self.triage_notes = neutralise_markup(self.triage_notes)
+		if self.anonymous and (self.contact_name or self.contact_email):
+			frappe.throw(
+				_("You chose to report anonymously: leave your name and email empty, or untick {0}.").format(
+					_("Report anonymously")
+				),
+				title=_("Anonymous Report"),
+			)
+		if self.is_new() and self.reported_system:
+			self.link_the_system_named()
+
+	def link_the_system_named(self):
+		"""The reporter picks from the published systems; any other value (a guess at an unpublished one
+		included) is refused with the same words, so the answer says nothing about what exists."""
+		if not is_published(self.reported_system):
+			frappe.throw(
+				_("Choose an AI system from the list, or leave {0} empty.").format(_("Which AI system")),
+				title=_("Unknown AI System"),
+			)
+		self.ai_system = self.ai_system or self.reported_system
+
+	def refuse_guests_where_login_is_required(self):
+		audience = frappe.db.get_single_value("AIMS Settings", "concern_form_audience")
+		if audience == "Logged-in users only" and frappe.session.user == "Guest":
+			frappe.throw(
+				_("Log in to report a concern about an AI system."), frappe.PermissionError, title=_("Log In")
+			)
+
+	def refuse_floods(self):
+		self.sender_key = sender_key()
+		limit = frappe.db.get_single_value("AIMS Settings", "concerns_per_hour") or 0
+		concern = frappe.qb.DocType("AI Concern")
+		sent = (
+			frappe.qb.from_(concern)
+			.select(frappe.query_builder.functions.Count("*"))
+			.where(concern.sender_key == self.sender_key)
+			.where(concern.creation > add_to_date(now_datetime(), hours=-1))
+		).run()[0][0]
+		if over_the_limit(sent, limit):
+			frappe.throw(
+				_(
+					"You have reported {0} concerns in the last hour, the most we accept from one address. "
+					"Please try again later, or write to us directly."
+				).format(sent),
+				frappe.RateLimitExceededError,
+				title=_("Too Many Reports"),
+			)
+
+	def after_insert(self):
+		managers = aims_managers()
+		if managers:
+			assign(
+				{
+					"doctype": self.doctype,
+					"name": self.name,
+					"assign_to": managers,
+					"description": _("Triage AI concern {0}").format(self.name),
+				},
+				ignore_permissions=True,
+			)
+		if self.contact_email and not self.anonymous:
+			frappe.sendmail(
+				recipients=[self.contact_email],
+				subject=_("Your concern {0} was received").format(self.name),
+				message=frappe.render_template(
+					"templates/emails/concern_received.html",
+					{"reference": self.name, "subject": self.subject, "what_happened": self.what_happened},
+				),
+				reference_doctype=self.doctype,
+				reference_name=self.name,
+			)
+
+	@frappe.whitelist()
+	def make_incident(self) -> str:
+		"""A new AI Incident from this concern, linked both ways."""
+		self.check_permission("write")
+		self.refuse_if_already_turned()
+		if not self.ai_system:
+			frappe.throw(
+				_("Set the AI System of concern {0} before turning it into an incident.").format(self.name),
+				title=_("AI System Missing"),
+			)
+		incident = frappe.get_doc(
+			{
+				"doctype": "AI Incident",
+				"title": self.subject,
+				"ai_system": self.ai_system,
+				"occurred_on": self.reported_on,
+				"became_aware_on": frappe.utils.getdate(self.reported_on),
+				"severity": "Medium",
+				"description": self.what_happened,
+				"ai_concern": self.name,
+			}
+		).insert()
+		self.ai_incident = incident.name
+		self.status = "Turned into Incident"
+		self.save()
+		return incident.name
+
+	@frappe.whitelist()
+	def make_nonconformity(self) -> str:
+		"""A new Nonconformity from this concern (raised from a complaint), linked both ways."""
+		self.check_permission("write")
+		self.refuse_if_already_turned()
+		nonconformity = frappe.get_doc(
+			{
+				"doctype": "Nonconformity",
+				"title": self.subject,
+				"grade": "Minor",
+				"source": "Complaint",
+				"raised_on": frappe.utils.today(),
+				"nc_owner": frappe.session.user,
+				"ai_system": self.ai_system,
+				"description": self.what_happened,
+				"ai_concern": self.name,
+			}
+		).insert()
+		self.nonconformity = nonconformity.name
+		self.status = "Turned into Nonconformity"
+		self.save()
+		return nonconformity.name
+
+	def refuse_if_already_turned(self):
+		made = self.ai_incident or self.nonconformity
+		if made:
+			frappe.throw(
+				_("Concern {0} was already turned into {1}.").format(self.name, made),
+				title=_("Already Handled"),
+			)
+
+
+def sender_key() -> str:
+	"""Who sent a concern, as far as the flood limit needs to know: a keyed hash of the address the request
+	came from, so the address itself is not stored beside an anonymous report."""
+	address = frappe.local.request_ip or "local"
+	return hmac.new(get_encryption_key().encode(), address.encode(), "sha256").hexdigest()
+
+
+def aims_managers() -> list[str]:
+	"""The enabled users holding the AIMS Manager role, who triage concerns."""
+	role = frappe.qb.DocType("Has Role")
+	user = frappe.qb.DocType("User")
+	return (
+		frappe.qb.from_(role)
+		.join(user)
+		.on(user.name == role.parent)
+		.select(user.name)
+		.distinct()
+		.where(role.parenttype == "User")
+		.where(role.role == AIMS_MANAGER)
+		.where(user.enabled == 1)
+		.where(user.name.notin(("Administrator", "Guest")))
+		.orderby(user.name)
+	).run(pluck=True)

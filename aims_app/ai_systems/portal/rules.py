@@ -1,0 +1,103 @@
+"""Rules for what people outside the desk send in (concerns, supplier answers and documents), with no Frappe
+import: markup made harmless, the flood limit, the document limits, questionnaire keys and the default
+questions."""
+
+import hashlib
+import html
+import secrets
+from pathlib import PurePosixPath
+
+from aims_app.messages import Message, _
+
+KEY_BYTES = 32
+
+
+def neutralise_markup(text: str | None) -> str | None:
+	"""Text with any markup escaped, so the desk, its lists and emails show it as the characters typed and
+	never as HTML; text without markup is kept as it is. Escaping twice would show entities, so text that
+	is already escaped (no raw angle bracket left) is not escaped again."""
+	if not text or ("<" not in text and ">" not in text):
+		return text
+	return html.escape(text, quote=False)
+
+
+def over_the_limit(already_sent: int, limit: int) -> bool:
+	"""Whether one more concern from an address that sent `already_sent` in the window passes the limit."""
+	return limit > 0 and already_sent >= limit
+
+
+def new_key() -> str:
+	"""An unguessable questionnaire key for a supplier's link (256 bits)."""
+	return secrets.token_urlsafe(KEY_BYTES)
+
+
+def key_digest(key: str) -> str:
+	"""What is stored of a questionnaire key: its SHA-256, so the database never holds a usable link."""
+	return hashlib.sha256(key.encode()).hexdigest()
+
+
+def allowed_types(setting: str | None) -> set[str]:
+	"""File extensions from a setting such as "pdf, .docx, PNG"."""
+	return {
+		part.strip().lstrip(".").lower()
+		for part in (setting or "").replace("\n", ",").split(",")
+		if part.strip()
+	}
+
+
+def document_problem(filename: str, size: int, types: set[str], max_mb: int) -> Message | None:
+	"""Why a supplier's document is refused, or None when it may be kept."""
+	extension = PurePosixPath(filename or "").suffix.lstrip(".").lower()
+	if not extension or extension not in types:
+		return Message(
+			_("{file} is not a document type we accept. Send one of: {types}."),
+			{"file": filename, "types": ", ".join(sorted(types))},
+		)
+	if size > max_mb * 1024 * 1024:
+		return Message(
+			_("{file} is larger than {limit} MB. Send a smaller file or split it."),
+			{"file": filename, "limit": max_mb},
+		)
+	if size == 0:
+		return Message(_("{file} is empty."), {"file": filename})
+	return None
+
+
+# (topic, question): the questions a new site sends suppliers, in our own words; AIMS Settings edits them.
+DEFAULT_SUPPLIER_QUESTIONS = (
+	(
+		_("Data use"),
+		_(
+			"Which of our data do you receive or process, for which purposes, and is any of it used to train "
+			"or improve models that serve other customers?"
+		),
+	),
+	(
+		_("Model provenance"),
+		_(
+			"Where do the models you provide come from (built by you, licensed, open source), and how do you "
+			"document their training data, evaluation and known limitations?"
+		),
+	),
+	(
+		_("Security"),
+		_(
+			"How do you protect the models, data and services you provide (access control, encryption, testing "
+			"against misuse), and which certifications or audit reports can you share?"
+		),
+	),
+	(
+		_("Incident notification"),
+		_(
+			"How and how quickly will you tell us about an incident, a serious malfunction or a change that "
+			"affects the AI you provide, and who is our contact?"
+		),
+	),
+	(
+		_("Subcontracting"),
+		_(
+			"Which subcontractors or other providers take part in what you supply to us, and how do you hold "
+			"them to the same commitments?"
+		),
+	),
+)

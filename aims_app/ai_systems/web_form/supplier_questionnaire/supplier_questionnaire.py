@@ -1,0 +1,25 @@
+import frappe
+
+from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import assessment_for_key
+
+
+def get_context(context):
+	"""Opens only with a valid, unused key from the supplier's email (checked again when the answers and each
+	document arrive); shows the questions of that assessment."""
+	assessment = assessment_for_key(frappe.form_dict.access_key)
+	questions = frappe.get_all(
+		"AI Supplier Assessment Question",
+		filters={"parent": assessment.name, "parenttype": "AI Supplier Assessment"},
+		fields=["topic", "question"],
+		order_by="idx",
+	)
+	settings = frappe.get_single("AIMS Settings")
+	context.questionnaire = frappe.as_json(
+		{
+			"questions": questions,
+			"file_types": settings.supplier_file_types,
+			"file_size_mb": settings.supplier_file_size_mb,
+		}
+	).replace("</", "<\\/")
+	context.title = frappe._("Questionnaire for {0}").format(assessment.ai_supplier)
+	return context

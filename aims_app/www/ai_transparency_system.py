@@ -1,0 +1,15 @@
+import frappe
+
+from aims_app.ai_systems.portal.transparency import concern_form_url, published_system
+
+no_cache = 1
+
+
+def get_context(context):
+	"""One published system; an unpublished or unknown name is a 404 that says nothing about it."""
+	system = published_system(frappe.form_dict.system)
+	context.system = system
+	context.title = system.system_name
+	context.concern_url = concern_form_url(system.name)
+	context.parents = [{"route": "ai-transparency", "title": frappe._("How We Use AI")}]
+	return context
