@@ -80,7 +80,6 @@ doc_events.update(
 )
 
 # Beside ERPNext and HRMS (aims_app/integrations/): hooks keyed by their doctypes do nothing where they are absent.
-jinja = {"methods": ["aims_app.ai_systems.lifecycle.documentation.technical_documentation"]}
 override_doctype_dashboards = {"Supplier": "aims_app.integrations.suppliers.supplier_dashboard"}
 doctype_js = {
 	"Supplier": "public/js/supplier.js",
@@ -121,6 +120,7 @@ jinja = {
 	"methods": [
 		"aims_app.ai_assurance.audit_pack.printing.aims_organisation_name",
 		"aims_app.ai_assurance.audit_pack.printing.aims_document_control",
+		"aims_app.ai_systems.lifecycle.documentation.technical_documentation",
 	]
 }
 
