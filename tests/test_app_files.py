@@ -24,6 +24,19 @@ def dotted_paths(value) -> list[str]:
 	return []
 
 
+def test_each_hook_is_set_once():
+	"""Frappe reads a hook's last assignment: a second `jinja = ...` would silently drop the first's methods."""
+	tree = ast.parse((APP / "hooks.py").read_text())
+	names = [
+		t.id
+		for node in tree.body
+		if isinstance(node, ast.Assign)
+		for t in node.targets
+		if isinstance(t, ast.Name)
+	]
+	assert sorted(names) == sorted(set(names)), sorted({n for n in names if names.count(n) > 1})
+
+
 def test_every_function_named_in_hooks_exists():
 	paths = [p for name in dir(hooks) if not name.startswith("_") for p in dotted_paths(getattr(hooks, name))]
 	assert paths
