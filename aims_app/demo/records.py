@@ -167,9 +167,7 @@ def build(b):
 			our_role="Deployer",
 			automation_level="Decision support (a person decides)",
 		)
-		# The AIMS Manager records the inventory as it stands when the AIMS starts: a system already live enters
-		# at its stage (recorded history); every later move takes an AI System Stage Review.
-		return b.insert(manager, "AI System", **{**values, **fields})
+		return b.insert(owner, "AI System", **{**values, **fields})
 
 	cv = system(
 		hr,
