@@ -41,6 +41,18 @@ accepting a risk, an auditor auditing their own area). The static suite checks t
 the policy written by hand in `aims_app/tests/policy.py`.
 """
 
+LIFE_CYCLE = """
+## Stage reviews and changes
+
+An **AI System Stage Review** or **AI System Change** is raised by the owner of its AI system (or an AIMS
+Manager) and goes *Draft ▸ Awaiting Approval ▸ Approved* or *Rejected* through its workflow. Who approves:
+the system's owner for limited and minimal risk systems; an AIMS Approver for every other tier, and for
+all of them when *AIMS Settings ▸ An AIMS Approver Signs Every Stage Review and Change* is on; never the
+person who requested approval (the controller refuses it whatever the path). Approving a review moves the
+system's stage; nobody, an AIMS Manager included, moves it another way. AI Risk Owners, AIMS Auditors and
+AIMS Viewers read both. A signed review or change is not cancelled: a new one records what follows.
+"""
+
 
 OUTSIDE_THE_DESK = """
 ## Outside the desk
@@ -111,7 +123,7 @@ def render() -> str:
 		if rule:
 			rule = f"For all but {' and '.join(UNRESTRICTED_ROLES)}: {rule[0].lower()}{rule[1:]}"
 		lines.append(f"| {row['module']} | {row['doctype']} | " + " | ".join(cells) + f" | {rule} |")
-	return "\n".join(lines) + "\n" + OUTSIDE_THE_DESK
+	return "\n".join(lines) + "\n" + LIFE_CYCLE + OUTSIDE_THE_DESK
 
 
 if __name__ == "__main__":

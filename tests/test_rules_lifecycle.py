@@ -205,6 +205,9 @@ def test_a_new_model_version_needs_the_model_and_a_rollback_plan():
 		change_refusal(NEW_MODEL_VERSION, "AIS-1", OPERATION, None, "Re-point the alias")
 	)
 	assert change_refusal(NEW_MODEL_VERSION, "AIS-1", OPERATION, "MOD-2", "Re-point the alias") is None
+	assert (
+		change_refusal(NEW_MODEL_VERSION, "AIS-1", OPERATION, "MOD-2", None, rollback_plan_due=False) is None
+	), "the draft the registry sync prepares"
 
 
 def test_annex_iv_for_providers_of_high_risk_systems_naming_what_is_missing():

@@ -224,3 +224,34 @@ def test_coverage_of_another_framework_follows_readiness(statuses, expected):
 def test_nothing_overdue_does_not_make_an_empty_requirement_ready():
 	assert assess("6.1.2", {}).status == GAP
 	assert assess("A.3.3", {}, decision(implementation_status="Not started", owner=None)).status == GAP
+
+
+def test_operational_control_needs_an_approved_review_for_every_deployed_system_and_no_unapproved_change():
+	facts = {
+		**EVIDENCED,
+		"in_scope_systems": 3,
+		"in_scope_systems_reviewed": 3,
+		"in_scope_systems_deployed": 2,
+		"in_scope_systems_deployed_by_review": 1,
+	}
+	partly = assess("8.1", facts)
+	assert partly.status == PARTIAL
+	assert missing_text(partly) == [
+		"1 of 2 in-scope AI systems deployed or in operation have no approved AI System Stage Review into "
+		"deployment or operation."
+	]
+	assert assess("8.1", {**facts, "in_scope_systems_deployed_by_review": 2}).status == READY
+	drifted = assess(
+		"8.1", {**facts, "in_scope_systems_deployed_by_review": 2, "in_scope_systems_unapproved_change": 1}
+	)
+	assert drifted.status != READY
+	assert "unapproved change in production" in " ".join(missing_text(drifted))
+
+
+def test_event_logging_is_asked_of_the_systems_deployed():
+	control = decision(name="ISO-42001-A.6.2.8")
+	logged = {**EVIDENCED, "in_scope_systems_deployed": 2, "in_scope_systems_deployed_logged": 2}
+	assert assess("A.6.2.8", logged, control).status == READY
+	partly = assess("A.6.2.8", {**logged, "in_scope_systems_deployed_logged": 1}, control)
+	assert partly.status == PARTIAL
+	assert missing_text(partly) == ["1 of 2 deployed in-scope AI systems define no event logging."]

@@ -12,8 +12,8 @@ def insert(doctype: str, **fields):
 def cv_screening(
 	owner: str, our_role: str = "Deployer", stage: str = "Operation and monitoring"
 ) -> SimpleNamespace:
-	"""A CV-screening system bought from a third party: high-risk under Annex III, area 4 (employment). Recorded
-	at `stage` as it entered the inventory (an AIMS Manager's right; later moves take stage reviews)."""
+	"""A CV-screening system bought from a third party: high-risk under Annex III, area 4 (employment), recorded
+	at `stage` as it enters the inventory (later moves take stage reviews)."""
 	supplier = frappe.db.exists("AI Supplier", "TalentSense Analytics") and frappe.get_doc(
 		"AI Supplier", "TalentSense Analytics"
 	)

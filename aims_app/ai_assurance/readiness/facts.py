@@ -192,6 +192,7 @@ def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
 		**assurance_facts(day, year_ago),
 		**leaver_facts(),
 		**monitoring_facts(day),
+		**lifecycle_facts(),
 	}
 	large, evidence = cached_rows(
 		LARGE_TABLE_FACT_DOCTYPES,
@@ -406,6 +407,33 @@ def monitoring_facts(day: date) -> dict:
 			system,
 			high_risk,
 			system.name.isin(frappe.qb.from_(evaluation).select(evaluation.ai_system).where(evaluated)),
+		),
+	}
+
+
+def lifecycle_facts() -> dict:
+	"""In-scope systems deployed or in operation, and what their stage reviews, plans and changes show."""
+	system = frappe.qb.DocType("AI System")
+	review = frappe.qb.DocType("AI System Stage Review")
+	deployed = (system.in_scope == 1) & system.lifecycle_stage.isin(
+		("Deployment", "Operation and monitoring")
+	)
+	by_review = system.name.isin(
+		frappe.qb.from_(review)
+		.select(review.ai_system)
+		.where((review.docstatus == 1) & review.target_stage.isin(("Deployment", "Operation and monitoring")))
+	)
+	return {
+		"in_scope_systems_deployed": count(system, deployed),
+		"in_scope_systems_deployed_by_review": count(system, deployed, by_review),
+		"in_scope_systems_deployed_verified": count(system, deployed, filled(system.verification_results)),
+		"in_scope_systems_deployed_planned": count(system, deployed, filled(system.deployment_plan)),
+		"in_scope_systems_deployed_logged": count(system, deployed, filled(system.event_logging)),
+		"in_scope_systems_with_requirements": count(
+			system, system.in_scope == 1, filled(system.requirements_specification)
+		),
+		"in_scope_systems_unapproved_change": count(
+			system, system.in_scope == 1, system.unapproved_change_in_production == 1
 		),
 	}
 

@@ -246,6 +246,63 @@ SYSTEMS_REVIEWED = every(
 	_("{missing} of {total} in-scope AI systems have no next review date, or it has passed."),
 	list_route("ai-system", in_scope=1),
 )
+# The life cycle (issue 13): systems deployed or in operation, the stage reviews and changes that let them there.
+DEPLOYED_SYSTEMS = Population("in_scope_systems_deployed")
+DEPLOYED_BY_REVIEW = every(
+	"in_scope_systems_deployed_by_review",
+	DEPLOYED_SYSTEMS,
+	_("In-scope AI systems deployed or in operation through an approved stage review"),
+	_(
+		"{missing} of {total} in-scope AI systems deployed or in operation have no approved AI System Stage "
+		"Review into deployment or operation."
+	),
+	list_route("ai-system-stage-review", docstatus=1),
+)
+NO_UNAPPROVED_CHANGE = none_of(
+	"in_scope_systems_unapproved_change",
+	_(
+		"{count} in-scope AI system(s) show an unapproved change in production: raise and approve the AI System Change."
+	),
+	list_route("ai-system", in_scope=1, unapproved_change_in_production=1),
+)
+
+
+def deployed_check(fact: str, found: str, missing: str, field: str) -> Check:
+	"""Every in-scope system deployed or in operation records `field` (a plan or result on its Life Cycle tab)."""
+	return every(
+		fact,
+		DEPLOYED_SYSTEMS,
+		found,
+		missing,
+		list_route("ai-system", in_scope=1, **{field: ["is", "not set"]}),
+	)
+
+
+SYSTEMS_WITH_REQUIREMENTS = every(
+	"in_scope_systems_with_requirements",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems with their requirements and specification"),
+	_("{missing} of {total} in-scope AI systems record no requirements and specification."),
+	list_route("ai-system", in_scope=1, requirements_specification=["is", "not set"]),
+)
+DEPLOYED_VERIFIED = deployed_check(
+	"in_scope_systems_deployed_verified",
+	_("Deployed in-scope AI systems with verification and validation results"),
+	_("{missing} of {total} deployed in-scope AI systems record no verification and validation results."),
+	"verification_results",
+)
+DEPLOYED_PLANNED = deployed_check(
+	"in_scope_systems_deployed_planned",
+	_("Deployed in-scope AI systems with a deployment plan"),
+	_("{missing} of {total} deployed in-scope AI systems record no deployment plan."),
+	"deployment_plan",
+)
+DEPLOYED_LOGGED = deployed_check(
+	"in_scope_systems_deployed_logged",
+	_("Deployed in-scope AI systems with event logging defined"),
+	_("{missing} of {total} deployed in-scope AI systems define no event logging."),
+	"event_logging",
+)
 ASSESSMENTS_NOT_FLAGGED = none_of(
 	"assessments_current_flagged",
 	_("{count} current impact assessment(s) are flagged for review after a change to their system."),
@@ -516,7 +573,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 			list_route("aims-evidence", valid_until=["<", "Today"]),
 		),
 	),
-	"8.1": (SYSTEMS_REVIEWED, *EVIDENCE),
+	"8.1": (SYSTEMS_REVIEWED, DEPLOYED_BY_REVIEW, NO_UNAPPROVED_CHANGE, *EVIDENCE),
 	"8.2": (SYSTEMS_WITH_RISKS, OPEN_RISKS_CURRENT),
 	"8.3": (
 		every(
@@ -619,7 +676,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.5.5": (SYSTEMS_ASSESSED,),
 	"A.6.1.2": (OBJECTIVES_EXIST,),
 	"A.6.1.3": (),
-	"A.6.2.2": (SYSTEMS_SPECIFIED,),
+	"A.6.2.2": (SYSTEMS_SPECIFIED, SYSTEMS_WITH_REQUIREMENTS),
 	"A.6.2.3": (
 		every(
 			"in_scope_systems_described",
@@ -628,6 +685,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 			_("{missing} of {total} in-scope AI systems have no description."),
 			list_route("ai-system", in_scope=1, description=["is", "not set"]),
 		),
+		SYSTEMS_WITH_REQUIREMENTS,
 	),
 	"A.6.2.4": (
 		every(
@@ -637,8 +695,9 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 			_("{missing} of {total} models of in-scope AI systems are not validated."),
 			list_route("ai-model", status=["not in", ["Validated", "In production"]]),
 		),
+		DEPLOYED_VERIFIED,
 	),
-	"A.6.2.5": (SYSTEMS_OVERSEEN,),
+	"A.6.2.5": (SYSTEMS_OVERSEEN, DEPLOYED_PLANNED, DEPLOYED_BY_REVIEW),
 	"A.6.2.6": (SYSTEMS_REVIEWED, SYSTEMS_MONITORED),
 	"A.6.2.7": (
 		every(
@@ -648,8 +707,10 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 			_("{missing} of {total} models of in-scope AI systems have no model card or registry entry."),
 			list_route("ai-model", model_card_url=["is", "not set"]),
 		),
+		SYSTEMS_WITH_REQUIREMENTS,
+		DEPLOYED_VERIFIED,
 	),
-	"A.6.2.8": (),
+	"A.6.2.8": (DEPLOYED_LOGGED,),
 	"A.7.2": (SYSTEMS_WITH_DATASETS,),
 	"A.7.3": (
 		dataset_check(
@@ -712,9 +773,9 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 		),
 		PARTIES_ADDRESSED,
 	),
-	"A.9.2": (SYSTEMS_OVERSEEN,),
+	"A.9.2": (SYSTEMS_OVERSEEN, DEPLOYED_BY_REVIEW),
 	"A.9.3": (OBJECTIVES_EXIST, OBJECTIVES_TARGETED),
-	"A.9.4": (SYSTEMS_SPECIFIED,),
+	"A.9.4": (SYSTEMS_SPECIFIED, NO_UNAPPROVED_CHANGE),
 	"A.10.2": (
 		every(
 			"scope_suppliers_with_responsibilities",

@@ -17,9 +17,15 @@ CHANGE_KINDS = (
 
 
 def change_refusal(
-	kind: str, system: str, system_stage: str, new_model: str | None, rollback_plan: str | None
+	kind: str,
+	system: str,
+	system_stage: str,
+	new_model: str | None,
+	rollback_plan: str | None,
+	rollback_plan_due: bool = True,
 ) -> Message | None:
-	"""Why this change cannot be recorded, or None when it can."""
+	"""Why this change cannot be recorded, or None when it can. A draft the model registry sync prepares is
+	saved before its owner has written the rollback plan (`rollback_plan_due` off)."""
 	if system_stage != OPERATION:
 		return Message(
 			_(
@@ -30,6 +36,6 @@ def change_refusal(
 		)
 	if kind == NEW_MODEL_VERSION and not new_model:
 		return Message(_("A new model version needs the New Model it brings (an AI Model)."))
-	if kind == NEW_MODEL_VERSION and not (rollback_plan or "").strip():
+	if kind == NEW_MODEL_VERSION and rollback_plan_due and not (rollback_plan or "").strip():
 		return Message(_("Rollback Plan is empty: a change that replaces a model version needs one."))
 	return None

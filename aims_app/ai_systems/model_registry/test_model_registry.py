@@ -172,7 +172,9 @@ class MLflowServer:
 		shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class TestModelRegistrySyncWithMLflow(AimsTestCase):
+class MLflowTestCase(AimsTestCase):
+	"""Tests against one real MLflow server for the class, synced by an AIMS Manager."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -186,6 +188,12 @@ class TestModelRegistrySyncWithMLflow(AimsTestCase):
 		forget_sync_results()
 		super().tearDownClass()
 
+	def sync(self) -> dict[str, int]:
+		with acting_as(MANAGER):
+			return sync_models()
+
+
+class TestModelRegistrySyncWithMLflow(MLflowTestCase):
 	def setUp(self):
 		"""Every test starts from the same registry: two versions of a fraud scorer, one of a churn model."""
 		self.mlflow.client(
@@ -200,10 +208,6 @@ class TestModelRegistrySyncWithMLflow(AimsTestCase):
 			"""
 		)
 		configure(self.mlflow.url)
-
-	def sync(self) -> dict[str, int]:
-		with acting_as(MANAGER):
-			return sync_models()
 
 	def test_first_sync_discovers_every_version_and_a_second_changes_nothing(self):
 		self.assertEqual(self.sync(), {"created": 3, "updated": 0, "unchanged": 0, "flagged": 0})

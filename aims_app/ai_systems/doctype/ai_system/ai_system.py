@@ -8,9 +8,7 @@ from frappe.utils import now_datetime
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
-from aims_app.ai_systems.lifecycle.gates import STAGES
 from aims_app.messages import Message, MessageError
-from aims_app.permissions import has_unrestricted_role
 from aims_app.translation import label, labels, text, value
 
 
@@ -145,19 +143,10 @@ class AISystem(Document):
 
 	def refuse_stage_move_without_review(self):
 		"""The stage moves only when an approved AI System Stage Review is submitted (its on_submit sets
-		flags.stage_review), whatever the path: form, REST, inventory import, data import. A new system starts
-		at Concept; an AIMS Manager may record one that is further along when it enters the inventory."""
-		if self.flags.stage_review:
-			return
-		if self.is_new():
-			if self.lifecycle_stage != STAGES[0] and not has_unrestricted_role():
-				frappe.throw(
-					_(
-						"{0}: a new AI system starts at {1}; raise an AI System Stage Review to move it on. "
-						"Only an AIMS Manager records an existing system at a later stage."
-					).format(label(self.meta, "lifecycle_stage"), frappe.bold(value(STAGES[0]))),
-					StageMoveError,
-				)
+		flags.stage_review), whatever the path: form, REST, inventory import, data import. A new system is
+		recorded at the stage it has reached when it enters the inventory; the readiness report shows each
+		one deployed or in operation that no approved review put there."""
+		if self.flags.stage_review or self.is_new():
 			return
 		stored = self.get_db_value("lifecycle_stage")
 		if stored and stored != self.lifecycle_stage:

@@ -82,10 +82,13 @@ class AISystemChange(ApprovedStep, Document):
 		system.save(ignore_permissions=True)
 
 	def refuse_incomplete(self, system):
-		# A draft the model registry sync prepares waits for its owner's rollback plan.
-		rollback_plan = _("(to be written)") if self.flags.prepared_by_registry else self.rollback_plan
 		refusal = change_refusal(
-			self.change_kind, self.ai_system, system.lifecycle_stage, self.new_ai_model, rollback_plan
+			self.change_kind,
+			self.ai_system,
+			system.lifecycle_stage,
+			self.new_ai_model,
+			self.rollback_plan,
+			rollback_plan_due=not self.flags.prepared_by_registry,
 		)
 		if refusal:
 			frappe.throw(_("{0}: {1}").format(self.name or _("New AI System Change"), text(refusal)))

@@ -89,24 +89,25 @@ class AISystemStageReview(ApprovedStep, Document):
 			)
 
 	def compute_criteria(self, system):
-		"""The gate criteria as the records stand now; a justification already written stays with its criterion."""
-		justifications = {row.criterion_key: row.justification for row in self.criteria}
+		"""The gate criteria as the records stand now. Rows of the same criteria are updated in place, so a
+		justification stays with its criterion and the history shows only what changed."""
 		results = criteria_results(self.current_stage, self.target_stage, system_facts(system))
-		self.set(
-			"criteria",
-			[
-				{
-					"criterion_key": r.key,
-					"controls": r.controls,
-					"criterion": text(r.label),
-					"met": int(r.met),
-					"found": text(r.found) if r.found else None,
-					"missing": text(r.missing) if r.missing else None,
-					"justification": justifications.get(r.key),
-				}
-				for r in results
-			],
-		)
+		values = [
+			{
+				"criterion_key": r.key,
+				"controls": r.controls,
+				"criterion": text(r.label),
+				"met": int(r.met),
+				"found": text(r.found) if r.found else None,
+				"missing": text(r.missing) if r.missing else None,
+			}
+			for r in results
+		]
+		if [row.criterion_key for row in self.criteria] == [v["criterion_key"] for v in values]:
+			for row, value in zip(self.criteria, values, strict=True):
+				row.update(value)
+		else:
+			self.set("criteria", values)
 		self.unmet_criteria = sum(1 for r in results if not r.met)
 
 	def refuse_unjustified_criteria(self):
