@@ -9,7 +9,8 @@ and ratio, and with labels the equalized odds difference. Groups with fewer rows
 reported but neither compared against nor counted as most favoured.
 
 The file is read in chunks, only the chosen columns, groups as categories and predictions as small integers,
-so a million rows fit in far less than a gigabyte.
+and each chunk is reduced to counts per combination of groups, label and prediction as it is read: memory
+holds one chunk, whatever the file's length, and fairlearn computes on the counts as sample weights.
 """
 
 from collections.abc import Callable
@@ -20,7 +21,6 @@ import numpy as np
 import pandas as pd
 from fairlearn.metrics import (
 	MetricFrame,
-	count,
 	demographic_parity_difference,
 	demographic_parity_ratio,
 	equalized_odds_difference,
@@ -34,6 +34,8 @@ from aims_app.messages import Joined, Message, MessageError, _
 CHUNK_ROWS = 200_000
 BINARY_VALUES = {"0": 0, "1": 1, "0.0": 0, "1.0": 1, "false": 0, "true": 1}
 INTERSECTION = " × "
+ROWS = "_rows"
+SCORE_SUM = "_score_sum"
 
 PASS = "Pass"
 FAIL = "Fail"
@@ -137,55 +139,73 @@ def csv_line(row: int) -> int:
 	return row + 2
 
 
+def per_category(values: pd.Series, convert) -> np.ndarray:
+	"""`convert` applied once per distinct value of a categorical column, spread back over its rows (NaN for
+	an empty cell): the columns are read as categories so that a million rows cost a few conversions."""
+	converted = np.array([convert(category) for category in values.cat.categories] + [np.nan], dtype=float)
+	return converted[values.cat.codes.to_numpy()]  # code -1 (empty) picks the trailing NaN
+
+
+def first_bad_row(bad: np.ndarray) -> int:
+	return int(np.flatnonzero(bad)[0])
+
+
+def shown(values: pd.Series, row: int) -> str:
+	value = values.iloc[row]
+	return "(empty)" if pd.isna(value) or str(value).strip() == "" else repr(str(value))
+
+
 def binary_codes(values: pd.Series, column: str, offset: int) -> np.ndarray:
 	"""0/1 (also true/false) as int8, or a refusal naming the first row that is neither."""
-	text = values.astype("string").str.strip().str.lower()
-	codes = text.map(BINARY_VALUES)
-	bad = codes.isna()
+	codes = per_category(values, lambda v: BINARY_VALUES.get(str(v).strip().lower(), np.nan))
+	bad = np.isnan(codes)
 	if bad.any():
-		first = int(np.flatnonzero(bad.to_numpy())[0])
-		shown = values.iloc[first]
+		first = first_bad_row(bad)
 		refuse(
 			_(
 				"Column {column}, line {line}: {value} is not binary; use 1 for selected and 0 for not (or true/false)."
 			),
 			column=column,
 			line=csv_line(offset + first),
-			value="(empty)" if pd.isna(shown) or str(shown).strip() == "" else repr(str(shown)),
+			value=shown(values, first),
 		)
-	return codes.to_numpy(dtype=np.int8)
+	return codes.astype(np.int8)
 
 
-def group_values(values: pd.Series, column: str, offset: int) -> pd.Categorical:
-	empty = values.isna() | (values.astype("string").str.strip() == "")
+def group_values(values: pd.Series, column: str, offset: int) -> pd.Series:
+	empty = np.isnan(per_category(values, lambda v: np.nan if str(v).strip() == "" else 0))
 	if empty.any():
-		first = int(np.flatnonzero(empty.to_numpy())[0])
 		refuse(
 			_("Column {column}, line {line}: the group is empty; every row needs a group."),
 			column=column,
-			line=csv_line(offset + first),
+			line=csv_line(offset + first_bad_row(empty)),
 		)
-	return pd.Categorical(values.astype("string").str.strip())
+	stripped = values.cat.categories.astype(str).str.strip()
+	if stripped.is_unique:
+		return values.cat.rename_categories(stripped)
+	return values.astype(str).str.strip().astype("category")
 
 
 def score_values(values: pd.Series, column: str, offset: int) -> np.ndarray:
-	numbers = pd.to_numeric(values, errors="coerce")
-	bad = numbers.isna()
+	numbers = per_category(values, lambda v: pd.to_numeric(v, errors="coerce"))
+	bad = np.isnan(numbers)
 	if bad.any():
-		first = int(np.flatnonzero(bad.to_numpy())[0])
+		first = first_bad_row(bad)
 		refuse(
 			_("Column {column}, line {line}: {value} is not a number."),
 			column=column,
 			line=csv_line(offset + first),
 			value=repr("" if pd.isna(values.iloc[first]) else str(values.iloc[first])),
 		)
-	return numbers.to_numpy(dtype=np.float32)
+	return numbers.astype(np.float32)
 
 
 def read_outcomes(
 	stream: BinaryIO, columns: Columns, progress: Callable[[int, float], None] | None = None
 ) -> pd.DataFrame:
-	"""The chosen columns of a CSV, checked row by row; `progress(rows read, share of the file read)`."""
+	"""The chosen columns of a CSV, checked row by row and counted as they are read: one row per combination
+	of groups, label and prediction, with how many decisions had it (`ROWS`) and the sum of their scores
+	(`SCORE_SUM`). `progress(rows read, share of the file read)` is called after each chunk."""
 	try:
 		header = [str(c) for c in pd.read_csv(stream, nrows=0).columns]
 	except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError):
@@ -205,7 +225,7 @@ def read_outcomes(
 	parts, offset = [], 0
 	try:
 		for chunk in reader:
-			parts.append(checked_chunk(chunk, columns, offset))
+			parts.append(counted(checked_chunk(chunk, columns, offset), columns))
 			offset += len(chunk)
 			if progress:
 				progress(offset, min(stream.tell() / size, 1.0))
@@ -217,27 +237,33 @@ def read_outcomes(
 		)
 	if not offset:
 		refuse(_("The file has a header but no rows."))
-	return combined(parts, columns)
+	return pd.concat(parts).groupby(outcome_keys(columns), observed=True, as_index=False).sum()
 
 
-def checked_chunk(chunk: pd.DataFrame, columns: Columns, offset: int) -> dict:
+def outcome_keys(columns: Columns) -> list[str]:
+	return [*columns.groups, *([columns.label] if columns.label else []), columns.prediction]
+
+
+def checked_chunk(chunk: pd.DataFrame, columns: Columns, offset: int) -> pd.DataFrame:
 	part = {column: group_values(chunk[column], column, offset) for column in columns.groups}
 	part[columns.prediction] = binary_codes(chunk[columns.prediction], columns.prediction, offset)
 	if columns.label:
 		part[columns.label] = binary_codes(chunk[columns.label], columns.label, offset)
-	if columns.score:
-		part[columns.score] = score_values(chunk[columns.score], columns.score, offset)
-	return part
+	part[SCORE_SUM] = (
+		score_values(chunk[columns.score], columns.score, offset) if columns.score else np.zeros(len(chunk))
+	)
+	return pd.DataFrame(part)
 
 
-def combined(parts: list[dict], columns: Columns) -> pd.DataFrame:
-	data = {}
-	for column in columns.chosen:
-		if column in columns.groups:
-			data[column] = pd.api.types.union_categoricals([p[column] for p in parts])
-		else:
-			data[column] = np.concatenate([p[column] for p in parts])
-	return pd.DataFrame(data)
+def counted(part: pd.DataFrame, columns: Columns) -> pd.DataFrame:
+	"""A chunk reduced to its counts: fairlearn's metrics take them as sample weights."""
+	counts = part.groupby(outcome_keys(columns), observed=True).agg(
+		**{ROWS: (SCORE_SUM, "size"), SCORE_SUM: (SCORE_SUM, "sum")}
+	)
+	counts = counts.reset_index()
+	for column in columns.groups:
+		counts[column] = counts[column].astype(str)
+	return counts
 
 
 def dimensions(columns: Columns) -> list[tuple[str, list[str]]]:
@@ -256,8 +282,17 @@ def optional(number) -> float | None:
 	return None if number is None or pd.isna(number) else float(number)
 
 
+def weighted_count(y_true, y_pred, sample_weight) -> float:
+	return float(np.sum(sample_weight))
+
+
+def weights(metrics: dict, counts: pd.Series) -> dict:
+	return {name: {"sample_weight": counts.to_numpy()} for name in metrics}
+
+
 def evaluate(frame: pd.DataFrame, columns: Columns, thresholds: Thresholds) -> Evaluation:
-	result = Evaluation(rows=len(frame))
+	"""`frame` as read_outcomes counts it."""
+	result = Evaluation(rows=int(frame[ROWS].sum()))
 	for dimension, group_columns in dimensions(columns):
 		groups, summary = evaluate_dimension(frame, columns, thresholds, dimension, group_columns)
 		result.groups.extend(groups)
@@ -269,15 +304,22 @@ def evaluate(frame: pd.DataFrame, columns: Columns, thresholds: Thresholds) -> E
 def evaluate_dimension(frame, columns: Columns, thresholds: Thresholds, dimension: str, group_columns):
 	y_pred = frame[columns.prediction]
 	y_true = frame[columns.label] if columns.label else y_pred
-	metrics = {"count": count, "selection_rate": selection_rate}
+	metrics = {"count": weighted_count, "selection_rate": selection_rate}
 	if columns.label:
 		metrics.update(tpr=true_positive_rate, fpr=false_positive_rate)
 	sensitive = frame[group_columns] if len(group_columns) > 1 else frame[group_columns[0]]
 	by_group = MetricFrame(
-		metrics=metrics, y_true=y_true, y_pred=y_pred, sensitive_features=sensitive
+		metrics=metrics,
+		y_true=y_true,
+		y_pred=y_pred,
+		sensitive_features=sensitive,
+		sample_params=weights(metrics, frame[ROWS]),
 	).by_group
 	by_group = by_group[by_group["count"] > 0]
-	scores = frame.groupby(group_columns, observed=True)[columns.score].mean() if columns.score else None
+	scores = None
+	if columns.score:
+		totals = frame.groupby(group_columns, observed=True)[[SCORE_SUM, ROWS]].sum()
+		scores = totals[SCORE_SUM] / totals[ROWS]
 	judged = by_group[by_group["count"] >= thresholds.min_group_count]
 	top_rate = judged["selection_rate"].max() if len(judged) else None
 	groups = []
@@ -307,15 +349,20 @@ def evaluate_dimension(frame, columns: Columns, thresholds: Thresholds, dimensio
 def summarise(frame, columns, thresholds, dimension, group_columns, judged, groups) -> DimensionResult:
 	if len(judged) < 2:
 		return DimensionResult(dimension, None, None, None, None, None, NOT_JUDGED)
-	rows = frame
-	if len(judged) < len(groups):
-		sizes = frame.groupby(group_columns, observed=True)[columns.prediction].transform("size")
-		rows = frame[sizes >= thresholds.min_group_count]
+	sizes = frame.groupby(group_columns, observed=True)[ROWS].transform("sum")
+	rows = frame[sizes >= thresholds.min_group_count]
 	sensitive = rows[group_columns] if len(group_columns) > 1 else rows[group_columns[0]]
 	y_pred = rows[columns.prediction]
 	y_true = rows[columns.label] if columns.label else y_pred
-	parity_difference = demographic_parity_difference(y_true, y_pred, sensitive_features=sensitive)
-	odds = equalized_odds_difference(y_true, y_pred, sensitive_features=sensitive) if columns.label else None
+	weight = rows[ROWS].to_numpy()
+	parity_difference = demographic_parity_difference(
+		y_true, y_pred, sensitive_features=sensitive, sample_weight=weight
+	)
+	odds = (
+		equalized_odds_difference(y_true, y_pred, sensitive_features=sensitive, sample_weight=weight)
+		if columns.label
+		else None
+	)
 	ratios = [g.impact_ratio for g in groups if g.outcome != TOO_FEW]
 	failed = any(g.outcome == FAIL for g in groups)
 	if thresholds.max_parity_difference is not None and parity_difference > thresholds.max_parity_difference:
@@ -327,7 +374,9 @@ def summarise(frame, columns, thresholds, dimension, group_columns, judged, grou
 		most_favoured=group_name(judged["selection_rate"].idxmax()),
 		lowest_impact_ratio=min(ratios),
 		parity_difference=float(parity_difference),
-		parity_ratio=float(demographic_parity_ratio(y_true, y_pred, sensitive_features=sensitive)),
+		parity_ratio=float(
+			demographic_parity_ratio(y_true, y_pred, sensitive_features=sensitive, sample_weight=weight)
+		),
 		equalized_odds_difference=optional(odds),
 		outcome=FAIL if failed else PASS,
 	)

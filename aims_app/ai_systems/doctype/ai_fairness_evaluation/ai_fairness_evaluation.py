@@ -33,7 +33,14 @@ RESULT_FIELDS = ("rows_evaluated", "lowest_impact_ratio", "result_reasons", "eva
 
 def setting(fieldname: str) -> float:
 	"""An AIMS Settings value, or its default where it was never saved (0 is a value: not judged)."""
-	stored = frappe.db.get_value("Singles", {"doctype": "AIMS Settings", "field": fieldname}, "value")
+	singles = frappe.qb.DocType("Singles")
+	found = (
+		frappe.qb.from_(singles)
+		.select(singles.value)
+		.where((singles.doctype == "AIMS Settings") & (singles.field == fieldname))
+		.run(pluck=True)
+	)
+	stored = found[0] if found else None
 	return DEFAULTS[fieldname] if stored in (None, "") else float(stored)
 
 
@@ -179,7 +186,7 @@ class AIFairnessEvaluation(Document):
 			frappe.throw(
 				_(
 					"Outcomes File (CSV): the file has {0} MB, more than the {1} MB allowed (AIMS Settings)."
-				).format(round(size / 1024 / 1024, 1), limit_mb),
+				).format(round(size / 1024 / 1024, 2), f"{limit_mb:g}"),
 				title=_("File too large"),
 			)
 		return frappe.get_doc("File", file[0].name).get_full_path(), size
@@ -288,6 +295,17 @@ class AIFairnessEvaluation(Document):
 			frappe.throw(_("Submit the evaluation before filing it as evidence."))
 		if self.evidence:
 			return self.evidence
+		pdf = frappe.get_print(self.doctype, self.name, print_format=PRINT_FORMAT, as_pdf=True)
+		report = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{self.name}.pdf",
+				"attached_to_doctype": self.doctype,
+				"attached_to_name": self.name,
+				"is_private": 1,
+				"content": pdf,
+			}
+		).insert(ignore_permissions=True)
 		evidence = frappe.get_doc(
 			{
 				"doctype": "AIMS Evidence",
@@ -296,6 +314,7 @@ class AIFairnessEvaluation(Document):
 				"evidence_owner": self.system_owner or frappe.session.user,
 				"issued_on": self.evaluated_on,
 				"valid_until": add_months(self.evaluated_on, int(setting("fairness_review_months"))),
+				"attachment": report.file_url,
 				"description": _("Result: {0}. {1}").format(value(self.result), self.result_reasons or ""),
 				"evidences": [
 					{"control_implementation": control, "ai_system": self.ai_system}
@@ -303,19 +322,6 @@ class AIFairnessEvaluation(Document):
 				],
 			}
 		).insert()
-		pdf = frappe.get_print(self.doctype, self.name, print_format=PRINT_FORMAT, as_pdf=True)
-		file = frappe.get_doc(
-			{
-				"doctype": "File",
-				"file_name": f"{self.name}.pdf",
-				"attached_to_doctype": "AIMS Evidence",
-				"attached_to_name": evidence.name,
-				"attached_to_field": "attachment",
-				"is_private": 1,
-				"content": pdf,
-			}
-		).insert(ignore_permissions=True)
-		evidence.db_set("attachment", file.file_url)
 		self.db_set("evidence", evidence.name)
 		return evidence.name
 

@@ -1,0 +1,215 @@
+# Copyright (c) 2026, aims_app developers and contributors
+# For license information, please see license.txt
+
+"""Fairness evaluations (A.7.4, A.6.2.4) of a generated hiring dataset whose selection rates the test chooses:
+the impact ratios it must give, the four-fifths rule failed by the disadvantaged group, the report an auditor
+reads (its PDF text), the measurement it feeds, the evidence it is filed as; bad files refused, nothing saved."""
+
+import frappe
+
+from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric import (
+	metric,
+	operating_system,
+)
+from aims_app.tests import AimsTestCase, acting_as, assets_served_locally, make_user, pdf_text
+
+OWNER = "fairness.owner@example.org"
+OTHER_OWNER = "fairness.other.owner@example.org"
+REPORT = "AI Fairness Evaluation Report"
+# (sex, age band) -> (applicants, hired): men are hired at 50%, women at 30%; under 40 at 45%, 40 and over at 35%
+CELLS = {
+	("male", "under 40"): (100, 55),
+	("male", "40 and over"): (100, 45),
+	("female", "under 40"): (100, 35),
+	("female", "40 and over"): (100, 25),
+}
+
+
+def hiring_csv(cells=CELLS, repeat: int = 1) -> bytes:
+	lines = ["applicant,sex,age_band,hired,score"]
+	number = 0
+	for (sex, age), (applicants, hired) in cells.items():
+		for i in range(applicants * repeat):
+			number += 1
+			lines.append(f"A{number},{sex},{age},{1 if i < hired * repeat else 0},0.{i % 10}")
+	return ("\n".join(lines) + "\n").encode()
+
+
+class TestAIFairnessEvaluation(AimsTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_user(OWNER, ["AI System Owner"])
+		make_user(OTHER_OWNER, ["AI System Owner"])
+		cls.system = operating_system(OWNER, "CV screening (fairness tests)")
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.delete("AI System", {"name": cls.system})
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def evaluation(self, content: bytes = b"", file_name: str = "outcomes.csv", **fields):
+		with acting_as(OWNER):
+			doc = frappe.get_doc(
+				{
+					"doctype": "AI Fairness Evaluation",
+					"title": "CV screening outcomes, third quarter",
+					"ai_system": self.system,
+					"group_columns": "sex, age_band",
+					"prediction_column": "hired",
+					"score_column": "score",
+					**fields,
+				}
+			).insert()
+			if content:
+				file = frappe.get_doc(
+					{
+						"doctype": "File",
+						"file_name": file_name,
+						"attached_to_doctype": doc.doctype,
+						"attached_to_name": doc.name,
+						"is_private": 1,
+						"content": content,
+					}
+				).insert()
+				doc.outcomes_file = file.file_url
+				doc.save()
+		return doc
+
+	def evaluated(self, content: bytes = b"", **fields):
+		doc = self.evaluation(content or hiring_csv(), **fields)
+		with acting_as(OWNER):
+			doc.evaluate()
+		return doc.reload()
+
+	def ratio(self, doc, dimension: str, group: str) -> float:
+		return next(g.impact_ratio for g in doc.groups if (g.dimension, g.group_value) == (dimension, group))
+
+	def test_impact_ratios_of_the_chosen_selection_rates_fail_the_four_fifths_rule(self):
+		doc = self.evaluated()
+		self.assertEqual((doc.result, doc.rows_evaluated), ("Fail", 400))
+		self.assertAlmostEqual(self.ratio(doc, "sex", "male"), 1.0)
+		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.3 / 0.5)
+		self.assertAlmostEqual(self.ratio(doc, "age_band", "40 and over"), 0.35 / 0.45)
+		self.assertAlmostEqual(self.ratio(doc, "sex × age_band", "female × 40 and over"), 0.25 / 0.55)
+		outcomes = {(g.dimension, g.group_value): g.outcome for g in doc.groups}
+		self.assertEqual(outcomes[("sex", "female")], "Fail")
+		self.assertEqual(outcomes[("sex", "male")], "Pass")
+		sex = next(d for d in doc.dimensions if d.dimension == "sex")
+		self.assertEqual(sex.most_favoured, "male")
+		self.assertAlmostEqual(sex.parity_difference, 0.2)
+		self.assertAlmostEqual(sex.parity_ratio, 0.6)
+		self.assertAlmostEqual(doc.lowest_impact_ratio, 0.25 / 0.55, places=4)
+		self.assertIn("sex = female: impact ratio 0.6 is below 0.8", doc.result_reasons)
+
+	def test_the_printed_report_shows_the_groups_and_their_ratios(self):
+		doc = self.evaluated()
+		text = pdf_text(doc.doctype, doc.name, REPORT)
+		for expected in (
+			"Fairness Evaluation",
+			doc.name,
+			"Result Fail",
+			"sex female 200 60 0.300 0.600 Fail",
+			"sex male 200 100 0.500 1.000 Pass",
+			"age_band 40 and over 200 70 0.350 0.778 Fail",
+			"Thresholds applied: impact ratio at least 0.8",
+		):
+			self.assertIn(expected, text)
+
+	def test_a_group_below_the_minimum_count_is_reported_but_not_judged(self):
+		cells = {**CELLS, ("nonbinary", "under 40"): (4, 0)}
+		doc = self.evaluated(hiring_csv(cells))
+		small = next(g for g in doc.groups if (g.dimension, g.group_value) == ("sex", "nonbinary"))
+		self.assertEqual((small.row_count, small.outcome), (4, "Too few to judge"))
+		sex = next(d for d in doc.dimensions if d.dimension == "sex")
+		self.assertAlmostEqual(
+			sex.parity_difference, 0.2, msg="the small group is left out of the comparison"
+		)
+
+	def test_submitting_feeds_the_systems_fairness_metric_and_files_the_report_as_evidence(self):
+		fairness = metric(
+			self.system,
+			metric_name="Lowest impact ratio",
+			kind="Fairness",
+			warning_threshold=0.9,
+			breach_threshold=0.8,
+		)
+		with acting_as(OWNER):
+			fairness.insert()
+		doc = self.evaluated(fairness_metric=fairness.name)
+		with acting_as(OWNER):
+			doc.submit()
+			measurement = frappe.get_doc("AI Monitoring Measurement", doc.reload().measurement)
+			self.assertEqual((measurement.metric, measurement.source), (fairness.name, "Fairness Evaluation"))
+			self.assertAlmostEqual(measurement.value, 0.25 / 0.55, places=4)
+			self.assertEqual(measurement.result, "Breach")
+			self.assertTrue(measurement.ai_incident, "a breach of the fairness metric opens a draft incident")
+			with assets_served_locally():
+				evidence = frappe.get_doc("AIMS Evidence", doc.file_as_evidence())
+		controls = frappe.get_all(
+			"Control Implementation",
+			filters={"name": ("in", [row.control_implementation for row in evidence.evidences])},
+			pluck="control",
+		)
+		self.assertEqual(sorted(c.rsplit("-", 1)[-1] for c in controls), ["A.6.2.4", "A.7.4"])
+		self.assertTrue(evidence.attachment.endswith(".pdf"))
+
+	def test_an_evaluation_cannot_be_submitted_before_it_is_evaluated(self):
+		doc = self.evaluation(hiring_csv())
+		with acting_as(OWNER):
+			self.assertRaisesRegex(
+				frappe.ValidationError, "Evaluate the outcomes file before submitting", doc.submit
+			)
+
+	def test_another_owners_system_is_not_evaluated(self):
+		doc = self.evaluation(hiring_csv())
+		with acting_as(make_user(OTHER_OWNER, ["AI System Owner"])):
+			self.assertRaises(frappe.PermissionError, frappe.get_doc(doc.doctype, doc.name).evaluate)
+
+	def assertRefusedSavingNothing(self, doc, message: str):
+		with acting_as(OWNER):
+			self.assertRaisesRegex(frappe.ValidationError, message, doc.evaluate)
+		frappe.db.rollback()  # as the failed request would
+		if frappe.db.exists(doc.doctype, doc.name):
+			stored = frappe.get_doc(doc.doctype, doc.name)
+			self.assertEqual((stored.result, stored.groups, stored.dimensions), ("Not evaluated", [], []))
+
+	def test_bad_files_are_refused_naming_the_column_or_line(self):
+		cases = {
+			"misnamed column": (
+				hiring_csv().replace(b"hired", b"Hired", 1),
+				"Column hired is not in the file; did you mean Hired",
+			),
+			"missing column": (
+				hiring_csv().replace(b",hired", b",decision", 1),
+				"Column hired is not in the file",
+			),
+			"non-binary prediction": (
+				hiring_csv().replace(b"A3,male,under 40,1,", b"A3,male,under 40,maybe,"),
+				"Column hired, line 4: 'maybe' is not binary",
+			),
+			"empty group": (
+				hiring_csv().replace(b"A5,male,", b"A5,,"),
+				"Column sex, line 6: the group is empty",
+			),
+		}
+		for case, (content, message) in cases.items():
+			with self.subTest(case):
+				self.assertRefusedSavingNothing(self.evaluation(content), message)
+
+	def test_a_file_over_the_size_limit_is_refused(self):
+		doc = self.evaluation(hiring_csv())
+		frappe.db.set_single_value("AIMS Settings", "fairness_max_file_mb", 0)
+		self.assertRefusedSavingNothing(
+			doc, r"Outcomes File \(CSV\): the file has [0-9.]+ MB, more than the 0 MB allowed"
+		)
+
+	def test_a_large_file_is_evaluated_by_a_queued_job(self):
+		doc = self.evaluation(hiring_csv(repeat=200))  # 80,000 rows, over the size evaluated within a request
+		with acting_as(OWNER):
+			self.assertEqual(doc.evaluate(), {"queued": True})
+		doc.reload()
+		self.assertEqual((doc.result, doc.rows_evaluated), ("Fail", 80000))
+		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.6)
