@@ -134,7 +134,7 @@ def audit_pack(context, file, from_date, to_date, user):
 		pack = build.build_pack(
 			file, period_from, period_to, lambda percent, step: click.echo(f"{percent:3d}% {step}")
 		)
-	except frappe.ValidationError as error:
+	except (frappe.ValidationError, frappe.PermissionError) as error:
 		raise click.ClickException(frappe.utils.strip_html(str(error))) from error
 	finally:
 		frappe.destroy()

@@ -327,7 +327,7 @@ def add_nonconformity_log(archive, period_from: str, period_to: str) -> PackEntr
 
 
 class Register(frappe._dict):
-	"""key, title, doctype, header (labels), rows (lists), filters (a sentence)."""
+	"""key, title, source (the doctype or report), header (labels), rows (lists), filters (a sentence)."""
 
 
 def registers(period_from: str, period_to: str) -> Iterator[Register]:
@@ -423,6 +423,7 @@ def listed(key, title, doctype, fields, filters, order_by="name asc", filters_te
 	return Register(
 		key=key,
 		title=title,
+		source=doctype,
 		header=[label(meta, field) if field != "name" else _("ID") for field in fields],
 		rows=[list(row) for row in rows],
 		filters=filters_text or _("None: every record"),
@@ -441,6 +442,7 @@ def risk_register() -> Register:
 	return Register(
 		key="risks",
 		title=_("AI risks"),
+		source="Report AI Risk Register",
 		header=[column["label"] for column in columns],
 		rows=[[row.get(column["fieldname"]) for column in columns] for row in rows],
 		filters=_("None: every risk, as the AI Risk Register report shows them"),
@@ -499,8 +501,8 @@ def add_register(archive, register: Register, period_to: str) -> PackEntry:
 	)
 	return PackEntry(
 		path,
-		_("Register of {0}: {1} rows").format(register.title, len(register.rows)),
-		register.key,
+		_("Register of {0} (rows: {1})").format(register.title, len(register.rows)),
+		register.source,
 		size,
 		sha,
 	)
