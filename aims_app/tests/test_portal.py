@@ -39,9 +39,14 @@ class PortalTestCase(AimsTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		cls.server.stop()
-		for doctype in ("AI Concern", "AI Supplier Response", "AI Supplier Assessment"):
-			for name in frappe.get_all(doctype, pluck="name", filters={"creation": (">=", cls.started)}):
-				frappe.db.set_value(doctype, name, "docstatus", 0, update_modified=False)
+		made = {
+			doctype: frappe.get_all(doctype, pluck="name", filters={"creation": (">=", cls.started)})
+			for doctype in ("AI Concern", "AI Supplier Response", "AI Supplier Assessment")
+		}
+		for name in made["AI Supplier Assessment"]:
+			frappe.db.set_value("AI Supplier Assessment", name, "docstatus", 0, update_modified=False)
+		for doctype, names in made.items():
+			for name in names:
 				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 		cls.records.remove_all()
 		for field, previous in cls.previous.items():
