@@ -3,12 +3,15 @@
 
 import base64
 import binascii
+import io
 
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.rate_limiter import rate_limit
 from frappe.utils import now_datetime
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import assessment_for_key
 from aims_app.ai_systems.portal.rules import allowed_types, document_problem, neutralise_markup
@@ -114,6 +117,7 @@ def attach_document(access_key: str, filename: str, content: str) -> str:
 	)
 	if problem:
 		frappe.throw(text(problem), title=_("Not Attached"))
+	refuse_unreadable_pdf(filename, data)
 	attached = frappe.db.count(
 		"File", {"attached_to_doctype": "AI Supplier Assessment", "attached_to_name": assessment.name}
 	)
@@ -133,3 +137,18 @@ def attach_document(access_key: str, filename: str, content: str) -> str:
 		}
 	).insert(ignore_permissions=True)
 	return file.file_name
+
+
+def refuse_unreadable_pdf(filename: str, data: bytes) -> None:
+	"""A PDF that does not open is refused here with a message, rather than by Frappe's own check of PDFs
+	(Frappe 15.101 reads each one for scripts, and fails on a broken file)."""
+	if not filename.lower().endswith(".pdf"):
+		return
+	try:
+		reader = PdfReader(io.BytesIO(data))
+		len(reader.pages)
+	except (PyPdfError, ValueError):
+		frappe.throw(
+			_("{0} is not a readable PDF. Save it again as a PDF and attach it.").format(filename),
+			title=_("Not Attached"),
+		)
