@@ -42,6 +42,9 @@ class PortalTestCase(AimsTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		cls.server.stop()
+		if cls.email_account:
+			frappe.delete_doc("Email Account", cls.email_account, force=True, ignore_permissions=True)
+			frappe.db.commit()
 		made = {
 			doctype: frappe.get_all(doctype, pluck="name", filters={"creation": (">=", cls.started)})
 			for doctype in ("AI Concern", "AI Supplier Response", "AI Supplier Assessment")
@@ -54,8 +57,6 @@ class PortalTestCase(AimsTestCase):
 		cls.records.remove_all()
 		for field, previous in cls.previous.items():
 			frappe.db.set_single_value("AIMS Settings", field, previous)
-		if cls.email_account:
-			frappe.delete_doc("Email Account", cls.email_account, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		super().tearDownClass()
 

@@ -51,11 +51,12 @@ class AIConcern(Document):
 		if from_outside:
 			self.refuse_guests_where_login_is_required()
 			self.refuse_floods()
-		for fieldname in REPORTER_FIELDS:
-			self.set(fieldname, neutralise_markup(self.get(fieldname)))
+			# What the public typed is shown as typed; what desk users type goes through Frappe's own
+			# sanitising, as in every other record.
+			for fieldname in REPORTER_FIELDS:
+				self.set(fieldname, neutralise_markup(self.get(fieldname)))
 
 	def validate(self):
-		self.triage_notes = neutralise_markup(self.triage_notes)
 		if self.anonymous and (self.contact_name or self.contact_email):
 			frappe.throw(
 				_("You chose to report anonymously: leave your name and email empty, or untick {0}.").format(

@@ -41,11 +41,6 @@ class AISupplierResponse(Document):
 	# end: auto-generated types
 
 	def before_insert(self):
-		if self.access_key:
-			self.take_the_questions_of(assessment_for_key(self.access_key).name)
-			self.access_key = None  # only its hash is kept, on the assessment
-		elif frappe.session.user == "Guest":
-			assessment_for_key(None)
 		self.answered_on = now_datetime()
 
 	def take_the_questions_of(self, assessment: str):
@@ -69,6 +64,11 @@ class AISupplierResponse(Document):
 			row.topic, row.question = question.topic, question.question
 
 	def validate(self):
+		if self.access_key:
+			self.take_the_questions_of(assessment_for_key(self.access_key).name)
+			self.access_key = None  # only its hash is kept, on the assessment
+		elif self.is_new() and frappe.session.user == "Guest":
+			assessment_for_key(None)
 		if not self.assessment:
 			frappe.throw(_("Choose the {0} these answers belong to.").format(_("AI Supplier Assessment")))
 		self.respondent_name = neutralise_markup(self.respondent_name)
@@ -81,6 +81,8 @@ class AISupplierResponse(Document):
 			row.answer = neutralise_markup(row.answer)
 
 	def after_insert(self):
+		if not self.assessment:
+			return
 		assessment = frappe.get_doc("AI Supplier Assessment", self.assessment)
 		assessment.db_set({"status": "Answered", "response": self.name, "answered_on": self.answered_on})
 		assessment.add_comment("Info", _("Answers received: {0}").format(self.name))
@@ -88,6 +90,8 @@ class AISupplierResponse(Document):
 	def on_trash(self):
 		"""Answers go only while their assessment is a draft, which then needs sending again (the key that
 		brought them stays used)."""
+		if not frappe.db.exists("AI Supplier Assessment", self.assessment or ""):
+			return
 		assessment = frappe.get_doc("AI Supplier Assessment", self.assessment)
 		if assessment.response != self.name or assessment.docstatus == 2:
 			return
