@@ -27,6 +27,8 @@ test("a guest reads the transparency page and reports a concern with a reference
 
 	const guest = await browser.newContext();
 	const page = await guest.newPage();
+	const scriptErrors = [];
+	page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
 	try {
 		const response = await page.goto("/ai-transparency");
 		expect(response.status()).toBe(200);
@@ -53,6 +55,7 @@ test("a guest reads the transparency page and reports a concern with a reference
 		const reference = (await page.locator(".success-message").innerText()).match(/CON-\d{4}-\d+/)[0];
 		made.add("AI Concern", reference);
 		await page.screenshot({ path: shotFile("portal-concern-sent"), fullPage: true });
+		expect(scriptErrors, "no script error on the public pages").toEqual([]);
 	} finally {
 		await guest.close();
 		await manager.dispose();

@@ -12,7 +12,7 @@ from frappe.utils.password import get_encryption_key
 
 from aims_app.ai_systems.portal.rules import neutralise_markup, over_the_limit
 from aims_app.ai_systems.portal.transparency import is_published
-from aims_app.roles import AIMS_MANAGER
+from aims_app.integrations.people import aims_managers
 
 REPORTER_FIELDS = ("subject", "reported_system", "what_happened", "contact_name", "contact_email")
 
@@ -51,11 +51,12 @@ class AIConcern(Document):
 		if from_outside:
 			self.refuse_guests_where_login_is_required()
 			self.refuse_floods()
-		for fieldname in REPORTER_FIELDS:
-			self.set(fieldname, neutralise_markup(self.get(fieldname)))
+			# What the public typed is shown as typed; what desk users type goes through Frappe's own
+			# sanitising, as in every other record.
+			for fieldname in REPORTER_FIELDS:
+				self.set(fieldname, neutralise_markup(self.get(fieldname)))
 
 	def validate(self):
-		self.triage_notes = neutralise_markup(self.triage_notes)
 		if self.anonymous and (self.contact_name or self.contact_email):
 			frappe.throw(
 				_("You chose to report anonymously: leave your name and email empty, or untick {0}.").format(
@@ -130,52 +131,47 @@ class AIConcern(Document):
 	@frappe.whitelist()
 	def make_incident(self) -> str:
 		"""A new AI Incident from this concern, linked both ways."""
-		self.check_permission("write")
-		self.refuse_if_already_turned()
 		if not self.ai_system:
 			frappe.throw(
 				_("Set the AI System of concern {0} before turning it into an incident.").format(self.name),
 				title=_("AI System Missing"),
 			)
-		incident = frappe.get_doc(
-			{
-				"doctype": "AI Incident",
-				"title": self.subject,
-				"ai_system": self.ai_system,
-				"occurred_on": self.reported_on,
-				"became_aware_on": frappe.utils.getdate(self.reported_on),
-				"severity": "Medium",
-				"description": self.what_happened,
-				"ai_concern": self.name,
-			}
-		).insert()
-		self.ai_incident = incident.name
-		self.status = "Turned into Incident"
-		self.save()
-		return incident.name
+		values = {
+			"ai_system": self.ai_system,
+			"occurred_on": self.reported_on,
+			"became_aware_on": frappe.utils.getdate(self.reported_on),
+			"severity": "Medium",
+		}
+		return self.turn_into("AI Incident", "ai_incident", "Turned into Incident", values)
 
 	@frappe.whitelist()
 	def make_nonconformity(self) -> str:
 		"""A new Nonconformity from this concern (raised from a complaint), linked both ways."""
+		values = {
+			"grade": "Minor",
+			"source": "Complaint",
+			"raised_on": frappe.utils.today(),
+			"nc_owner": frappe.session.user,
+			"ai_system": self.ai_system,
+		}
+		return self.turn_into("Nonconformity", "nonconformity", "Turned into Nonconformity", values)
+
+	def turn_into(self, doctype: str, link_field: str, status: str, values: dict) -> str:
 		self.check_permission("write")
 		self.refuse_if_already_turned()
-		nonconformity = frappe.get_doc(
+		made = frappe.get_doc(
 			{
-				"doctype": "Nonconformity",
+				"doctype": doctype,
 				"title": self.subject,
-				"grade": "Minor",
-				"source": "Complaint",
-				"raised_on": frappe.utils.today(),
-				"nc_owner": frappe.session.user,
-				"ai_system": self.ai_system,
 				"description": self.what_happened,
 				"ai_concern": self.name,
+				**values,
 			}
 		).insert()
-		self.nonconformity = nonconformity.name
-		self.status = "Turned into Nonconformity"
+		self.set(link_field, made.name)
+		self.status = status
 		self.save()
-		return nonconformity.name
+		return made.name
 
 	def refuse_if_already_turned(self):
 		made = self.ai_incident or self.nonconformity
@@ -191,21 +187,3 @@ def sender_key() -> str:
 	came from, so the address itself is not stored beside an anonymous report."""
 	address = frappe.local.request_ip or "local"
 	return hmac.new(get_encryption_key().encode(), address.encode(), "sha256").hexdigest()
-
-
-def aims_managers() -> list[str]:
-	"""The enabled users holding the AIMS Manager role, who triage concerns."""
-	role = frappe.qb.DocType("Has Role")
-	user = frappe.qb.DocType("User")
-	return (
-		frappe.qb.from_(role)
-		.join(user)
-		.on(user.name == role.parent)
-		.select(user.name)
-		.distinct()
-		.where(role.parenttype == "User")
-		.where(role.role == AIMS_MANAGER)
-		.where(user.enabled == 1)
-		.where(user.name.notin(("Administrator", "Guest")))
-		.orderby(user.name)
-	).run(pluck=True)

@@ -12,6 +12,12 @@ from aims_app.translation import value
 QUESTIONNAIRE_ROUTE = "supplier-questionnaire"
 
 
+class QuestionnaireLinkRefused(frappe.ValidationError):
+	"""A questionnaire link that is not valid or already used: refused as a permission (403)."""
+
+	http_status_code = 403
+
+
 class AISupplierAssessment(Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
@@ -158,13 +164,13 @@ def assessment_for_key(key: str | None) -> frappe._dict:
 	if not found:
 		frappe.throw(
 			_("This questionnaire link is not valid. Use the link in the latest email we sent you."),
-			frappe.PermissionError,
+			QuestionnaireLinkRefused,
 			title=_("Link Not Valid"),
 		)
 	if found[0].status != "Sent" or found[0].docstatus != 0:
 		frappe.throw(
 			_("This questionnaire has already been answered: the link cannot be used again."),
-			frappe.PermissionError,
+			QuestionnaireLinkRefused,
 			title=_("Already Answered"),
 		)
 	return found[0]

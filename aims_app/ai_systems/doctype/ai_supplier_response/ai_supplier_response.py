@@ -3,12 +3,15 @@
 
 import base64
 import binascii
+import io
 
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.rate_limiter import rate_limit
 from frappe.utils import now_datetime
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import assessment_for_key
 from aims_app.ai_systems.portal.rules import allowed_types, document_problem, neutralise_markup
@@ -38,11 +41,6 @@ class AISupplierResponse(Document):
 	# end: auto-generated types
 
 	def before_insert(self):
-		if self.access_key:
-			self.take_the_questions_of(assessment_for_key(self.access_key).name)
-			self.access_key = None  # only its hash is kept, on the assessment
-		elif frappe.session.user == "Guest":
-			assessment_for_key(None)
 		self.answered_on = now_datetime()
 
 	def take_the_questions_of(self, assessment: str):
@@ -66,6 +64,11 @@ class AISupplierResponse(Document):
 			row.topic, row.question = question.topic, question.question
 
 	def validate(self):
+		if self.access_key:
+			self.take_the_questions_of(assessment_for_key(self.access_key).name)
+			self.access_key = None  # only its hash is kept, on the assessment
+		elif self.is_new() and frappe.session.user == "Guest":
+			assessment_for_key(None)
 		if not self.assessment:
 			frappe.throw(_("Choose the {0} these answers belong to.").format(_("AI Supplier Assessment")))
 		self.respondent_name = neutralise_markup(self.respondent_name)
@@ -78,6 +81,8 @@ class AISupplierResponse(Document):
 			row.answer = neutralise_markup(row.answer)
 
 	def after_insert(self):
+		if not self.assessment:
+			return
 		assessment = frappe.get_doc("AI Supplier Assessment", self.assessment)
 		assessment.db_set({"status": "Answered", "response": self.name, "answered_on": self.answered_on})
 		assessment.add_comment("Info", _("Answers received: {0}").format(self.name))
@@ -85,6 +90,8 @@ class AISupplierResponse(Document):
 	def on_trash(self):
 		"""Answers go only while their assessment is a draft, which then needs sending again (the key that
 		brought them stays used)."""
+		if not frappe.db.exists("AI Supplier Assessment", self.assessment or ""):
+			return
 		assessment = frappe.get_doc("AI Supplier Assessment", self.assessment)
 		if assessment.response != self.name or assessment.docstatus == 2:
 			return
@@ -114,6 +121,7 @@ def attach_document(access_key: str, filename: str, content: str) -> str:
 	)
 	if problem:
 		frappe.throw(text(problem), title=_("Not Attached"))
+	refuse_unreadable_pdf(filename, data)
 	attached = frappe.db.count(
 		"File", {"attached_to_doctype": "AI Supplier Assessment", "attached_to_name": assessment.name}
 	)
@@ -133,3 +141,18 @@ def attach_document(access_key: str, filename: str, content: str) -> str:
 		}
 	).insert(ignore_permissions=True)
 	return file.file_name
+
+
+def refuse_unreadable_pdf(filename: str, data: bytes) -> None:
+	"""A PDF that does not open is refused here with a message, rather than by Frappe's own check of PDFs
+	(Frappe 15.101 reads each one for scripts, and fails on a broken file)."""
+	if not filename.lower().endswith(".pdf"):
+		return
+	try:
+		reader = PdfReader(io.BytesIO(data))
+		len(reader.pages)
+	except (PyPdfError, ValueError):
+		frappe.throw(
+			_("{0} is not a readable PDF. Save it again as a PDF and attach it.").format(filename),
+			title=_("Not Attached"),
+		)

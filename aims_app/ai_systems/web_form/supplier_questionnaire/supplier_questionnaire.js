@@ -15,6 +15,15 @@ frappe.ready(function () {
 		question: q.question,
 	}));
 	answers.grid.refresh();
+	// The questions in full above the table, whose cells show only their start.
+	const $questions = $('<ol class="supplier-questions"></ol>');
+	for (const q of questionnaire.questions) {
+		$("<li>")
+			.append($("<strong>").text(q.topic + ": "))
+			.append(document.createTextNode(q.question))
+			.appendTo($questions);
+	}
+	$questions.insertBefore(answers.$wrapper);
 
 	const $documents = $(`
 		<div class="supplier-documents form-group">

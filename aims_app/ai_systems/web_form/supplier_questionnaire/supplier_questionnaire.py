@@ -1,12 +1,18 @@
 import frappe
 
-from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import assessment_for_key
+from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import (
+	QuestionnaireLinkRefused,
+	assessment_for_key,
+)
 
 
 def get_context(context):
 	"""Opens only with a valid, unused key from the supplier's email (checked again when the answers and each
 	document arrive); shows the questions of that assessment."""
-	assessment = assessment_for_key(frappe.form_dict.access_key)
+	try:
+		assessment = assessment_for_key(frappe.form_dict.access_key)
+	except QuestionnaireLinkRefused as refused:
+		raise frappe.PermissionError(str(refused)) from refused  # a "Not Permitted" page with the message
 	questions = frappe.get_all(
 		"AI Supplier Assessment Question",
 		filters={"parent": assessment.name, "parenttype": "AI Supplier Assessment"},
