@@ -7,6 +7,7 @@ from aims_app.ai_assurance.dashboard_chart_source.readiness_by_clause import rea
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_assurance.report.aims_readiness.aims_readiness import execute as readiness
 from aims_app.ai_assurance.report.framework_crosswalk.framework_crosswalk import execute as crosswalk
+from aims_app.ai_governance import dashboard
 from aims_app.ai_risk.report.ai_risk_register.ai_risk_register import execute as risk_register
 from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_applicability import (
 	execute as live_soa,
@@ -246,3 +247,10 @@ class TestCompany(AimsTestCase):
 					few = queries(lambda run=run: run(self.home))
 					add(6)
 					self.assertEqual(queries(lambda run=run: run(self.home)), few)
+
+	def test_the_heat_map_places_only_the_risks_of_a_restricted_users_companies(self):
+		with acting_as(MANAGER):
+			everyone = dashboard.risk_heat_map()["total"]
+		add_user_permission("Company", self.home, MANAGER)
+		with acting_as(MANAGER):
+			self.assertEqual(everyone - dashboard.risk_heat_map()["total"], 1, "not the subsidiary's risk")
