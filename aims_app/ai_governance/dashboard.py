@@ -115,7 +115,8 @@ def route_of(company: str | None) -> dict:
 
 @frappe.whitelist()
 def risk_heat_map() -> dict:
-	"""Risks not closed, placed at their current score: residual where it is assessed, else inherent."""
+	"""Risks not closed, placed at their current score: residual where it is assessed, else inherent; for a user
+	restricted to some companies, their risks."""
 	frappe.has_permission("AI Risk", "read", throw=True)
 	risk = frappe.qb.DocType("AI Risk")
 	likelihood = Coalesce(NullIf(risk.residual_likelihood, 0), risk.likelihood)
@@ -126,7 +127,7 @@ def risk_heat_map() -> dict:
 		.where(risk.status != "Closed")
 		.groupby(likelihood, impact)
 	)
-	(rows,) = cached_rows(("AI Risk",), by_score)
+	(rows,) = cached_rows(("AI Risk",), scoped(by_score, risk, None))
 	settings = frappe.get_cached_doc("AIMS Settings")
 	colours = {row.level: row.color for row in settings.risk_levels if row.color}
 	return heat_map(get_risk_matrix(), {(int(r.likelihood), int(r.impact)): r.risks for r in rows}, colours)

@@ -87,7 +87,8 @@ def restricted_to_company(query, filters):
 
 
 def has_company_field(table) -> bool:
-	try:
-		return frappe.get_meta(table._table_name.removeprefix("tab")).has_field("company")
-	except frappe.DoesNotExistError:  # Singles and other tables of no doctype
-		return False
+	"""Whether the table's doctype has ERPNext's Company field, from the cached columns first: tables of no
+	doctype (Singles) have no such column, and asking for their meta would cost a query each time."""
+	return "company" in frappe.db.get_db_table_columns(table._table_name) and frappe.get_meta(
+		table._table_name.removeprefix("tab")
+	).has_field("company")

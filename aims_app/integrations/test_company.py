@@ -7,6 +7,7 @@ from aims_app.ai_assurance.dashboard_chart_source.readiness_by_clause import rea
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_assurance.report.aims_readiness.aims_readiness import execute as readiness
 from aims_app.ai_assurance.report.framework_crosswalk.framework_crosswalk import execute as crosswalk
+from aims_app.ai_governance import dashboard
 from aims_app.ai_risk.report.ai_risk_register.ai_risk_register import execute as risk_register
 from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_applicability import (
 	execute as live_soa,
@@ -14,7 +15,8 @@ from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_a
 from aims_app.ai_systems.report.ai_inventory_by_department.ai_inventory_by_department import (
 	execute as by_department,
 )
-from aims_app.tests import AimsTestCase, acting_as, erp, make_user, needs_apps
+from aims_app.record_cache import clear_record_cache
+from aims_app.tests import AimsTestCase, acting_as, counting_queries, erp, make_user, needs_apps
 from aims_app.tests.scenarios import ai_risk, evidence, insert
 
 RISK_OWNER = "company-risk-owner@example.com"
@@ -221,3 +223,34 @@ class TestCompany(AimsTestCase):
 			self.assertEqual(rows[child]["parent_department"], parent)
 			self.assertEqual(departments(department=parent)[parent]["systems"], 2, "both companies")
 			self.assertEqual(departments(department=child, company=self.other), {})
+
+	def test_filtered_reports_make_as_many_queries_whatever_the_data(self):
+		department = erp.department("Lending", is_group=True)
+
+		def queries(run) -> int:
+			run()  # warm the caches (meta, settings, permissions)
+			clear_record_cache()
+			with counting_queries() as made:
+				run()
+			return len(made)
+
+		def add(count: int):
+			for i in range(count):
+				system = system_in(self.home, f"Lending model {frappe.generate_hash(length=6)}", department)
+				ai_risk(system.name, RISK_OWNER, title=f"Lending risk {i}", company=self.home)
+
+		add_user_permission("Company", self.home, MANAGER)
+		with acting_as(MANAGER):
+			for name, run in FILTERED.items():
+				with self.subTest(name):
+					add(1)
+					few = queries(lambda run=run: run(self.home))
+					add(6)
+					self.assertEqual(queries(lambda run=run: run(self.home)), few)
+
+	def test_the_heat_map_places_only_the_risks_of_a_restricted_users_companies(self):
+		with acting_as(MANAGER):
+			everyone = dashboard.risk_heat_map()["total"]
+		add_user_permission("Company", self.home, MANAGER)
+		with acting_as(MANAGER):
+			self.assertEqual(everyone - dashboard.risk_heat_map()["total"], 1, "not the subsidiary's risk")
