@@ -25,6 +25,9 @@ EXPECTED = {
 	"Control Implementation": {"AI Risk", "AIMS Evidence"},
 	"AI Risk": {"Risk Acceptance"},
 	"Nonconformity": {"AIMS Audit", "AI Incident"},
+	# Issue 15: a supplier's assessments, and what a concern was turned into.
+	"AI Supplier": {"AI Supplier Assessment"},
+	"AI Concern": {"AI Incident", "Nonconformity"},
 }
 
 
