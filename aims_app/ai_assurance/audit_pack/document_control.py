@@ -32,6 +32,8 @@ FIELDS = {
 	),
 	"AIMS Audit": ControlFields(approved_by="lead_auditor", approved_on="end_date"),
 	"Management Review": ControlFields(approved_by="chair", approved_on="review_date"),
+	"AI System": ControlFields(next_review="next_review_date", state="lifecycle_stage"),
+	"AI Fairness Evaluation": ControlFields(approved_by="system_owner", approved_on="evaluated_on"),
 }
 
 
