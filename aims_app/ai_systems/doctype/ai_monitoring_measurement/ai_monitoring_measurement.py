@@ -94,6 +94,8 @@ class AIMonitoringMeasurement(Document):
 			}
 		doc = frappe.get_doc({"doctype": doctype, **record}).insert(ignore_permissions=True)
 		self.db_set("ai_incident" if doctype == "AI Incident" else "nonconformity", doc.name)
+		if not frappe.has_permission(doctype, "read", doc=doc, user=metric.system_owner):
+			return  # an assignment would share it with someone who holds no AIMS role
 		assign(
 			{
 				"assign_to": [metric.system_owner],
