@@ -79,6 +79,7 @@ class TestWorkspace(AimsTestCase):
 				"Overdue Corrective Actions": 1,
 				"Evidence Expiring in 30 Days": 2,
 				"Expired Evidence": 1,
+				"Metrics Breached or Overdue": 1,
 			},
 		)
 
@@ -128,6 +129,18 @@ class TestWorkspace(AimsTestCase):
 			evidence("Expires in 31 days", MANAGER, link, valid_until=add_days(today(), 31))
 			evidence("Expired yesterday", MANAGER, link, valid_until=add_days(today(), -1))
 			evidence("No end date", MANAGER, link)
+			for name, value in (("In breach", 0.5), ("Within thresholds", 0.95)):
+				watched = insert(
+					"AI Monitoring Metric",
+					metric_name=name,
+					ai_system=high_risk,
+					kind="Performance",
+					direction="Higher is better",
+					warning_threshold=0.9,
+					breach_threshold=0.8,
+					on_breach="Notify the owner",
+				)
+				insert("AI Monitoring Measurement", metric=watched.name, value=value)
 
 	def test_heat_map_places_open_risks_at_their_current_score(self):
 		with acting_as(VIEWER):

@@ -12,9 +12,10 @@ from collections import ChainMap, defaultdict
 from datetime import date
 
 import frappe
-from frappe.query_builder import Criterion
+from frappe.query_builder import Criterion, CustomFunction
 from frappe.query_builder.functions import Coalesce, Count
-from frappe.utils import add_days, add_months, getdate, today
+from frappe.utils import add_days, getdate, today
+from pypika.terms import PseudoColumn
 
 from aims_app.ai_assurance.readiness.rules import (
 	GAP,
@@ -28,7 +29,9 @@ from aims_app.ai_assurance.readiness.rules import (
 	status_counts,
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
-from aims_app.ai_systems.doctype.ai_fairness_evaluation.ai_fairness_evaluation import setting
+from aims_app.ai_systems.doctype.ai_fairness_evaluation.ai_fairness_evaluation import (
+	DEFAULTS as FAIRNESS_DEFAULTS,
+)
 from aims_app.ai_systems.monitoring.rules import current_since
 from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
@@ -42,6 +45,7 @@ CLAUSES_PART = "Clauses"
 ANNEX_A_PART = "Annex A"
 LEAVERS_PREFIX = "owned_by_leavers_"
 OPERATING_STAGE = "Operation and monitoring"
+MonthsBetween = CustomFunction("TIMESTAMPDIFF", ["unit", "start", "end"])
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
 # What large_table_facts and evidence_by_control read, their child tables aside.
 LARGE_TABLE_FACT_DOCTYPES = (
@@ -393,8 +397,17 @@ def monitoring_facts(day: date) -> dict:
 			for frequency, since in current_since(day).items()
 		]
 	)
-	months = int(setting("fairness_review_months"))
-	evaluated = (evaluation.docstatus == 1) & (evaluation.evaluated_on >= add_months(day, -months))
+	singles = frappe.qb.DocType("Singles")
+	interval = Coalesce(
+		frappe.qb.from_(singles)
+		.select(singles.value)
+		.where((singles.doctype == "AIMS Settings") & (singles.field == "fairness_review_months")),
+		FAIRNESS_DEFAULTS["fairness_review_months"],
+	)
+	# in the same SELECT as the other facts: less than the interval's months before today
+	evaluated = (evaluation.docstatus == 1) & (
+		MonthsBetween(PseudoColumn("MONTH"), evaluation.evaluated_on, day) < interval
+	)
 	return {
 		"in_scope_systems_operating": count(system, operating),
 		"in_scope_systems_operating_monitored": count(

@@ -128,14 +128,12 @@ class AIFairnessEvaluation(Document):
 			self.db_set("measurement", measurement.name)
 
 	def refuse_a_metric_of_another_system(self):
+		"""The metric fed is one of this system's (the form offers its fairness metrics)."""
 		if not self.fairness_metric:
 			return
-		system, kind = frappe.db.get_value(
-			"AI Monitoring Metric", self.fairness_metric, ["ai_system", "kind"]
-		)
-		if system != self.ai_system or kind != "Fairness":
+		if frappe.db.get_value("AI Monitoring Metric", self.fairness_metric, "ai_system") != self.ai_system:
 			frappe.throw(
-				_("Feeds Metric: {0} is not a fairness metric of AI system {1}.").format(
+				_("Feeds Metric: {0} is not a metric of AI system {1}.").format(
 					self.fairness_metric, self.ai_system
 				)
 			)

@@ -6,7 +6,9 @@ the impact ratios it must give, the four-fifths rule failed by the disadvantaged
 reads (its PDF text), the measurement it feeds, the evidence it is filed as; bad files refused, nothing saved."""
 
 import frappe
+from frappe.utils import add_months, today
 
+from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric import (
 	metric,
 	operating_system,
@@ -213,3 +215,25 @@ class TestAIFairnessEvaluation(AimsTestCase):
 		doc.reload()
 		self.assertEqual((doc.result, doc.rows_evaluated), ("Fail", 80000))
 		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.6)
+
+	def test_readiness_counts_a_high_risk_system_once_its_evaluation_is_submitted(self):
+		frappe.db.set_value("AI System", self.system, "eu_ai_act_tier", "High-risk")
+		before = organisation_facts()[0]
+		doc = self.evaluated()
+		self.assertEqual(
+			organisation_facts()[0]["in_scope_systems_high_risk_fairness_evaluated"],
+			before["in_scope_systems_high_risk_fairness_evaluated"],
+			"a draft does not count",
+		)
+		with acting_as(OWNER):
+			doc.submit()
+		self.assertEqual(
+			organisation_facts()[0]["in_scope_systems_high_risk_fairness_evaluated"],
+			before["in_scope_systems_high_risk_fairness_evaluated"] + 1,
+		)
+		frappe.db.set_value(doc.doctype, doc.name, "evaluated_on", add_months(today(), -13))
+		self.assertEqual(
+			organisation_facts()[0]["in_scope_systems_high_risk_fairness_evaluated"],
+			before["in_scope_systems_high_risk_fairness_evaluated"],
+			"older than the 12-month interval",
+		)

@@ -94,6 +94,8 @@ class AIMonitoringMeasurement(Document):
 			}
 		doc = frappe.get_doc({"doctype": doctype, **record}).insert(ignore_permissions=True)
 		self.db_set("ai_incident" if doctype == "AI Incident" else "nonconformity", doc.name)
+		if not frappe.has_permission(doctype, "read", doc=doc, user=metric.system_owner):
+			return  # an assignment would share it with someone who holds no AIMS role
 		assign(
 			{
 				"assign_to": [metric.system_owner],
@@ -149,5 +151,5 @@ def refresh_latest(metric_name: str):
 	metric = frappe.get_doc("AI Monitoring Metric", metric_name)
 	row = latest[0] if latest else frappe._dict(value=None, measured_on=None, result="Not measured")
 	metric.update({"latest_value": row.value, "latest_measured_on": row.measured_on, "status": row.result})
-	metric.flags.ignore_permissions = True
-	metric.save()
+	# the measurements are the history: the metric's own shows changes people made
+	metric.save(ignore_permissions=True, ignore_version=True)

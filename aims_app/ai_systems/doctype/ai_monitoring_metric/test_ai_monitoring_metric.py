@@ -8,6 +8,7 @@ pipeline posts over REST only for its own systems."""
 import frappe
 from frappe.utils import add_days, add_to_date, now_datetime
 
+from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_governance.dashboard import records_matching
 from aims_app.ai_systems.doctype.ai_monitoring_metric.ai_monitoring_metric import (
 	mark_overdue_metrics,
@@ -221,3 +222,26 @@ class TestAIMonitoringMetric(AimsTestCase):
 		self.assertEqual(frappe.db.count("AI Monitoring Measurement"), before + 1)
 		frappe.delete_doc("AI Monitoring Measurement", posted.json["data"]["name"], ignore_permissions=True)
 		frappe.db.commit()
+
+	def test_readiness_counts_a_system_in_operation_once_a_metric_is_measured_in_time(self):
+		before = organisation_facts()[0]
+		measure(self.metric, 0.95)
+		after = organisation_facts()[0]
+		self.assertEqual(after["in_scope_systems_operating"], before["in_scope_systems_operating"])
+		self.assertEqual(
+			after["in_scope_systems_operating_monitored"], before["in_scope_systems_operating_monitored"] + 1
+		)
+		frappe.db.set_value(
+			"AI Monitoring Measurement",
+			{"metric": self.metric},
+			"measured_on",
+			add_days(now_datetime(), -8),
+		)
+		frappe.db.set_value(
+			"AI Monitoring Metric", self.metric, "latest_measured_on", add_days(now_datetime(), -8)
+		)
+		self.assertEqual(
+			organisation_facts()[0]["in_scope_systems_operating_monitored"],
+			before["in_scope_systems_operating_monitored"],
+			"a weekly metric last measured eight days ago is not in time",
+		)

@@ -17,5 +17,6 @@ def get_data():
 			{"label": _("Assurance"), "items": ["AIMS Evidence", "AIMS Audit", "Nonconformity"]},
 			{"label": _("Operation"), "items": ["AI Incident", "AIMS Role Assignment"]},
 			{"label": _("Components"), "items": ["AI Model", "AI Dataset", "AI Supplier"]},
+			{"label": _("Monitoring"), "items": ["AI Monitoring Metric", "AI Fairness Evaluation"]},
 		],
 	}
