@@ -176,6 +176,7 @@ def optional_link_targets() -> list[str]:
 
 
 def after_install():
+	fill_new_settings_defaults()
 	set_default_risk_matrix()
 	set_default_supplier_questions()
 	add_optional_links()
@@ -191,6 +192,7 @@ def after_sync():
 
 def after_migrate():
 	set_default_supplier_questions()
+	fill_new_settings_defaults()
 	add_optional_links()
 	import_changed_records()
 	sync_library()
@@ -231,6 +233,25 @@ def forget_demo():
 	from aims_app.demo import MANIFEST_KEY
 
 	frappe.db.set_global(MANIFEST_KEY, None)
+
+
+def fill_new_settings_defaults():
+	"""AIMS Settings fields added by an upgrade get their default: a Single keeps only the values once saved, and
+	a save that never had a field writes it empty (0 for a number, which would make a limit of nothing)."""
+	singles = frappe.qb.DocType("Singles")
+	stored = set(
+		frappe.qb.from_(singles)
+		.select(singles.field)
+		.where(singles.doctype == "AIMS Settings")
+		.run(pluck=True)
+	)
+	missing = {
+		field.fieldname: field.default
+		for field in frappe.get_meta("AIMS Settings").fields
+		if field.default is not None and field.fieldname not in stored
+	}
+	if missing:
+		frappe.db.set_single_value("AIMS Settings", missing)
 
 
 def set_default_risk_matrix():

@@ -13,6 +13,7 @@ from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric 
 	metric,
 	operating_system,
 )
+from aims_app.install import fill_new_settings_defaults
 from aims_app.tests import AimsTestCase, acting_as, assets_served_locally, make_user, pdf_text
 
 OWNER = "fairness.owner@example.org"
@@ -237,3 +238,10 @@ class TestAIFairnessEvaluation(AimsTestCase):
 			before["in_scope_systems_high_risk_fairness_evaluated"],
 			"older than the 12-month interval",
 		)
+
+	def test_thresholds_added_by_an_upgrade_get_their_defaults_before_any_save(self):
+		fields = ("fairness_min_impact_ratio", "fairness_min_group_count", "fairness_max_file_mb")
+		frappe.db.delete("Singles", {"doctype": "AIMS Settings", "field": ("in", fields)})
+		fill_new_settings_defaults()  # as the migrate after the upgrade does
+		frappe.get_doc("AIMS Settings").save()
+		self.assertEqual([frappe.db.get_single_value("AIMS Settings", f) for f in fields], [0.8, 30, 200])
