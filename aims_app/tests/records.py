@@ -18,6 +18,32 @@ TABLE_TYPES = {"Table", "Table MultiSelect"}
 # Links whose record must be in a given state for the linking record to be valid: a change is recorded only
 # on a system in operation.
 LINKED_VALUES = {("AI System Change", "ai_system"): {"lifecycle_stage": "Operation and monitoring"}}
+# Values chosen over the defaults: a generated metric that its generated measurements breach only notifies,
+# so that no draft incident outlives the records made here.
+CHOSEN_VALUES = {("AI Monitoring Metric", "on_breach"): "Notify the owner"}
+OUTCOMES = "group,decision\n" + "a,1\na,0\nb,1\nb,0\n" * 40
+
+
+def evaluate_outcomes(doc):
+	"""A fairness evaluation is signed once it has evaluated an outcomes file: two groups, equal rates."""
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"outcomes-{doc.name}.csv",
+			"attached_to_doctype": doc.doctype,
+			"attached_to_name": doc.name,
+			"is_private": 1,
+			"content": OUTCOMES.encode(),
+		}
+	).insert(ignore_permissions=True)
+	doc.update({"outcomes_file": file.file_url, "group_columns": "group", "prediction_column": "decision"})
+	doc.update({"label_column": None, "score_column": None})
+	doc.save(ignore_permissions=True)
+	doc.evaluate()
+
+
+# What signing a doctype needs beyond its fields filled in.
+BEFORE_SIGNING = {"AI Fairness Evaluation": evaluate_outcomes}
 
 
 class Records:
@@ -110,6 +136,8 @@ class Records:
 					if not row.get(field.fieldname):
 						row.set(field.fieldname, self.value(field, user, (2, True), unique=False))
 		doc.save(ignore_permissions=True)
+		if prepare := BEFORE_SIGNING.get(doctype):
+			prepare(doc)
 		frappe.db.commit()
 		return doc.name
 
@@ -137,6 +165,8 @@ class Records:
 				values[field.fieldname] = user
 			elif linked := LINKED_VALUES.get((doctype, field.fieldname)):
 				values[field.fieldname] = self.of(field.options, user, **linked)
+			elif (doctype, field.fieldname) in CHOSEN_VALUES:
+				values[field.fieldname] = CHOSEN_VALUES[(doctype, field.fieldname)]
 			elif field.read_only or field.default is not None:
 				continue
 			elif field.reqd or self.optional(field, style[0]):
