@@ -1,4 +1,5 @@
 import frappe
+from frappe import _
 
 from aims_app.ai_systems.portal.transparency import concern_form_url, published_system
 
@@ -11,5 +12,5 @@ def get_context(context):
 	context.system = system
 	context.title = system.system_name
 	context.concern_url = concern_form_url(system.name)
-	context.parents = [{"route": "ai-transparency", "title": frappe._("How We Use AI")}]
+	context.parents = [{"route": "ai-transparency", "title": _("How We Use AI")}]
 	return context

@@ -1,4 +1,5 @@
 import frappe
+from frappe import _
 
 from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import (
 	QuestionnaireLinkRefused,
@@ -27,5 +28,5 @@ def get_context(context):
 			"file_size_mb": settings.supplier_file_size_mb,
 		}
 	).replace("</", "<\\/")
-	context.title = frappe._("Questionnaire for {0}").format(assessment.ai_supplier)
+	context.title = _("Questionnaire for {0}").format(assessment.ai_supplier)
 	return context
