@@ -1,14 +1,8 @@
 """Checks the framework runs in the browser only, run again on the server (REST, imports, scripts)."""
 
-import ast
-import unicodedata
-from functools import lru_cache
-from types import CodeType
-
 import frappe
 from frappe import _
 from frappe.utils import getdate
-from frappe.utils.safe_exec import WHITELISTED_SAFE_EVAL_GLOBALS, FrappeTransformer, compile_restricted
 
 from aims_app.translation import label, value
 
@@ -20,8 +14,10 @@ def validate_conditional_mandatory(doc, method=None):
 		if row is doc
 		else _("Row {0}: {1}").format(row.idx, label(row.meta, df.fieldname))
 		for row in (doc, *doc.get_all_children())
-		for df in conditionally_mandatory_fields(row.meta)
-		if not row.get(df.fieldname) and condition_holds(row, df.mandatory_depends_on)
+		for df in row.meta.fields
+		if df.mandatory_depends_on
+		and not row.get(df.fieldname)
+		and condition_holds(row, df.mandatory_depends_on)
 	]
 	if missing:
 		frappe.throw(
@@ -31,28 +27,10 @@ def validate_conditional_mandatory(doc, method=None):
 		)
 
 
-def conditionally_mandatory_fields(meta) -> list:
-	return [df for df in meta.fields if df.mandatory_depends_on]
-
-
 def condition_holds(doc, condition: str) -> bool:
-	"""A `depends_on`-style condition on the document, evaluated as `frappe.safe_eval` evaluates it."""
 	if condition.startswith("eval:"):
-		scope = {"__builtins__": {}, **WHITELISTED_SAFE_EVAL_GLOBALS}
-		return bool(eval(compiled_condition(condition[5:]), scope, {"doc": frappe._dict(doc.as_dict())}))
+		return bool(frappe.safe_eval(condition[5:], None, {"doc": frappe._dict(doc.as_dict())}))
 	return bool(doc.get(condition))
-
-
-@lru_cache(maxsize=1024)
-def compiled_condition(expression: str) -> CodeType:
-	"""`frappe.safe_eval`'s restricted compilation of an expression (the same normalisation, refusals and
-	policy), made once per expression and process rather than once per document: an import of thousands of
-	records spent a seventh of its time compiling the same few conditions."""
-	expression = unicodedata.normalize("NFKC", expression)
-	for node in ast.walk(ast.parse(expression, mode="eval")):
-		if isinstance(node, ast.NamedExpr):
-			raise SyntaxError(f"Operation not allowed: line {node.lineno} column {node.col_offset}")
-	return compile_restricted(expression, filename="<safe_eval>", policy=FrappeTransformer, mode="eval")
 
 
 def refuse_dates_out_of_order(doc, earlier: str, later: str, row_label: str = ""):
