@@ -113,6 +113,8 @@ doc_events.update(
 )
 doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
 
+extend_bootinfo = "aims_app.integrations.company.boot_report_filters"
+
 # Printing
 # --------
 # What the print formats call: aims_app/templates/print/aims_document.html (the auditor's pack, issue 15).

@@ -9,6 +9,26 @@ from frappe.utils.nestedset import get_descendants_of
 from aims_app.integrations.people import erpnext_installed
 
 
+def boot_report_filters(bootinfo):
+	"""The Company and Department filters of the AIMS reports and charts, defined once for all their scripts
+	(`...frappe.boot.aims_company_filters`), and only where ERPNext is installed."""
+	if not erpnext_installed():
+		bootinfo.aims_company_filters = bootinfo.aims_department_filters = []
+		return
+	bootinfo.aims_company_filters = [
+		{
+			"fieldname": "company",
+			"label": _("Company"),
+			"fieldtype": "Link",
+			"options": "Company",
+			"default": frappe.defaults.get_user_default("Company"),
+		}
+	]
+	bootinfo.aims_department_filters = [
+		{"fieldname": "department", "label": _("Department"), "fieldtype": "Link", "options": "Department"}
+	]
+
+
 def company_conditions(filters, doctype: str) -> dict:
 	"""Conditions for frappe.get_list on `doctype` from a report's Company filter, where ERPNext is installed.
 	A Company the user's permissions exclude is refused by name, not answered with an empty report; an unknown

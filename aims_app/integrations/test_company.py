@@ -15,6 +15,7 @@ from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_a
 from aims_app.ai_systems.report.ai_inventory_by_department.ai_inventory_by_department import (
 	execute as by_department,
 )
+from aims_app.integrations.company import boot_report_filters
 from aims_app.record_cache import clear_record_cache
 from aims_app.tests import AimsTestCase, acting_as, counting_queries, erp, make_user, needs_apps
 from aims_app.tests.scenarios import ai_risk, evidence, insert
@@ -119,6 +120,20 @@ class TestCompany(AimsTestCase):
 					self.assertEqual(frappe.new_doc(doctype).company, self.other, doctype)
 			finally:
 				frappe.defaults.clear_user_default("company")
+
+	def test_the_desk_offers_the_reports_a_company_filter_set_to_the_users_default(self):
+		with acting_as(MANAGER):
+			frappe.defaults.set_user_default("company", self.other)
+			try:
+				boot = frappe._dict()
+				boot_report_filters(boot)
+			finally:
+				frappe.defaults.clear_user_default("company")
+		self.assertEqual(
+			[(f["fieldname"], f["options"], f["default"]) for f in boot.aims_company_filters],
+			[("company", "Company", self.other)],
+		)
+		self.assertEqual([f["options"] for f in boot.aims_department_filters], ["Department"])
 
 	def test_the_risk_register_filters_by_company(self):
 		with acting_as(MANAGER):

@@ -7,16 +7,6 @@ frappe.dashboards.chart_sources["Readiness by Clause"] = {
 	method: "aims_app.ai_assurance.dashboard_chart_source.readiness_by_clause.readiness_by_clause.get",
 	filters: [
 		// ERPNext's Company, where ERPNext is installed (aims_app/integrations/company.py)
-		...(frappe.boot.versions.erpnext
-			? [
-					{
-						fieldname: "company",
-						label: __("Company"),
-						fieldtype: "Link",
-						options: "Company",
-						default: frappe.defaults.get_user_default("Company"),
-					},
-			  ]
-			: []),
+		...frappe.boot.aims_company_filters,
 	],
 };

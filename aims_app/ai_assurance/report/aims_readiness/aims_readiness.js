@@ -25,17 +25,7 @@ frappe.query_reports["AIMS Readiness"] = {
 			],
 		},
 		// ERPNext's Company, where ERPNext is installed (aims_app/integrations/company.py)
-		...(frappe.boot.versions.erpnext
-			? [
-					{
-						fieldname: "company",
-						label: __("Company"),
-						fieldtype: "Link",
-						options: "Company",
-						default: frappe.defaults.get_user_default("Company"),
-					},
-			  ]
-			: []),
+		...frappe.boot.aims_company_filters,
 	],
 	tree: true,
 	name_field: "requirement",

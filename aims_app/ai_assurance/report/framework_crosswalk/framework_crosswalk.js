@@ -23,17 +23,7 @@ frappe.query_reports["Framework Crosswalk"] = {
 		},
 		{ fieldname: "only_verified", label: __("Only Verified Mappings"), fieldtype: "Check" },
 		// ERPNext's Company, where ERPNext is installed (aims_app/integrations/company.py)
-		...(frappe.boot.versions.erpnext
-			? [
-					{
-						fieldname: "company",
-						label: __("Company"),
-						fieldtype: "Link",
-						options: "Company",
-						default: frappe.defaults.get_user_default("Company"),
-					},
-			  ]
-			: []),
+		...frappe.boot.aims_company_filters,
 	],
 	formatter(value, row, column, data, default_formatter) {
 		if (column.fieldname === "coverage" && value) {

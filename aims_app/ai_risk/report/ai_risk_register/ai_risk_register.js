@@ -21,18 +21,8 @@ frappe.query_reports["AI Risk Register"] = {
 		},
 		{ fieldname: "above_appetite", label: __("Only Above Appetite"), fieldtype: "Check" },
 		{ fieldname: "page", label: __("Page"), fieldtype: "Int", default: 1 },
-		// ERPNext's Company and Department, where ERPNext is installed
-		...(frappe.boot.versions.erpnext
-			? [
-					{
-						fieldname: "company",
-						label: __("Company"),
-						fieldtype: "Link",
-						options: "Company",
-						default: frappe.defaults.get_user_default("Company"),
-					},
-					{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "Department" },
-			  ]
-			: []),
+		// ERPNext's Company and Department, where ERPNext is installed (aims_app/integrations/company.py)
+		...frappe.boot.aims_company_filters,
+		...frappe.boot.aims_department_filters,
 	],
 };

@@ -19,17 +19,7 @@ frappe.query_reports["Live Statement of Applicability"] = {
 		},
 		{ fieldname: "only_gaps", label: __("Only Controls with Gaps"), fieldtype: "Check" },
 		// ERPNext's Company, where ERPNext is installed (aims_app/integrations/company.py)
-		...(frappe.boot.versions.erpnext
-			? [
-					{
-						fieldname: "company",
-						label: __("Company"),
-						fieldtype: "Link",
-						options: "Company",
-						default: frappe.defaults.get_user_default("Company"),
-					},
-			  ]
-			: []),
+		...frappe.boot.aims_company_filters,
 	],
 	formatter(value, row, column, data, default_formatter) {
 		const formatted = default_formatter(value, row, column, data);

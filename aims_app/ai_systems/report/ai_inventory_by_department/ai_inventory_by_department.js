@@ -4,18 +4,8 @@
 frappe.query_reports["AI Inventory by Department"] = {
 	filters: [
 		// ERPNext's Company and Department, where ERPNext is installed (aims_app/integrations/company.py)
-		...(frappe.boot.versions.erpnext
-			? [
-					{
-						fieldname: "company",
-						label: __("Company"),
-						fieldtype: "Link",
-						options: "Company",
-						default: frappe.defaults.get_user_default("Company"),
-					},
-					{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "Department" },
-			  ]
-			: []),
+		...frappe.boot.aims_company_filters,
+		...frappe.boot.aims_department_filters,
 	],
 	tree: true,
 	name_field: "department",
