@@ -95,12 +95,14 @@ def plain_text(df) -> str:
 
 
 def editable_field(doctype: str):
-	"""A plain Data field of the doctype a user could edit, if it has one."""
+	"""A plain Data field of the doctype a user could edit after saving, if it has one."""
 	return next(
 		(
 			df
 			for df in text_fields(doctype)
-			if df.fieldtype == "Data" and df.fieldname not in naming_fields(doctype) and not df.read_only
+			if df.fieldtype == "Data"
+			and df.fieldname not in naming_fields(doctype)
+			and not (df.read_only or df.set_only_once)
 		),
 		None,
 	)

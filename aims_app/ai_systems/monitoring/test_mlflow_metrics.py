@@ -152,6 +152,7 @@ class TestMonitoringMetricsFromAFailingRegistry(AimsTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		make_user(OWNER, ["AI System Owner"])
+		frappe.db.commit()
 		cls.server = ThreadingHTTPServer(("127.0.0.1", 0), ScriptedReads)
 		cls.url = f"http://127.0.0.1:{cls.server.server_port}"
 		Thread(target=cls.server.serve_forever, daemon=True).start()

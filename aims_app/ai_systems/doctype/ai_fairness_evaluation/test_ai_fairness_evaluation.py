@@ -93,10 +93,12 @@ class TestAIFairnessEvaluation(AimsTestCase):
 	def test_impact_ratios_of_the_chosen_selection_rates_fail_the_four_fifths_rule(self):
 		doc = self.evaluated()
 		self.assertEqual((doc.result, doc.rows_evaluated), ("Fail", 400))
-		self.assertAlmostEqual(self.ratio(doc, "sex", "male"), 1.0)
-		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.3 / 0.5)
-		self.assertAlmostEqual(self.ratio(doc, "age_band", "40 and over"), 0.35 / 0.45)
-		self.assertAlmostEqual(self.ratio(doc, "sex × age_band", "female × 40 and over"), 0.25 / 0.55)
+		self.assertAlmostEqual(self.ratio(doc, "sex", "male"), 1.0, places=4)
+		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.3 / 0.5, places=4)
+		self.assertAlmostEqual(self.ratio(doc, "age_band", "40 and over"), 0.35 / 0.45, places=4)
+		self.assertAlmostEqual(
+			self.ratio(doc, "sex × age_band", "female × 40 and over"), 0.25 / 0.55, places=4
+		)
 		outcomes = {(g.dimension, g.group_value): g.outcome for g in doc.groups}
 		self.assertEqual(outcomes[("sex", "female")], "Fail")
 		self.assertEqual(outcomes[("sex", "male")], "Pass")
@@ -215,7 +217,7 @@ class TestAIFairnessEvaluation(AimsTestCase):
 			self.assertEqual(doc.evaluate(), {"queued": True})
 		doc.reload()
 		self.assertEqual((doc.result, doc.rows_evaluated), ("Fail", 80000))
-		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.6)
+		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.6, places=4)
 
 	def test_readiness_counts_a_high_risk_system_once_its_evaluation_is_submitted(self):
 		frappe.db.set_value("AI System", self.system, "eu_ai_act_tier", "High-risk")
