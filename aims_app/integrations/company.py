@@ -11,22 +11,42 @@ from aims_app.integrations.people import erpnext_installed
 
 def boot_report_filters(bootinfo):
 	"""The Company and Department filters of the AIMS reports and charts, defined once for all their scripts
-	(`...frappe.boot.aims_company_filters`), and only where ERPNext is installed."""
+	(`...frappe.boot.aims_company_filters`), and only where ERPNext is installed. They offer the companies the
+	user may see, and their departments, as choices rather than links: picking a linked Company in the desk
+	needs read on Company, which ERPNext gives its own roles and not the AIMS roles."""
 	if not erpnext_installed():
 		bootinfo.aims_company_filters = bootinfo.aims_department_filters = []
 		return
+	companies = sorted(restricted_companies() or frappe.get_all("Company", pluck="name"))
+	default = frappe.defaults.get_user_default("Company")
 	bootinfo.aims_company_filters = [
-		{
-			"fieldname": "company",
-			"label": _("Company"),
-			"fieldtype": "Link",
-			"options": "Company",
-			"default": frappe.defaults.get_user_default("Company"),
-		}
+		choice_filter("company", _("Company"), companies, default if default in companies else None)
 	]
 	bootinfo.aims_department_filters = [
-		{"fieldname": "department", "label": _("Department"), "fieldtype": "Link", "options": "Department"}
+		choice_filter("department", _("Department"), departments_of(companies))
 	]
+
+
+def departments_of(companies: list[str]) -> list[str]:
+	"""The departments of these companies and those of none (the tree's root), in tree order."""
+	department = frappe.qb.DocType("Department")
+	return (
+		frappe.qb.from_(department)
+		.select(department.name)
+		.where(department.company.isin(companies or [""]) | department.company.isnull())
+		.orderby(department.lft)
+		.run(pluck=True)
+	)
+
+
+def choice_filter(fieldname: str, label: str, choices: list[str], default: str | None = None) -> dict:
+	return {
+		"fieldname": fieldname,
+		"label": label,
+		"fieldtype": "Select",
+		"options": ["", *choices],
+		"default": default,
+	}
 
 
 def company_conditions(filters, doctype: str) -> dict:

@@ -121,19 +121,28 @@ class TestCompany(AimsTestCase):
 			finally:
 				frappe.defaults.clear_user_default("company")
 
-	def test_the_desk_offers_the_reports_a_company_filter_set_to_the_users_default(self):
+	def test_the_desk_offers_the_companies_the_user_may_see_with_their_default_chosen(self):
+		lending = erp.department("Lending", is_group=True)
+
+		def offered() -> tuple[list[str], str | None, list[str]]:
+			boot = frappe._dict()
+			boot_report_filters(boot)
+			company, department = boot.aims_company_filters[0], boot.aims_department_filters[0]
+			return company["options"], company["default"], department["options"]
+
 		with acting_as(MANAGER):
 			frappe.defaults.set_user_default("company", self.other)
 			try:
-				boot = frappe._dict()
-				boot_report_filters(boot)
+				companies, default, departments = offered()
 			finally:
 				frappe.defaults.clear_user_default("company")
-		self.assertEqual(
-			[(f["fieldname"], f["options"], f["default"]) for f in boot.aims_company_filters],
-			[("company", "Company", self.other)],
-		)
-		self.assertEqual([f["options"] for f in boot.aims_department_filters], ["Department"])
+		self.assertTrue({self.home, self.other} <= set(companies), companies)
+		self.assertEqual(default, self.other)
+		self.assertIn(lending, departments)
+		add_user_permission("Company", self.home, MANAGER)
+		with acting_as(MANAGER):
+			companies, default, _departments = offered()
+		self.assertEqual((companies, default), (["", self.home], None), "only the company they may see")
 
 	def test_the_risk_register_filters_by_company(self):
 		with acting_as(MANAGER):
