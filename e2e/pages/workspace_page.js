@@ -9,6 +9,7 @@ export const CARDS = [
 	"Overdue Corrective Actions",
 	"Evidence Expiring in 30 Days",
 	"Expired Evidence",
+	"Metrics Breached or Overdue",
 ];
 
 export class WorkspacePage extends DeskPage {
