@@ -61,7 +61,8 @@ test("a system owner reaches everything that hangs off their AI system from its 
 		"AI Supplier": 1,
 	};
 	for (const [doctype, count] of Object.entries(expected)) {
-		expect(await form.connectionCount(doctype), doctype).toBeGreaterThanOrEqual(count);
+		// the counts arrive after the links are drawn (Frappe asks for them in a second request)
+		await expect.poll(() => form.connectionCount(doctype), { message: doctype }).toBeGreaterThanOrEqual(count);
 	}
 	await expect(form.page.locator('.form-dashboard:visible .document-link[data-doctype="AI Incident"]')).toBeVisible();
 	await form.page.locator(".form-dashboard:visible").scrollIntoViewIfNeeded();
