@@ -295,11 +295,15 @@ MODELS = "/api/2.0/mlflow/registered-models/search"
 VERSIONS = "/api/2.0/mlflow/model-versions/search"
 
 
-class TestModelRegistrySyncFailures(AimsTestCase):
+class ScriptedRegistryTestCase(AimsTestCase):
+	"""Tests against a registry that answers as each test scripts it (`serve`), on a port of its own."""
+
+	handler = ScriptedRegistry
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.server = ThreadingHTTPServer(("127.0.0.1", 0), ScriptedRegistry)
+		cls.server = ThreadingHTTPServer(("127.0.0.1", 0), cls.handler)
 		cls.url = f"http://127.0.0.1:{cls.server.server_port}"
 		Thread(target=cls.server.serve_forever, daemon=True).start()
 
@@ -307,12 +311,18 @@ class TestModelRegistrySyncFailures(AimsTestCase):
 	def tearDownClass(cls):
 		cls.server.shutdown()
 		cls.server.server_close()
-		forget_sync_results()
 		super().tearDownClass()
 
 	def serve(self, answers: dict[str, list[tuple[int, dict]]]):
 		self.server.answers = answers
 		self.server.asked = []
+
+
+class TestModelRegistrySyncFailures(ScriptedRegistryTestCase):
+	@classmethod
+	def tearDownClass(cls):
+		forget_sync_results()
+		super().tearDownClass()
 
 	def assertFailsWritingNothing(self, message: str):
 		before = frappe.db.count("AI Model")

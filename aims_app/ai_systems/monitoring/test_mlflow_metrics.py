@@ -5,9 +5,6 @@
 measurement that crosses the breach threshold and opens a draft incident for the system owner, a hundred
 systems read in a handful of registry calls; against a scripted registry, a 401 or a 5xx writes nothing."""
 
-from http.server import ThreadingHTTPServer
-from threading import Thread
-
 import frappe
 
 from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric import (
@@ -19,6 +16,7 @@ from aims_app.ai_systems.model_registry.test_model_registry import (
 	VERSIONS,
 	MLflowServer,
 	ScriptedRegistry,
+	ScriptedRegistryTestCase,
 	configure,
 )
 from aims_app.ai_systems.monitoring.mlflow_metrics import read_mlflow_metrics, read_now
@@ -147,21 +145,14 @@ class ScriptedReads(ScriptedRegistry):
 		self.do_GET()
 
 
-class TestMonitoringMetricsFromAFailingRegistry(AimsTestCase):
+class TestMonitoringMetricsFromAFailingRegistry(ScriptedRegistryTestCase):
+	handler = ScriptedReads
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		make_user(OWNER, ["AI System Owner"])
 		frappe.db.commit()
-		cls.server = ThreadingHTTPServer(("127.0.0.1", 0), ScriptedReads)
-		cls.url = f"http://127.0.0.1:{cls.server.server_port}"
-		Thread(target=cls.server.serve_forever, daemon=True).start()
-
-	@classmethod
-	def tearDownClass(cls):
-		cls.server.shutdown()
-		cls.server.server_close()
-		super().tearDownClass()
 
 	def setUp(self):
 		super().setUp()
@@ -180,10 +171,6 @@ class TestMonitoringMetricsFromAFailingRegistry(AimsTestCase):
 		self.watched = mlflow_metric(
 			system_using("models:/scripted/1", "Scripted system"), "models:/scripted/1"
 		)
-
-	def serve(self, answers: dict):
-		self.server.answers = answers
-		self.server.asked = []
 
 	def assertFailsWritingNothing(self, message: str):
 		before = frappe.db.count("AI Monitoring Measurement")
