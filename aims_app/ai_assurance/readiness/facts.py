@@ -29,9 +29,6 @@ from aims_app.ai_assurance.readiness.rules import (
 	status_counts,
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
-from aims_app.ai_systems.doctype.ai_fairness_evaluation.ai_fairness_evaluation import (
-	DEFAULTS as FAIRNESS_DEFAULTS,
-)
 from aims_app.ai_systems.monitoring.rules import current_since
 from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
@@ -402,7 +399,7 @@ def monitoring_facts(day: date) -> dict:
 		frappe.qb.from_(singles)
 		.select(singles.value)
 		.where((singles.doctype == "AIMS Settings") & (singles.field == "fairness_review_months")),
-		FAIRNESS_DEFAULTS["fairness_review_months"],
+		frappe.get_meta("AIMS Settings").get_field("fairness_review_months").default,
 	)
 	# in the same SELECT as the other facts: less than the interval's months before today
 	evaluated = (evaluation.docstatus == 1) & (

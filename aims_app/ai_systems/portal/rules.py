@@ -4,19 +4,22 @@ questions."""
 
 import hashlib
 import html
+import re
 import secrets
 from pathlib import PurePosixPath
 
 from aims_app.messages import Message, _
 
 KEY_BYTES = 32
+# What a browser would read as the start of a tag; a lone "<" or ">" (as in "3 < 5") is not one.
+TAG_START = re.compile(r"<[A-Za-z!/?]")
 
 
 def neutralise_markup(text: str | None) -> str | None:
-	"""Text with any markup escaped, so the desk, its lists and emails show it as the characters typed and
-	never as HTML; text without markup is kept as it is. Escaping twice would show entities, so text that
-	is already escaped (no raw angle bracket left) is not escaped again."""
-	if not text or ("<" not in text and ">" not in text):
+	"""Text with any markup escaped, so the desk, its lists and emails never render it as HTML; text without
+	a tag (comparisons such as "3 < 5" included) is kept exactly as typed. Escaped text has no tag left, so
+	escaping it again changes nothing."""
+	if not text or not TAG_START.search(text):
 		return text
 	return html.escape(text, quote=False)
 

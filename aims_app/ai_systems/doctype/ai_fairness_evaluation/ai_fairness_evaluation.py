@@ -19,29 +19,13 @@ from aims_app.translation import text, value
 EVALUATED = ("Pass", "Fail", "Not judged")
 # Larger files are evaluated in a background job, with progress on the form.
 IN_REQUEST_BYTES = 2 * 1024 * 1024
-DEFAULTS = {
-	"fairness_min_group_count": 30,
-	"fairness_min_impact_ratio": 0.8,
-	"fairness_max_parity_difference": 0.2,
-	"fairness_max_equalized_odds_difference": 0.2,
-	"fairness_review_months": 12,
-	"fairness_max_file_mb": 200,
-}
 EVIDENCE_CONTROLS = ("A.7.4", "A.6.2.4")
 RESULT_FIELDS = ("rows_evaluated", "lowest_impact_ratio", "result_reasons", "evaluation_error")
 
 
 def setting(fieldname: str) -> float:
-	"""An AIMS Settings value, or its default where it was never saved (0 is a value: not judged)."""
-	singles = frappe.qb.DocType("Singles")
-	found = (
-		frappe.qb.from_(singles)
-		.select(singles.value)
-		.where((singles.doctype == "AIMS Settings") & (singles.field == fieldname))
-		.run(pluck=True)
-	)
-	stored = found[0] if found else None
-	return DEFAULTS[fieldname] if stored in (None, "") else float(stored)
+	"""An AIMS Settings value; install and migrate give every field its default (0 is a value: not judged)."""
+	return float(frappe.db.get_single_value("AIMS Settings", fieldname) or 0)
 
 
 def thresholds() -> Thresholds:

@@ -148,7 +148,8 @@ class AISystem(Document):
 		one deployed or in operation that no approved review put there."""
 		if self.flags.stage_review or self.is_new():
 			return
-		stored = self.get_db_value("lifecycle_stage")
+		before = self.get_doc_before_save()
+		stored = before and before.lifecycle_stage
 		if stored and stored != self.lifecycle_stage:
 			frappe.throw(
 				_(
