@@ -191,8 +191,8 @@ def after_sync():
 
 
 def after_migrate():
+	fill_new_settings_defaults()  # before anything saves AIMS Settings, which would store new fields empty
 	set_default_supplier_questions()
-	fill_new_settings_defaults()
 	add_optional_links()
 	import_changed_records()
 	sync_library()

@@ -13,7 +13,7 @@ from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric 
 	metric,
 	operating_system,
 )
-from aims_app.install import fill_new_settings_defaults
+from aims_app.install import after_migrate
 from aims_app.tests import AimsTestCase, acting_as, assets_served_locally, make_user, pdf_text
 
 OWNER = "fairness.owner@example.org"
@@ -206,6 +206,8 @@ class TestAIFairnessEvaluation(AimsTestCase):
 
 	def test_a_file_over_the_size_limit_is_refused(self):
 		doc = self.evaluation(hiring_csv())
+		limit = frappe.db.get_single_value("AIMS Settings", "fairness_max_file_mb")
+		self.addCleanup(frappe.db.set_single_value, "AIMS Settings", "fairness_max_file_mb", limit)
 		frappe.db.set_single_value("AIMS Settings", "fairness_max_file_mb", 0)
 		self.assertRefusedSavingNothing(
 			doc, r"Outcomes File \(CSV\): the file has [0-9.]+ MB, more than the 0 MB allowed"
@@ -244,6 +246,6 @@ class TestAIFairnessEvaluation(AimsTestCase):
 	def test_thresholds_added_by_an_upgrade_get_their_defaults_before_any_save(self):
 		fields = ("fairness_min_impact_ratio", "fairness_min_group_count", "fairness_max_file_mb")
 		frappe.db.delete("Singles", {"doctype": "AIMS Settings", "field": ("in", fields)})
-		fill_new_settings_defaults()  # as the migrate after the upgrade does
+		after_migrate()  # as the migrate after the upgrade does, saving AIMS Settings on its way
 		frappe.get_doc("AIMS Settings").save()
 		self.assertEqual([frappe.db.get_single_value("AIMS Settings", f) for f in fields], [0.8, 30, 200])
