@@ -132,8 +132,10 @@ app_installed_on() {
 }
 
 # The bench's apps other than Frappe and aims_app (e.g. erpnext, hrms), one a line.
+# The bench's apps besides Frappe and aims_app, one per line; none is not an error (grep's status 1 would
+# stop a caller running under `set -e`).
 other_apps() {
-	grep -vxE 'frappe|aims_app|' "$AIMS_BENCH/sites/apps.txt"
+	grep -vxE 'frappe|aims_app|' "$AIMS_BENCH/sites/apps.txt" || true
 }
 
 # A site with every app of the bench except aims_app, created once and then reused.
