@@ -198,14 +198,14 @@ class TestPrintedForTheAuditor(AimsTestCase):
 				"content": f"<h1>{ORGANISATION}</h1>",
 			}
 		).insert(ignore_permissions=True)
-		self.controls = self.justify_every_control_at_length()
+		self.controls = self.justify_every_control()
 		with acting_as(MANAGER):
 			self.soa = frappe.get_doc({"doctype": "Statement of Applicability"}).insert()
 		with acting_as(APPROVER):
 			self.soa.reload()
 			self.soa.submit()
 
-	def justify_every_control_at_length(self) -> list[str]:
+	def justify_every_control(self) -> list[str]:
 		"""Every Annex A control with a justification ending in a word of its own, so that a row cut across two
 		pages shows as its control id and its last word on different pages."""
 		controls = frappe.get_all(
@@ -243,18 +243,27 @@ class TestPrintedForTheAuditor(AimsTestCase):
 						on_pages(pages, end_word(control)), where, f"the row of {control} is whole"
 					)
 
-	def test_the_packs_nonconformity_log_carries_the_organisation_and_its_pages(self):
-		_manifest, files = unpacked(MANAGER)
-		self.assert_every_page_carries(
-			page_texts(files["documents/nonconformity-log.pdf"]), "Nonconformity Log"
-		)
+	def test_every_document_in_the_pack_carries_the_organisation_its_id_and_its_pages(self):
+		manifest, files = unpacked(MANAGER)
+		documents = {
+			entry["path"]: "Nonconformity Log"
+			if entry["path"].endswith("nonconformity-log.pdf")
+			else entry["source"].split()[-1]
+			for entry in manifest["files"]
+			if entry["path"].endswith(".pdf")
+		}
+		self.assertIn(f"documents/statement-of-applicability/{self.soa.name}.pdf", documents)
+		self.assertIn("documents/nonconformity-log.pdf", documents)
+		for path, document in documents.items():
+			with self.subTest(path):
+				self.assert_every_page_carries(page_texts(files[path]), document)
 
 	def assert_every_page_carries(self, pages: list[str], document: str):
 		for number, text in enumerate(pages, 1):
 			footer = f"{ORGANISATION} · {document}"
 			self.assertIn(footer, text, f"organisation and document on page {number}")
 			self.assertIn(f"Page {number} of {len(pages)}", text)
-		self.assertIn(ORGANISATION, pages[0].split(" · ")[0], "the letter head heads the first page")
+		self.assertTrue(pages[0].startswith(ORGANISATION), "the letter head heads the first page")
 
 
 def end_word(control: str) -> str:
