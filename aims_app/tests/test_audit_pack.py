@@ -1,16 +1,22 @@
 """The auditor's pack (issue 15): every file in the zip is listed in its manifest with the SHA-256 of the
 bytes inside and, for evidence, of the file on the site; a second pack of the unchanged site has the same
 hashes; a manager scoped to one AI system gets a pack without what they cannot read; anyone else is refused
-and nothing is written."""
+and nothing is written. The printed documents, downloaded from the desk or taken from the pack, carry on every
+page the organisation, the document id and "page n of m", with the table's headings again and no control's row
+split across two pages."""
 
 import hashlib
 import io
 import json
 import os
+import re
+import subprocess
 import tempfile
+import unittest
 import zipfile
 
 import frappe
+from pypdf import PdfReader
 
 from aims_app.ai_assurance.audit_pack import build
 from aims_app.tests import AimsTestCase, acting_as, assets_served_locally, make_user
@@ -148,3 +154,119 @@ def xlsx_text(data: bytes) -> bytes:
 	"""The shared strings and sheet XML of an XLSX, where its cell values are."""
 	with zipfile.ZipFile(io.BytesIO(data)) as book:
 		return b"".join(book.read(name) for name in book.namelist() if name.startswith("xl/"))
+
+
+ORGANISATION = "Harbour Assurance Ltd"
+APPROVER = "approver@example.com"
+
+
+def wkhtmltopdf_version() -> str:
+	try:
+		return subprocess.check_output(["wkhtmltopdf", "--version"], text=True).strip()
+	except OSError:
+		return ""
+
+
+def page_texts(pdf: bytes) -> list[str]:
+	"""The words of each page of a PDF, one space apart."""
+	return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def on_pages(pages: list[str], words: str) -> list[int]:
+	"""The numbers (from 1) of the pages whose text holds `words` as a whole, not as part of a longer id."""
+	pattern = re.compile(rf"(?<![\w.]){re.escape(words)}(?![\w.])")
+	return [number for number, text in enumerate(pages, 1) if pattern.search(text)]
+
+
+@unittest.skipUnless(
+	"with patched qt" in wkhtmltopdf_version(),
+	"page footers need wkhtmltopdf with patched Qt, as Frappe requires (0.12.6.1 with patched qt); found: "
+	+ (wkhtmltopdf_version() or "no wkhtmltopdf"),
+)
+class TestPrintedForTheAuditor(AimsTestCase):
+	"""What an auditor relies on from the printed pages themselves."""
+
+	def setUp(self):
+		super().setUp()
+		make_user(MANAGER, ["AIMS Manager"])
+		frappe.get_doc(
+			{
+				"doctype": "Letter Head",
+				"letter_head_name": ORGANISATION,
+				"source": "HTML",
+				"is_default": 1,
+				"content": f"<h1>{ORGANISATION}</h1>",
+			}
+		).insert(ignore_permissions=True)
+		self.controls = self.justify_every_control()
+		with acting_as(MANAGER):
+			self.soa = frappe.get_doc({"doctype": "Statement of Applicability"}).insert()
+		with acting_as(APPROVER):
+			self.soa.reload()
+			self.soa.submit()
+
+	def justify_every_control(self) -> list[str]:
+		"""Every Annex A control with a justification ending in a word of its own, so that a row cut across two
+		pages shows as its control id and its last word on different pages."""
+		controls = frappe.get_all(
+			"Framework Requirement",
+			filters={"framework": "ISO-42001", "requirement_kind": "Control"},
+			pluck="requirement_id",
+		)
+		with acting_as(MANAGER):
+			for control in controls:
+				record = frappe.get_doc("Control Implementation", f"ISO-42001-{control}")
+				record.justification = f"Chosen for {control}: the organisation's own reasons, reviewed yearly; {end_word(control)}"
+				record.save()
+		return controls
+
+	def test_a_long_statement_from_the_desk_and_the_pack_keeps_its_pages_and_rows_whole(self):
+		with acting_as(APPROVER), assets_served_locally():
+			desk = frappe.get_print(
+				self.soa.doctype, self.soa.name, print_format=self.soa.doctype, as_pdf=True
+			)
+		_manifest, files = unpacked(MANAGER)
+		packed = files[f"documents/statement-of-applicability/{self.soa.name}.pdf"]
+		for source, pdf in (("desk", desk), ("pack", packed)):
+			with self.subTest(source):
+				pages = page_texts(pdf)
+				self.assertGreater(len(pages), 2, "the statement of 38 controls spans pages")
+				self.assert_every_page_carries(pages, self.soa.name)
+				for number, text in enumerate(pages, 1):
+					self.assertIn(
+						"Annex A Control Applicable Justification", text, f"headings on page {number}"
+					)
+				for control in self.controls:
+					where = on_pages(pages, control)
+					self.assertEqual(len(where), 1, f"{control} is on one page, found on {where}")
+					self.assertEqual(
+						on_pages(pages, end_word(control)), where, f"the row of {control} is whole"
+					)
+
+	def test_every_document_in_the_pack_carries_the_organisation_its_id_and_its_pages(self):
+		manifest, files = unpacked(MANAGER)
+		documents = {
+			entry["path"]: "Nonconformity Log"
+			if entry["path"].endswith("nonconformity-log.pdf")
+			else entry["source"].split()[-1]
+			for entry in manifest["files"]
+			if entry["path"].endswith(".pdf")
+		}
+		self.assertIn(f"documents/statement-of-applicability/{self.soa.name}.pdf", documents)
+		self.assertIn("documents/nonconformity-log.pdf", documents)
+		for path, document in documents.items():
+			with self.subTest(path):
+				self.assert_every_page_carries(page_texts(files[path]), document)
+
+	def assert_every_page_carries(self, pages: list[str], document: str):
+		# the organisation is the default company where ERPNext has one, else the default Letter Head's name
+		organisation = frappe.db.get_default("company") or ORGANISATION
+		for number, text in enumerate(pages, 1):
+			footer = f"{organisation} · {document}"
+			self.assertIn(footer, text, f"organisation and document on page {number}")
+			self.assertIn(f"Page {number} of {len(pages)}", text)
+		self.assertTrue(pages[0].startswith(ORGANISATION), "the letter head heads the first page")
+
+
+def end_word(control: str) -> str:
+	return "closes-" + control.replace(".", "-")

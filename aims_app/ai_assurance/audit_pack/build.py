@@ -19,7 +19,11 @@ from frappe.utils.xlsxutils import make_xlsx
 
 from aims_app.ai_assurance.audit_pack import pack_rules
 from aims_app.ai_assurance.audit_pack.pack_rules import PackEntry
-from aims_app.ai_assurance.audit_pack.printing import aims_organisation_name, classification
+from aims_app.ai_assurance.audit_pack.printing import (
+	aims_organisation_name,
+	classification,
+	default_letter_head,
+)
 from aims_app.ai_risk.report.ai_risk_register import ai_risk_register
 from aims_app.roles import AIMS_MANAGER
 from aims_app.translation import label, value
@@ -306,7 +310,7 @@ def add_nonconformity_log(archive, period_from: str, period_to: str) -> PackEntr
 			"rows": rows,
 			"period_from": period_from,
 			"period_to": period_to,
-			"organisation": aims_organisation_name(),
+			"letter_head": default_letter_head(),
 			"classification": classification(),
 		},
 	)

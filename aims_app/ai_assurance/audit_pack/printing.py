@@ -10,13 +10,20 @@ from aims_app.translation import value
 
 
 def aims_organisation_name() -> str:
-	"""The default company where there is one (ERPNext), else the site's name as the website shows it."""
+	"""The default company where there is one (ERPNext), else the default Letter Head's name (the organisation
+	whose header the prints carry), else the site's name as the website shows it."""
 	return (
 		frappe.db.get_default("company")
+		or frappe.db.get_value("Letter Head", {"is_default": 1, "disabled": 0}, "letter_head_name")
 		or frappe.db.get_single_value("Website Settings", "app_name")
 		or frappe.db.get_single_value("System Settings", "app_name")
 		or frappe.local.site
 	)
+
+
+def default_letter_head() -> str:
+	"""The default Letter Head's header, as Frappe prints it above a record that names no letter head."""
+	return frappe.db.get_value("Letter Head", {"is_default": 1, "disabled": 0}, "content") or ""
 
 
 def aims_document_control(doc) -> dict:
