@@ -1,6 +1,7 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
 
 
@@ -24,3 +25,7 @@ class AIMSScope(Document):
 		scope_statement: DF.TextEditor
 		title: DF.Data
 	# end: auto-generated types
+
+	def before_submit(self):
+		# Submitting the scope is its approval: the document-control block names who gave it.
+		self.approved_by = self.approved_by or frappe.session.user

@@ -39,8 +39,10 @@ class TestAIMSScope(AimsTestCase):
 			]
 		).insert()
 		scope.submit()
+		self.assertEqual(scope.approved_by, frappe.session.user, "submitting the scope approves it")
 		scope.cancel()
-		amended = frappe.copy_doc(scope)
+		amended = frappe.copy_doc(scope, ignore_no_copy=False)  # as the desk's Amend copies
+		self.assertFalse(amended.approved_by, "a new version waits for its own approval")
 		amended.docstatus = 0
 		amended.amended_from = scope.name
 		amended.scope_statement += " Also the finance department."
