@@ -11,6 +11,12 @@ holds the hour and the query's SQL, dates included: a new hour or day, or a chan
 Each query is kept under the fingerprint of the doctypes it reads only, so a change to one doctype leaves
 the aggregates over the others in the cache.
 
+A Partitioned query (counts that add up over any split of one doctype's records) is kept per range of
+those records' names, under the same fingerprint taken per range: a change to one record recounts only
+its range, about the square root of the records, and the ranges' counts are added up. The ranges are
+split once a day; a new hour, a new day in the query, or a change to another doctype it reads recounts
+every range, in one query.
+
 Child rows change only through their parent's save, which stamps the parent, so the parent's fingerprint
 covers them. A write that bypasses the ORM must stamp `modified` itself, as the daily jobs on these
 doctypes do; one that does not (or a raw delete) is not seen until the hour turns.
@@ -211,8 +217,7 @@ def read_by(entry) -> Sequence[str]:
 
 def entry_key(since: datetime, state: dict, doctypes: Sequence[str], *parts) -> str:
 	read = sorted(set(doctypes))
-	key = repr((since, [(doctype, state[doctype][:3]) for doctype in read], *map(str, parts)))
-	return KEY_PREFIX + hashlib.sha1(key.encode()).hexdigest()
+	return digest(since, [(doctype, state[doctype][:3]) for doctype in read], *map(str, parts))
 
 
 def cached_run(key: str, query) -> list[frappe._dict]:
@@ -226,17 +231,13 @@ def cached_run(key: str, query) -> list[frappe._dict]:
 def partitioned_rows(
 	entry: Partitioned, since: datetime, state: dict, bounds: list[str]
 ) -> list[frappe._dict]:
-	"""The entry's rows, summed over its ranges of names: the ranges kept in the cache read from it, the others
-	counted in one query."""
+	"""The entry's rows, summed over its ranges of names, kept as a whole while no range changed; else the
+	ranges kept read from the cache, the others counted in one query."""
 	_max, _recent, _deleted, changed, removed = state[entry.doctype]
-	sql = str(entry.query)
+	base = entry_key(since, state, entry.also, entry.query, entry.doctype)
 	keys = [
-		entry_key(
-			since,
-			state,
-			entry.also,
-			sql,
-			entry.doctype,
+		digest(
+			base,
 			bounds[partition - 1] if partition > 0 else None,
 			bounds[partition] if partition < len(bounds) else None,
 			changed.get(partition),
@@ -244,12 +245,21 @@ def partitioned_rows(
 		)
 		for partition in range(len(bounds) + 1)
 	]
-	kept = dict(zip(range(len(keys)), read_cache(keys), strict=True))
-	missing = [partition for partition, rows in kept.items() if rows is None]
-	if missing:
-		kept.update(count_partitions(entry, bounds, missing))
-		write_cache({keys[partition]: kept[partition] for partition in missing})
-	return summed(kept.values(), entry.keys)
+	whole = digest(*keys)
+	rows = frappe.cache.get_value(whole, expires=True)
+	if rows is None:
+		kept = dict(enumerate(read_cache(keys)))
+		missing = [partition for partition, found in kept.items() if found is None]
+		if missing:
+			kept.update(count_partitions(entry, bounds, missing))
+			write_cache({keys[partition]: kept[partition] for partition in missing})
+		rows = summed(kept.values(), entry.keys)
+		frappe.cache.set_value(whole, rows, expires_in_sec=CACHE_SECONDS)
+	return rows
+
+
+def digest(*parts) -> str:
+	return KEY_PREFIX + hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
 def count_partitions(entry: Partitioned, bounds: list[str], partitions: list[int]) -> dict[int, list]:

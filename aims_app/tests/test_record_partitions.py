@@ -1,7 +1,8 @@
 """What the readiness report and the live Statement of Applicability count over the risks and the evidence is
 kept per range of records (aims_app.record_cache.Partitioned); after every kind of change, the numbers
 served from what was kept equal a count from scratch: an insert, a save, a change of a risk's controls, a
-daily job's update, a save stamped before a later one, and a delete, of risks, evidence and controls."""
+daily job's update, a save stamped before a later one, and a delete, of systems, risks, evidence and
+controls."""
 
 from unittest.mock import patch
 
@@ -13,6 +14,7 @@ from aims_app.ai_assurance.readiness.facts import (
 	evidence_counts,
 	organisation_facts,
 	risk_counts,
+	system_counts,
 	treated_risk_counts,
 )
 from aims_app.ai_risk.applicability import evidence_by_control, live_rows, risks_by_control
@@ -34,11 +36,12 @@ class TestRecordPartitions(AimsTestCase):
 		sizes.start()
 		self.addCleanup(sizes.stop)
 		self.addCleanup(clear_record_cache)
-		self.system = case_triage("Claims triage", MANAGER, in_scope=1).name
+		self.systems = [case_triage(f"Claims triage {i}", MANAGER, in_scope=1).name for i in range(7)]
+		self.system = self.systems[0]
 		self.risks = [self.risk(i) for i in range(7)]
 		self.evidence = [self.file_evidence(i) for i in range(7)]
 		clear_record_cache()
-		for doctype in ("AI Risk", "AIMS Evidence"):
+		for doctype in ("AI System", "AI Risk", "AIMS Evidence"):
 			self.assertGreaterEqual(len(partition_bounds(doctype)), 3, doctype)
 		self.shown()  # kept from here on
 
@@ -65,6 +68,7 @@ class TestRecordPartitions(AimsTestCase):
 		facts, per_control, soa = kept
 		day = getdate(today())
 		direct = {
+			**system_counts(day).run(as_dict=True)[0],
 			**risk_counts(day).run(as_dict=True)[0],
 			**treated_risk_counts().run(as_dict=True)[0],
 			**evidence_counts(day).run(as_dict=True)[0],
@@ -128,3 +132,18 @@ class TestRecordPartitions(AimsTestCase):
 
 		frappe.delete_doc("AIMS Evidence", self.evidence[0].name)
 		self.assert_counted_afresh("evidence deleted")
+
+	def test_counts_kept_per_range_follow_every_change_to_systems(self):
+		case_triage("Claims triage 7", MANAGER, in_scope=1)
+		self.assert_counted_afresh("a new system")
+
+		left = frappe.get_doc("AI System", self.systems[3])
+		left.in_scope = 0
+		left.save()
+		self.assert_counted_afresh("a system out of scope")
+
+		frappe.db.set_value("AI System", self.systems[5], "description", "Suggests the next step.")
+		self.assert_counted_afresh("a system described")
+
+		frappe.delete_doc("AI System", self.systems[6])
+		self.assert_counted_afresh("a system deleted")

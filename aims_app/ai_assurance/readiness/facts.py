@@ -1,5 +1,5 @@
 """Readiness of the AIMS against ISO/IEC 42001: the facts the rules in rules.py beside this file decide
-on, counted in set-based queries whatever the size of the organisation: four, and up to eight more for the
+on, counted in set-based queries whatever the size of the organisation: four, and up to ten more for the
 counts over the large tables (AI systems, risks, evidence) that are not in aims_app.record_cache, which
 keeps each group of them while the records that group reads are unchanged, and the counts over the risks
 and the evidence per range of their names: a change to one risk recounts the risks of its range, and
@@ -193,6 +193,7 @@ def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
 		**lifecycle_facts(),
 	}
 	counted = [
+		Partitioned("AI System", restricted_to_company(system_counts(day), filters)),
 		Partitioned("AI Risk", restricted_to_company(risk_counts(day), filters)),
 		Partitioned(
 			"AI Risk", restricted_to_company(treated_risk_counts(), filters), also=("Control Implementation",)
@@ -328,7 +329,7 @@ def listed_on_scope_systems(doctype: str, field: str):
 
 
 def system_facts(day: date) -> dict:
-	"""In-scope AI systems, and those with what each clause asks of them (risks among it)."""
+	"""In-scope AI systems with what each clause asks of them in other records (risks among them)."""
 	system = frappe.qb.DocType("AI System")
 	in_scope = system.in_scope == 1
 	assessment = frappe.qb.DocType("AI Impact Assessment")
@@ -347,7 +348,6 @@ def system_facts(day: date) -> dict:
 	with_suppliers = system.name.isin(children_of_systems("AI System Supplier"))
 	risk = frappe.qb.DocType("AI Risk")
 	return {
-		"in_scope_systems": count(system, in_scope),
 		"in_scope_systems_with_risks": count(
 			system, in_scope, system.name.isin(frappe.qb.from_(risk).select(risk.ai_system))
 		),
@@ -378,12 +378,6 @@ def system_facts(day: date) -> dict:
 		"in_scope_systems_with_parties": count(
 			system, in_scope, system.name.isin(children_of_systems("AI System Interested Party"))
 		),
-		"in_scope_systems_specified": count(
-			system, in_scope, filled(system.purpose), filled(system.foreseeable_misuse)
-		),
-		"in_scope_systems_described": count(system, in_scope, filled(system.description)),
-		"in_scope_systems_overseen": count(system, in_scope, filled(system.human_oversight)),
-		"in_scope_systems_reviewed": count(system, in_scope, system.next_review_date >= day),
 	}
 
 
@@ -393,8 +387,7 @@ def monitoring_facts(day: date) -> dict:
 	system = frappe.qb.DocType("AI System")
 	metric = frappe.qb.DocType("AI Monitoring Metric")
 	evaluation = frappe.qb.DocType("AI Fairness Evaluation")
-	operating = (system.in_scope == 1) & (system.lifecycle_stage == OPERATING_STAGE)
-	high_risk = (system.in_scope == 1) & (system.eu_ai_act_tier == "High-risk")
+	operating, high_risk = operating_systems(system), high_risk_systems(system)
 	measured_in_time = Criterion.any(
 		[
 			(metric.frequency == frequency) & (metric.latest_measured_on >= since)
@@ -413,13 +406,11 @@ def monitoring_facts(day: date) -> dict:
 		MonthsBetween(PseudoColumn("MONTH"), evaluation.evaluated_on, day) < interval
 	)
 	return {
-		"in_scope_systems_operating": count(system, operating),
 		"in_scope_systems_operating_monitored": count(
 			system,
 			operating,
 			system.name.isin(frappe.qb.from_(metric).select(metric.ai_system).where(measured_in_time)),
 		),
-		"in_scope_systems_high_risk": count(system, high_risk),
 		"in_scope_systems_high_risk_fairness_evaluated": count(
 			system,
 			high_risk,
@@ -428,30 +419,60 @@ def monitoring_facts(day: date) -> dict:
 	}
 
 
+def system_counts(day: date):
+	"""In-scope AI systems and what their own fields show, in one pass whose counts add up over any split of
+	them."""
+	system = frappe.qb.DocType("AI System")
+	in_scope = system.in_scope == 1
+	deployed = deployed_systems(system)
+	counts = {
+		"in_scope_systems": counted_where(in_scope),
+		"in_scope_systems_specified": counted_where(
+			in_scope & filled(system.purpose) & filled(system.foreseeable_misuse)
+		),
+		"in_scope_systems_described": counted_where(in_scope & filled(system.description)),
+		"in_scope_systems_overseen": counted_where(in_scope & filled(system.human_oversight)),
+		"in_scope_systems_reviewed": counted_where(in_scope & (system.next_review_date >= day)),
+		"in_scope_systems_operating": counted_where(operating_systems(system)),
+		"in_scope_systems_high_risk": counted_where(high_risk_systems(system)),
+		"in_scope_systems_deployed": counted_where(deployed),
+		"in_scope_systems_deployed_verified": counted_where(deployed & filled(system.verification_results)),
+		"in_scope_systems_deployed_planned": counted_where(deployed & filled(system.deployment_plan)),
+		"in_scope_systems_deployed_logged": counted_where(deployed & filled(system.event_logging)),
+		"in_scope_systems_with_requirements": counted_where(
+			in_scope & filled(system.requirements_specification)
+		),
+		"in_scope_systems_unapproved_change": counted_where(
+			in_scope & (system.unapproved_change_in_production == 1)
+		),
+	}
+	return frappe.qb.from_(system).select(*named(counts))
+
+
+def operating_systems(system) -> Criterion:
+	return (system.in_scope == 1) & (system.lifecycle_stage == OPERATING_STAGE)
+
+
+def high_risk_systems(system) -> Criterion:
+	return (system.in_scope == 1) & (system.eu_ai_act_tier == "High-risk")
+
+
+def deployed_systems(system) -> Criterion:
+	return (system.in_scope == 1) & system.lifecycle_stage.isin(("Deployment", "Operation and monitoring"))
+
+
 def lifecycle_facts() -> dict:
 	"""In-scope systems deployed or in operation, and what their stage reviews, plans and changes show."""
 	system = frappe.qb.DocType("AI System")
 	review = frappe.qb.DocType("AI System Stage Review")
-	deployed = (system.in_scope == 1) & system.lifecycle_stage.isin(
-		("Deployment", "Operation and monitoring")
-	)
+	deployed = deployed_systems(system)
 	by_review = system.name.isin(
 		frappe.qb.from_(review)
 		.select(review.ai_system)
 		.where((review.docstatus == 1) & review.target_stage.isin(("Deployment", "Operation and monitoring")))
 	)
 	return {
-		"in_scope_systems_deployed": count(system, deployed),
 		"in_scope_systems_deployed_by_review": count(system, deployed, by_review),
-		"in_scope_systems_deployed_verified": count(system, deployed, filled(system.verification_results)),
-		"in_scope_systems_deployed_planned": count(system, deployed, filled(system.deployment_plan)),
-		"in_scope_systems_deployed_logged": count(system, deployed, filled(system.event_logging)),
-		"in_scope_systems_with_requirements": count(
-			system, system.in_scope == 1, filled(system.requirements_specification)
-		),
-		"in_scope_systems_unapproved_change": count(
-			system, system.in_scope == 1, system.unapproved_change_in_production == 1
-		),
 	}
 
 
