@@ -85,9 +85,13 @@ def fingerprints(doctypes: Sequence[str], since: datetime, partitions: dict) -> 
 	values = iter(frappe.qb.select(*terms).run()[0])
 	state = {}
 	for doctype in names:
-		state[doctype] = tuple(next(values) for _ in range(3))
+		newest, recent, deleted_recently = (next(values) for _ in range(3))
+		state[doctype] = (newest, recent, deleted_recently)
 		if doctype in partitions:
-			state[doctype] += (partition_states(next(values)), partition_states(next(values)))
+			state[doctype] += (
+				partition_states(next(values), recent),
+				partition_states(next(values), deleted_recently),
+			)
 	return state
 
 
@@ -108,8 +112,17 @@ def partition_summaries(table, since: datetime, name_column, bounds: list[str], 
 	return frappe.qb.from_(recent).select(GroupConcat(Concat(recent.p, ":", recent.n, ":", recent.x)))
 
 
-def partition_states(summaries: str | None) -> dict[int, str]:
-	return {int(part.split(":", 1)[0]): part for part in (summaries or "").split(",") if part}
+def partition_states(summaries: str | None, whole: str) -> dict[int, str] | str:
+	"""Each range's summary by range; or, should the summaries not add up to the whole's count (a list cut
+	short), the whole's summary, which then stands for every range."""
+	parts = [part for part in (summaries or "").split(",") if part]
+	if sum(int(part.split(":")[1]) for part in parts) != int(whole.split(":")[0]):
+		return whole
+	return {int(part.split(":", 1)[0]): part for part in parts}
+
+
+def range_state(states: dict[int, str] | str, partition: int) -> str | None:
+	return states if isinstance(states, str) else states.get(partition)
 
 
 def partition_of(name_column, bounds: list[str]) -> Term:
@@ -153,8 +166,8 @@ def in_partitions(name_column, bounds: list[str], partitions: list[int]) -> Crit
 def partition_bounds(doctype: str) -> list[str]:
 	"""Names that split the doctype's records into ranges of PARTITION_SQRT_FACTOR times the square root of
 	their number (at least PARTITION_ROWS): a change recounts one range, and the ranges' counts add up in a
-	number of rows that grows as the square root too. Kept for a day: until then, new records join the ranges their
-	names fall in; a new split makes every range new."""
+	number of rows that grows as the square root too. Kept for a day: until then, new records join the ranges
+	their names fall in; a new split makes every range new."""
 	key = f"{KEY_PREFIX}bounds:{doctype}"
 	bounds = frappe.cache.get_value(key, expires=True)
 	if bounds is None:
@@ -240,8 +253,8 @@ def partitioned_rows(
 			base,
 			bounds[partition - 1] if partition > 0 else None,
 			bounds[partition] if partition < len(bounds) else None,
-			changed.get(partition),
-			removed.get(partition),
+			range_state(changed, partition),
+			range_state(removed, partition),
 		)
 		for partition in range(len(bounds) + 1)
 	]

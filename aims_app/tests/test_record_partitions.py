@@ -1,8 +1,8 @@
-"""What the readiness report and the live Statement of Applicability count over the risks and the evidence is
-kept per range of records (aims_app.record_cache.Partitioned); after every kind of change, the numbers
-served from what was kept equal a count from scratch: an insert, a save, a change of a risk's controls, a
-daily job's update, a save stamped before a later one, and a delete, of systems, risks, evidence and
-controls."""
+"""What the readiness report, the live Statement of Applicability and the heat map count over the systems,
+risks and evidence is kept per range of records (aims_app.record_cache.Partitioned); after every kind of
+change, the numbers served from what was kept equal a count from scratch: an insert, a save, a change of a
+risk's controls, a daily job's update, a save stamped before a later one, and a delete, of systems, risks,
+evidence and controls."""
 
 from unittest.mock import patch
 
@@ -17,6 +17,7 @@ from aims_app.ai_assurance.readiness.facts import (
 	system_counts,
 	treated_risk_counts,
 )
+from aims_app.ai_governance.dashboard import risk_heat_map
 from aims_app.ai_risk.applicability import evidence_by_control, live_rows, risks_by_control
 from aims_app.ai_risk.doctype.ai_risk.ai_risk import mark_risks_due_for_review
 from aims_app.record_cache import clear_record_cache, partition_bounds
@@ -61,11 +62,11 @@ class TestRecordPartitions(AimsTestCase):
 			for row in live_rows()
 		}
 		per_control = {name: (row.current, row.expired) for name, row in evidence_per_control.items()}
-		return facts, per_control, soa
+		return facts, per_control, soa, risk_heat_map()
 
 	def assert_counted_afresh(self, change: str):
 		kept = self.shown()
-		facts, per_control, soa = kept
+		facts, per_control, soa, _heat_map = kept
 		day = getdate(today())
 		direct = {
 			**system_counts(day).run(as_dict=True)[0],
@@ -147,3 +148,14 @@ class TestRecordPartitions(AimsTestCase):
 
 		frappe.delete_doc("AI System", self.systems[6])
 		self.assert_counted_afresh("a system deleted")
+
+	def test_counts_follow_every_change_when_the_list_of_changed_ranges_is_cut_short(self):
+		frappe.db.sql("SET SESSION group_concat_max_len = 4")
+		self.addCleanup(frappe.db.sql, "SET SESSION group_concat_max_len = DEFAULT")
+		self.shown()
+		closed = frappe.get_doc("AI Risk", self.risks[5].name)
+		closed.status = "Closed"
+		closed.save()
+		self.assert_counted_afresh("a risk closed, the list of changed ranges cut short")
+		frappe.delete_doc("AIMS Evidence", self.evidence[4].name)
+		self.assert_counted_afresh("evidence deleted, the list of changed ranges cut short")
