@@ -4,7 +4,7 @@ heat map (a Custom HTML Block, since Frappe's charts draw no matrix).
 
 Each method refuses a user who cannot read the doctype it counts, and counts with one query; the counts that
 grow with the data (expired evidence, the heat map) are kept in aims_app.record_cache while the records are
-unchanged.
+unchanged, the heat map per range of risks.
 """
 
 from pathlib import Path
@@ -17,7 +17,7 @@ from frappe.utils import add_days, getdate, today
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_governance.heat_map import heat_map
 from aims_app.integrations.company import company_criterion, filtered_company
-from aims_app.record_cache import cached_list_rows, cached_rows
+from aims_app.record_cache import Partitioned, cached_list_rows, cached_results, cached_rows
 from aims_app.roles import AIMS_ROLES
 
 EVIDENCE_WARNING_DAYS = 30
@@ -127,7 +127,9 @@ def risk_heat_map() -> dict:
 		.where(risk.status != "Closed")
 		.groupby(likelihood, impact)
 	)
-	(rows,) = cached_rows(("AI Risk",), scoped(by_score, risk, None))
+	(rows,) = cached_results(
+		Partitioned("AI Risk", scoped(by_score, risk, None), keys=("likelihood", "impact"))
+	)
 	settings = frappe.get_cached_doc("AIMS Settings")
 	colours = {row.level: row.color for row in settings.risk_levels if row.color}
 	return heat_map(get_risk_matrix(), {(int(r.likelihood), int(r.impact)): r.risks for r in rows}, colours)

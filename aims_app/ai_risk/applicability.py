@@ -2,8 +2,9 @@
 its evidence, computed from the records in a fixed number of set-based queries.
 
 Shared by the "Live Statement of Applicability" report, which shows counts (kept in aims_app.record_cache
-while risks and evidence are unchanged), and the Statement of Applicability document, which freezes these
-rows, with the names of the risks and evidence, when top management approves them. Every AIMS role may
+per range of risks and of evidence while those are unchanged), and the Statement of Applicability
+document, which freezes these rows, with the names of the risks and evidence, when top management
+approves them. Every AIMS role may
 read Control Implementations, AI Risks and AIMS Evidence, so the rows need no per-record filtering.
 """
 
@@ -14,10 +15,10 @@ from frappe.utils import getdate, today
 
 from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
 from aims_app.integrations.company import restricted_to_company
-from aims_app.record_cache import cached_rows
+from aims_app.record_cache import Partitioned, cached_results
 from aims_app.translation import text
 
-# What risks_by_control and evidence_by_control read, their child tables aside.
+# The records risks_by_control and evidence_by_control count, each kept per range of their names.
 TREATMENT_DOCTYPES = ("AI Risk", "AIMS Evidence")
 
 
@@ -29,7 +30,13 @@ def live_rows(with_names: bool = False, filters=None) -> list[frappe._dict]:
 	if with_names:
 		risks, evidence = (by_control(query.run(as_dict=True)) for query in queries)
 	else:
-		risks, evidence = (by_control(rows) for rows in cached_rows(TREATMENT_DOCTYPES, *queries))
+		kept = cached_results(
+			*(
+				Partitioned(doctype, query, keys=("control",))
+				for doctype, query in zip(TREATMENT_DOCTYPES, queries, strict=True)
+			)
+		)
+		risks, evidence = (by_control(rows) for rows in kept)
 	rows = []
 	for control in control_decisions():
 		treated = risks.get(control.name, {})

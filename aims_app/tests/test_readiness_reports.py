@@ -229,7 +229,9 @@ class TestReadinessReports(AimsTestCase):
 				self.add_records(8)
 				many = self.queries_for(report)
 				self.assertEqual(few, many)
-				self.assertLessEqual(max(many), 7)
+				# the fixed queries, and for the counts over the large tables at most ten: the split of
+				# the systems, risks and evidence into ranges (once a day), one fingerprint and six counts
+				self.assertLessEqual(max(many), 14)
 
 	def test_readiness_and_the_live_soa_follow_every_change_at_once(self):
 		"""What is kept between calls never outlives the records: an insert, a save that commits after a

@@ -1,7 +1,9 @@
 """Readiness of the AIMS against ISO/IEC 42001: the facts the rules in rules.py beside this file decide
-on, counted in set-based queries whatever the size of the organisation: four, or six when the counts over
-the large tables (AI systems, risks, evidence) are not in aims_app.record_cache, which keeps them while
-the records they read are unchanged.
+on, counted in set-based queries whatever the size of the organisation: four, and up to ten more for the
+counts over the large tables (AI systems, risks, evidence) that are not in aims_app.record_cache, which
+keeps each group of them while the records that group reads are unchanged, and the counts over the risks
+and the evidence per range of their names: a change to one risk recounts the risks of its range, and
+neither the evidence nor the other risks.
 
 Every AIMS role reads the records counted here (see aims_app/permissions.py), and the rows are library
 requirements, so nothing needs filtering per user. Shared by the "AIMS Readiness" report, the
@@ -12,7 +14,7 @@ from collections import ChainMap, defaultdict
 from datetime import date
 
 import frappe
-from frappe.query_builder import Criterion, CustomFunction
+from frappe.query_builder import Case, Criterion, CustomFunction
 from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import add_days, getdate, today
 from pypika.terms import PseudoColumn
@@ -32,7 +34,7 @@ from aims_app.ai_risk.applicability import by_control, control_decisions, eviden
 from aims_app.ai_systems.monitoring.rules import current_since
 from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
-from aims_app.record_cache import cached_rows
+from aims_app.record_cache import Partitioned, cached_results
 from aims_app.roles import AIMS_ROLES
 from aims_app.translation import text, value
 
@@ -44,16 +46,8 @@ LEAVERS_PREFIX = "owned_by_leavers_"
 OPERATING_STAGE = "Operation and monitoring"
 MonthsBetween = CustomFunction("TIMESTAMPDIFF", ["unit", "start", "end"])
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
-# What large_table_facts and evidence_by_control read, their child tables aside.
-LARGE_TABLE_FACT_DOCTYPES = (
-	"AI System",
-	"AI Risk",
-	"AIMS Evidence",
-	"AIMS Scope",
-	"AIMS Role Assignment",
-	"AI Impact Assessment",
-	"Control Implementation",
-)
+# What the counts over the AI systems read, their child tables aside.
+SYSTEM_FACT_DOCTYPES = ("AI System", "AIMS Scope", "AIMS Role Assignment", "AI Impact Assessment", "AI Risk")
 
 
 def readiness_rows(filters=None) -> list[frappe._dict]:
@@ -195,12 +189,27 @@ def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
 		**monitoring_facts(day),
 		**lifecycle_facts(),
 	}
-	large, evidence = cached_rows(
-		LARGE_TABLE_FACT_DOCTYPES,
-		facts_query(large_table_facts(day), filters),
-		restricted_to_company(evidence_by_control(), filters),
+	counted = [
+		Partitioned("AI System", restricted_to_company(system_counts(day), filters)),
+		Partitioned("AI Risk", restricted_to_company(risk_counts(day), filters)),
+		Partitioned(
+			"AI Risk", restricted_to_company(treated_risk_counts(), filters), also=("Control Implementation",)
+		),
+		Partitioned("AIMS Evidence", restricted_to_company(evidence_counts(day), filters)),
+	]
+	*large, evidence = cached_results(
+		(SYSTEM_FACT_DOCTYPES, facts_query(system_facts(day), filters)),
+		*counted,
+		Partitioned(
+			"AIMS Evidence", restricted_to_company(evidence_by_control(), filters), keys=("control",)
+		),
 	)
-	row = {**facts_query(small, filters).run(as_dict=True)[0], **large[0]}
+	# a range of records may hold none of a count's rows: each count starts at zero
+	row = dict.fromkeys((term.alias for entry in counted for term in entry.query._selects), 0)
+	row.update(facts_query(small, filters).run(as_dict=True)[0])
+	for rows in large:
+		for counts in rows:
+			row.update(counts)
 	facts = {name: int(value or 0) for name, value in row.items()}
 	leaver_counts = [facts.pop(name) for name in list(facts) if name.startswith(LEAVERS_PREFIX)]
 	facts.update({"records_owned_by_leavers": sum(leaver_counts)})
@@ -214,10 +223,6 @@ def facts_query(subqueries: dict, filters=None):
 	return frappe.qb.select(
 		*(restricted_to_company(query, filters).as_(name) for name, query in subqueries.items())
 	)
-
-
-def large_table_facts(day: date) -> dict:
-	return {**system_facts(day), **risk_facts(day), **evidence_facts(day)}
 
 
 def leaver_facts() -> dict:
@@ -321,12 +326,11 @@ def listed_on_scope_systems(doctype: str, field: str):
 
 
 def system_facts(day: date) -> dict:
-	"""In-scope AI systems, and those with what each clause asks of them."""
+	"""In-scope AI systems with what each clause asks of them in other records (risks among them)."""
 	system = frappe.qb.DocType("AI System")
 	in_scope = system.in_scope == 1
 	assessment = frappe.qb.DocType("AI Impact Assessment")
 	assignment = frappe.qb.DocType("AIMS Role Assignment")
-	risk = frappe.qb.DocType("AI Risk")
 	scope = frappe.qb.DocType("AIMS Scope")
 	scope_item = frappe.qb.DocType("AIMS Scope Item")
 	listed = (
@@ -339,8 +343,11 @@ def system_facts(day: date) -> dict:
 	with_models = system.name.isin(children_of_systems("AI System Model"))
 	with_datasets = system.name.isin(children_of_systems("AI System Dataset"))
 	with_suppliers = system.name.isin(children_of_systems("AI System Supplier"))
+	risk = frappe.qb.DocType("AI Risk")
 	return {
-		"in_scope_systems": count(system, in_scope),
+		"in_scope_systems_with_risks": count(
+			system, in_scope, system.name.isin(frappe.qb.from_(risk).select(risk.ai_system))
+		),
 		"in_scope_systems_listed": count(system, in_scope, system.name.isin(listed)),
 		"in_scope_systems_assigned": count(
 			system,
@@ -360,9 +367,6 @@ def system_facts(day: date) -> dict:
 				.where(current_assessment(assessment, day))
 			),
 		),
-		"in_scope_systems_with_risks": count(
-			system, in_scope, system.name.isin(frappe.qb.from_(risk).select(risk.ai_system))
-		),
 		"in_scope_systems_with_resources": count(
 			system, in_scope, with_models | with_datasets | with_suppliers
 		),
@@ -371,12 +375,6 @@ def system_facts(day: date) -> dict:
 		"in_scope_systems_with_parties": count(
 			system, in_scope, system.name.isin(children_of_systems("AI System Interested Party"))
 		),
-		"in_scope_systems_specified": count(
-			system, in_scope, filled(system.purpose), filled(system.foreseeable_misuse)
-		),
-		"in_scope_systems_described": count(system, in_scope, filled(system.description)),
-		"in_scope_systems_overseen": count(system, in_scope, filled(system.human_oversight)),
-		"in_scope_systems_reviewed": count(system, in_scope, system.next_review_date >= day),
 	}
 
 
@@ -386,8 +384,7 @@ def monitoring_facts(day: date) -> dict:
 	system = frappe.qb.DocType("AI System")
 	metric = frappe.qb.DocType("AI Monitoring Metric")
 	evaluation = frappe.qb.DocType("AI Fairness Evaluation")
-	operating = (system.in_scope == 1) & (system.lifecycle_stage == OPERATING_STAGE)
-	high_risk = (system.in_scope == 1) & (system.eu_ai_act_tier == "High-risk")
+	operating, high_risk = operating_systems(system), high_risk_systems(system)
 	measured_in_time = Criterion.any(
 		[
 			(metric.frequency == frequency) & (metric.latest_measured_on >= since)
@@ -406,13 +403,11 @@ def monitoring_facts(day: date) -> dict:
 		MonthsBetween(PseudoColumn("MONTH"), evaluation.evaluated_on, day) < interval
 	)
 	return {
-		"in_scope_systems_operating": count(system, operating),
 		"in_scope_systems_operating_monitored": count(
 			system,
 			operating,
 			system.name.isin(frappe.qb.from_(metric).select(metric.ai_system).where(measured_in_time)),
 		),
-		"in_scope_systems_high_risk": count(system, high_risk),
 		"in_scope_systems_high_risk_fairness_evaluated": count(
 			system,
 			high_risk,
@@ -421,30 +416,60 @@ def monitoring_facts(day: date) -> dict:
 	}
 
 
+def system_counts(day: date):
+	"""In-scope AI systems and what their own fields show, in one pass whose counts add up over any split of
+	them."""
+	system = frappe.qb.DocType("AI System")
+	in_scope = system.in_scope == 1
+	deployed = deployed_systems(system)
+	counts = {
+		"in_scope_systems": counted_where(in_scope),
+		"in_scope_systems_specified": counted_where(
+			in_scope & filled(system.purpose) & filled(system.foreseeable_misuse)
+		),
+		"in_scope_systems_described": counted_where(in_scope & filled(system.description)),
+		"in_scope_systems_overseen": counted_where(in_scope & filled(system.human_oversight)),
+		"in_scope_systems_reviewed": counted_where(in_scope & (system.next_review_date >= day)),
+		"in_scope_systems_operating": counted_where(operating_systems(system)),
+		"in_scope_systems_high_risk": counted_where(high_risk_systems(system)),
+		"in_scope_systems_deployed": counted_where(deployed),
+		"in_scope_systems_deployed_verified": counted_where(deployed & filled(system.verification_results)),
+		"in_scope_systems_deployed_planned": counted_where(deployed & filled(system.deployment_plan)),
+		"in_scope_systems_deployed_logged": counted_where(deployed & filled(system.event_logging)),
+		"in_scope_systems_with_requirements": counted_where(
+			in_scope & filled(system.requirements_specification)
+		),
+		"in_scope_systems_unapproved_change": counted_where(
+			in_scope & (system.unapproved_change_in_production == 1)
+		),
+	}
+	return frappe.qb.from_(system).select(*named(counts))
+
+
+def operating_systems(system) -> Criterion:
+	return (system.in_scope == 1) & (system.lifecycle_stage == OPERATING_STAGE)
+
+
+def high_risk_systems(system) -> Criterion:
+	return (system.in_scope == 1) & (system.eu_ai_act_tier == "High-risk")
+
+
+def deployed_systems(system) -> Criterion:
+	return (system.in_scope == 1) & system.lifecycle_stage.isin(("Deployment", "Operation and monitoring"))
+
+
 def lifecycle_facts() -> dict:
 	"""In-scope systems deployed or in operation, and what their stage reviews, plans and changes show."""
 	system = frappe.qb.DocType("AI System")
 	review = frappe.qb.DocType("AI System Stage Review")
-	deployed = (system.in_scope == 1) & system.lifecycle_stage.isin(
-		("Deployment", "Operation and monitoring")
-	)
+	deployed = deployed_systems(system)
 	by_review = system.name.isin(
 		frappe.qb.from_(review)
 		.select(review.ai_system)
 		.where((review.docstatus == 1) & review.target_stage.isin(("Deployment", "Operation and monitoring")))
 	)
 	return {
-		"in_scope_systems_deployed": count(system, deployed),
 		"in_scope_systems_deployed_by_review": count(system, deployed, by_review),
-		"in_scope_systems_deployed_verified": count(system, deployed, filled(system.verification_results)),
-		"in_scope_systems_deployed_planned": count(system, deployed, filled(system.deployment_plan)),
-		"in_scope_systems_deployed_logged": count(system, deployed, filled(system.event_logging)),
-		"in_scope_systems_with_requirements": count(
-			system, system.in_scope == 1, filled(system.requirements_specification)
-		),
-		"in_scope_systems_unapproved_change": count(
-			system, system.in_scope == 1, system.unapproved_change_in_production == 1
-		),
 	}
 
 
@@ -506,45 +531,63 @@ def component_facts(day: date) -> dict:
 	}
 
 
-def risk_facts(day: date) -> dict:
+def risk_counts(day: date):
+	"""Risks by treatment, in one pass over the risks whose every count adds up over any split of them."""
 	risk = frappe.qb.DocType("AI Risk")
-	is_open = risk.status != "Closed"
-	modify = is_open & (risk.treatment_option == "Modify")
-	retain = is_open & (risk.treatment_option == "Retain")
+	is_open, modify, retain = risk_treatments(risk)
+	counts = {
+		"risks": Count("*"),
+		"risks_open": counted_where(is_open),
+		"risks_open_scored": counted_where(is_open & filled(risk.inherent_level)),
+		"risks_open_not_due": counted_where(is_open & (risk.status != "Review due")),
+		"risks_open_planned": counted_where(is_open & filled(risk.treatment_option)),
+		"risks_modify": counted_where(modify),
+		"risks_retained": counted_where(retain),
+		"risks_retained_accepted": counted_where(
+			retain & (risk.status == "Accepted") & not_past(risk.accepted_until, day)
+		),
+	}
+	return frappe.qb.from_(risk).select(*named(counts))
+
+
+def treated_risk_counts():
+	"""Open risks to modify that name controls, and those of them with a control not yet implemented."""
+	risk = frappe.qb.DocType("AI Risk")
 	treatment = frappe.qb.DocType("AI Risk Control")
 	control = frappe.qb.DocType("Control Implementation")
-	with_controls = risk.name.isin(
-		frappe.qb.from_(treatment).select(treatment.parent).where(treatment.parenttype == "AI Risk")
-	)
-	waiting = (
+	waiting = Case().when(control.implementation_status != "Implemented", treatment.parent)
+	counts = {
+		"risks_modify_with_controls": Count(treatment.parent).distinct(),
+		"risks_modify_waiting": Count(waiting).distinct(),
+	}
+	return (
 		frappe.qb.from_(treatment)
 		.join(risk)
 		.on(risk.name == treatment.parent)
-		.select(Count(treatment.parent).distinct())
+		.left_join(control)
+		.on(control.name == treatment.control_implementation)
+		.select(*named(counts))
 		.where(treatment.parenttype == "AI Risk")
-		.where(modify)
-		.where(
-			treatment.control_implementation.isin(
-				frappe.qb.from_(control)
-				.select(control.name)
-				.where(control.implementation_status != "Implemented")
-			)
-		)
+		.where(risk_treatments(risk)[1])
 	)
-	return {
-		"risks": count(risk),
-		"risks_open": count(risk, is_open),
-		"risks_open_scored": count(risk, is_open, filled(risk.inherent_level)),
-		"risks_open_not_due": count(risk, is_open, risk.status != "Review due"),
-		"risks_open_planned": count(risk, is_open, filled(risk.treatment_option)),
-		"risks_modify": count(risk, modify),
-		"risks_modify_with_controls": count(risk, modify, with_controls),
-		"risks_modify_waiting": waiting,
-		"risks_retained": count(risk, retain),
-		"risks_retained_accepted": count(
-			risk, retain, risk.status == "Accepted", not_past(risk.accepted_until, day)
-		),
-	}
+
+
+def counted_where(criterion: Criterion):
+	return Count(Case().when(criterion, 1))
+
+
+def named(counts: dict) -> list:
+	return [term.as_(name) for name, term in counts.items()]
+
+
+def risk_treatments(risk) -> tuple[Criterion, Criterion, Criterion]:
+	"""Open risks, and those of them to modify and to retain."""
+	is_open = risk.status != "Closed"
+	return (
+		is_open,
+		is_open & (risk.treatment_option == "Modify"),
+		is_open & (risk.treatment_option == "Retain"),
+	)
 
 
 def approved_soas():
@@ -601,10 +644,12 @@ def assurance_facts(day: date, year_ago: date) -> dict:
 	}
 
 
-def evidence_facts(day: date) -> dict:
+def evidence_counts(day: date):
+	"""Evidence records, current and versioned, in one pass whose counts add up over any split of them."""
 	evidence = frappe.qb.DocType("AIMS Evidence")
-	return {
-		"evidence_records": count(evidence),
-		"evidence_records_current": count(evidence, not_past(evidence.valid_until, day)),
-		"evidence_records_versioned": count(evidence, filled(evidence.document_version)),
+	counts = {
+		"evidence_records": Count("*"),
+		"evidence_records_current": counted_where(not_past(evidence.valid_until, day)),
+		"evidence_records_versioned": counted_where(filled(evidence.document_version)),
 	}
+	return frappe.qb.from_(evidence).select(*named(counts))
