@@ -177,8 +177,7 @@ def optional_link_targets() -> list[str]:
 
 def after_install():
 	fill_new_settings_defaults()
-	set_default_risk_matrix()
-	set_default_supplier_questions()
+	fill_empty_settings_tables(("matrix_cells", "supplier_questions"))
 	add_optional_links()
 	import_changed_records()
 	sync_library()
@@ -192,7 +191,7 @@ def after_sync():
 
 def after_migrate():
 	fill_new_settings_defaults()  # before anything saves AIMS Settings, which would store new fields empty
-	set_default_supplier_questions()
+	fill_empty_settings_tables(("supplier_questions",))
 	add_optional_links()
 	import_changed_records()
 	sync_library()
@@ -254,27 +253,39 @@ def fill_new_settings_defaults():
 		frappe.db.set_single_value("AIMS Settings", missing)
 
 
-def set_default_risk_matrix():
-	"""A usable 5×5 matrix from the first day; an organisation's own matrix is never overwritten."""
-	settings = frappe.get_single("AIMS Settings")
-	if settings.matrix_cells:
+def fill_empty_settings_tables(tablefields: tuple[str, ...]):
+	"""AIMS Settings tables that are empty get their defaults, in one save; a table the organisation has filled is
+	never touched, and when none is empty (every migrate) nothing is loaded."""
+	meta = frappe.get_meta("AIMS Settings")
+	empty = [
+		fieldname
+		for fieldname in tablefields
+		if not frappe.db.exists(
+			meta.get_field(fieldname).options, {"parenttype": "AIMS Settings", "parentfield": fieldname}
+		)
+	]
+	if not empty:
 		return
-	settings.set_default_matrix()
+	settings = frappe.get_single("AIMS Settings")
+	for fieldname in empty:
+		SETTINGS_TABLE_DEFAULTS[fieldname](settings)
 	settings.flags.ignore_permissions = True
 	settings.save()
 
 
-def set_default_supplier_questions():
-	"""The questions sent to suppliers, until the organisation writes its own (an empty table is filled)."""
-	settings = frappe.get_single("AIMS Settings")
-	if settings.supplier_questions:
-		return
+def add_default_supplier_questions(settings):
+	"""The questions sent to suppliers, until the organisation writes its own."""
 	for topic, question in DEFAULT_SUPPLIER_QUESTIONS:
 		settings.append(
 			"supplier_questions", {"topic": text(Message(topic)), "question": text(Message(question))}
 		)
-	settings.flags.ignore_permissions = True
-	settings.save()
+
+
+# A usable 5×5 matrix from the first day (install only); the questions sent to suppliers (install and migrate).
+SETTINGS_TABLE_DEFAULTS = {
+	"matrix_cells": lambda settings: settings.set_default_matrix(),
+	"supplier_questions": add_default_supplier_questions,
+}
 
 
 def import_changed_records():

@@ -1,9 +1,12 @@
 """Checks the framework runs in the browser only, run again on the server (REST, imports, scripts)."""
 
+from functools import lru_cache
+
 import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from aims_app.conditions import fields_read
 from aims_app.translation import label, value
 
 
@@ -28,9 +31,24 @@ def validate_conditional_mandatory(doc, method=None):
 
 
 def condition_holds(doc, condition: str) -> bool:
-	if condition.startswith("eval:"):
-		return bool(frappe.safe_eval(condition[5:], None, {"doc": frappe._dict(doc.as_dict())}))
-	return bool(doc.get(condition))
+	if not condition.startswith("eval:"):
+		return bool(doc.get(condition))
+	expression, record = condition[5:], frappe._dict(doc.as_dict())
+	fields = fields_read(expression)
+	if fields is not None:
+		values = tuple(record.get(fieldname) for fieldname in fields)
+		if all(isinstance(v, str | int | float | type(None)) for v in values):
+			# with the types: 1 and True are one key, but `is` tells them apart
+			return expression_holds(expression, fields, tuple((type(v), v) for v in values))
+	return bool(frappe.safe_eval(expression, None, {"doc": record}))
+
+
+@lru_cache(maxsize=4096)
+def expression_holds(expression: str, fields: tuple[str, ...], typed_values: tuple) -> bool:
+	"""An expression that reads only these fields (aims_app/conditions.py), evaluated by Frappe's safe_eval once
+	for these values: an import of thousands of records with the same values evaluates it once."""
+	record = frappe._dict(zip(fields, (v for _type, v in typed_values), strict=True))
+	return bool(frappe.safe_eval(expression, None, {"doc": record}))
 
 
 def refuse_dates_out_of_order(doc, earlier: str, later: str, row_label: str = ""):

@@ -140,17 +140,29 @@ def sync_heat_map_block():
 	files = {
 		part: (HEAT_MAP_FILES / f"aims_risk_heat_map.{ext}").read_text() for part, ext in FILE_PARTS.items()
 	}
-	if frappe.db.exists("Custom HTML Block", HEAT_MAP_BLOCK):
+	roles = (*AIMS_ROLES, "System Manager")
+	stored = frappe.db.get_value("Custom HTML Block", HEAT_MAP_BLOCK, list(FILE_PARTS), as_dict=True)
+	if stored == files and block_roles() == sorted(roles):
+		return  # unchanged: a migrate writes nothing
+	if stored:
 		block = frappe.get_doc("Custom HTML Block", HEAT_MAP_BLOCK)
 	else:
 		block = frappe.new_doc("Custom HTML Block")
 	block.update(files)
-	block.set("roles", [{"role": role} for role in (*AIMS_ROLES, "System Manager")])
+	block.set("roles", [{"role": role} for role in roles])
 	block.flags.ignore_permissions = True
 	if block.is_new():
 		block.insert(set_name=HEAT_MAP_BLOCK)
 	else:
 		block.save()
+
+
+def block_roles() -> list[str]:
+	return sorted(
+		frappe.get_all(
+			"Has Role", filters={"parenttype": "Custom HTML Block", "parent": HEAT_MAP_BLOCK}, pluck="role"
+		)
+	)
 
 
 def remove_workspace_extras():

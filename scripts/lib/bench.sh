@@ -131,9 +131,8 @@ app_installed_on() {
 	bench_cmd --site "$1" list-apps 2>/dev/null | grep '^aims_app' >/dev/null
 }
 
-# The bench's apps other than Frappe and aims_app (e.g. erpnext, hrms), one a line.
-# The bench's apps besides Frappe and aims_app, one per line; none is not an error (grep's status 1 would
-# stop a caller running under `set -e`).
+# The bench's apps other than Frappe and aims_app (e.g. erpnext, hrms), one a line; none is no failure (grep's
+# status 1 would stop a caller under set -e and pipefail).
 other_apps() {
 	grep -vxE 'frappe|aims_app|' "$AIMS_BENCH/sites/apps.txt" || true
 }

@@ -1,20 +1,23 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_months, now_datetime, strip_html
 
-from aims_app.ai_systems.monitoring.fairness import (
-	Columns,
-	Evaluation,
-	Thresholds,
-	evaluate,
-	read_outcomes,
-)
 from aims_app.messages import MessageError
 from aims_app.translation import text, value
+
+# aims_app.ai_systems.monitoring.fairness loads numpy, pandas and fairlearn (about a second): it is imported
+# where an evaluation needs it, not whenever Frappe loads this controller (install, and every migrate, loads
+# every controller).
+if TYPE_CHECKING:
+	from aims_app.ai_systems.monitoring.fairness import Columns, Evaluation, Thresholds
 
 EVALUATED = ("Pass", "Fail", "Not judged")
 # Larger files are evaluated in a background job, with progress on the form.
@@ -29,6 +32,8 @@ def setting(fieldname: str) -> float:
 
 
 def thresholds() -> Thresholds:
+	from aims_app.ai_systems.monitoring.fairness import Thresholds
+
 	return Thresholds(
 		min_group_count=int(setting("fairness_min_group_count")),
 		min_impact_ratio=setting("fairness_min_impact_ratio"),
@@ -123,6 +128,8 @@ class AIFairnessEvaluation(Document):
 			)
 
 	def columns(self) -> Columns:
+		from aims_app.ai_systems.monitoring.fairness import Columns
+
 		groups = tuple(c.strip() for c in (self.group_columns or "").split(",") if c.strip())
 		return Columns(
 			groups=groups,
@@ -212,6 +219,8 @@ class AIFairnessEvaluation(Document):
 		return columns
 
 	def evaluate_file(self, path: str, progress=None):
+		from aims_app.ai_systems.monitoring.fairness import evaluate, read_outcomes
+
 		columns = self.columns_or_refuse()
 		limits = thresholds()
 		try:
