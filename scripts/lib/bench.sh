@@ -145,10 +145,15 @@ ensure_site() {
 	for app in $(other_apps); do install+=(--install-app "$app"); done
 	bench_cmd new-site "$site" --db-root-username root --db-root-password "$AIMS_DB_ROOT_PASSWORD" \
 		--admin-password admin "${install[@]}" >/dev/null || return 1
-	bench_cmd --site "$site" set-config allow_tests true >/dev/null
+	# A site left half prepared would be reused as it is by the next run: drop it instead.
+	prepare_test_site "$site" || { drop_site "$site" "$AIMS_BENCH/archived_sites" /dev/null; return 1; }
+}
+
+prepare_test_site() {
+	bench_cmd --site "$1" set-config allow_tests true >/dev/null || return 1
 	# The suite makes more users in its first hour than Frappe lets a site make (60 by default).
-	bench_cmd --site "$site" set-config throttle_user_limit 1000 >/dev/null
-	prepare_other_apps_for_tests "$site"
+	bench_cmd --site "$1" set-config --parse throttle_user_limit 1000 >/dev/null || return 1
+	prepare_other_apps_for_tests "$1"
 }
 
 # `run-tests --app aims_app` runs aims_app's before_tests hooks only; the other apps' own ones prepare
