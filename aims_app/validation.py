@@ -33,14 +33,14 @@ def validate_conditional_mandatory(doc, method=None):
 def condition_holds(doc, condition: str) -> bool:
 	if not condition.startswith("eval:"):
 		return bool(doc.get(condition))
-	expression, record = condition[5:], frappe._dict(doc.as_dict())
+	expression = condition[5:]
 	fields = fields_read(expression)
 	if fields is not None:
-		values = tuple(record.get(fieldname) for fieldname in fields)
+		values = tuple(doc.get(fieldname) for fieldname in fields)
 		if all(isinstance(v, str | int | float | type(None)) for v in values):
 			# with the types: 1 and True are one key, but `is` tells them apart
 			return expression_holds(expression, fields, tuple((type(v), v) for v in values))
-	return bool(frappe.safe_eval(expression, None, {"doc": record}))
+	return bool(frappe.safe_eval(expression, None, {"doc": frappe._dict(doc.as_dict())}))
 
 
 @lru_cache(maxsize=4096)

@@ -8,13 +8,16 @@ from frappe.utils import formatdate, get_fullname
 from aims_app.ai_assurance.audit_pack.document_control import FIELDS, ControlFields, version_of
 from aims_app.translation import value
 
+# the Letter Head Frappe prints above a record that names none
+DEFAULT_LETTER_HEAD = {"is_default": 1, "disabled": 0}
+
 
 def aims_organisation_name() -> str:
 	"""The default company where there is one (ERPNext), else the default Letter Head's name (the organisation
 	whose header the prints carry), else the site's name as the website shows it."""
 	return (
 		frappe.db.get_default("company")
-		or frappe.db.get_value("Letter Head", {"is_default": 1, "disabled": 0}, "letter_head_name")
+		or frappe.db.get_value("Letter Head", DEFAULT_LETTER_HEAD, "letter_head_name")
 		or frappe.db.get_single_value("Website Settings", "app_name")
 		or frappe.db.get_single_value("System Settings", "app_name")
 		or frappe.local.site
@@ -22,8 +25,8 @@ def aims_organisation_name() -> str:
 
 
 def default_letter_head() -> str:
-	"""The default Letter Head's header, as Frappe prints it above a record that names no letter head."""
-	return frappe.db.get_value("Letter Head", {"is_default": 1, "disabled": 0}, "content") or ""
+	"""The default Letter Head's header, for a document that is no single record (the nonconformity log)."""
+	return frappe.db.get_value("Letter Head", DEFAULT_LETTER_HEAD, "content") or ""
 
 
 def aims_document_control(doc) -> dict:
