@@ -5,8 +5,12 @@
 #   install-app    `bench --site <that site> install-app aims_app`
 #   migrate+app    `bench --site <that site> migrate` (aims_app installed, library unchanged)
 #   migrate        `bench --site <baseline site> migrate` of a Frappe-only site (created once)
-# and prints each run, then the medians of the per-run ratios install-app / new-site (goal <= 0.3) and
-# migrate+app / migrate (goal <= 1.2), and the library rows the unchanged migrate wrote (goal 0).
+#   doctype sync   Frappe's own sync of aims_app's doctypes and other standard records (`sync_for`, the
+#                  first step of install-app) alone, on a second fresh site (benchmarks/doctype_sync.py):
+#                  the least install-app can cost
+# and prints each run, then the medians of the per-run ratios install-app / new-site (goal <= 0.3),
+# doctype sync / new-site (the floor no install step of ours can go below) and migrate+app / migrate
+# (goal <= 1.2), and the library rows the unchanged migrate wrote (goal 0).
 #
 #   benchmarks/install_migrate.sh [RUNS]      (default 3; sites: AIMS_BENCH_SITE, default aims-bench.test,
 #                                             and <that name>-plain as the baseline)
@@ -15,6 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/bench.sh"
 runs=${1:-3}
 site=${AIMS_BENCH_SITE:-aims-bench.test}
 plain=${site%.test}-plain.test
+floor=${site%.test}-floor.test
 work=$(mktemp -d)
 chmod 777 "$work"
 log="$work/log"
@@ -36,7 +41,12 @@ library_rows_written() {
 	bench_cmd --site "$1" migrate 2>&1 | tee -a "$log" | sed -n 's/.*AIMS library .*: \(.*\) library rows written.*/\1/p'
 }
 
+doctype_sync() {
+	bench_python "$AIMS_BENCH/apps/aims_app/benchmarks/doctype_sync.py" --site "$1"
+}
+
 install_ratios=()
+floor_ratios=()
 migrate_ratios=()
 for run in $(seq 1 "$runs"); do
 	site_exists "$site" && drop_site "$site" "$work/archived" "$log"
@@ -44,14 +54,21 @@ for run in $(seq 1 "$runs"); do
 	installed=$(time_step "$log" bench_cmd --site "$site" install-app aims_app)
 	migrated=$(time_step "$log" bench_cmd --site "$site" migrate)
 	baseline=$(time_step "$log" bench_cmd --site "$plain" migrate)
+	site_exists "$floor" && drop_site "$floor" "$work/archived" "$log"
+	new_site "$floor" >>"$log" 2>&1
+	synced=$(time_step "$log" doctype_sync "$floor")
+	drop_site "$floor" "$work/archived" "$log"
 	install_ratios+=("$(ratio "$installed" "$created")")
+	floor_ratios+=("$(ratio "$synced" "$created")")
 	migrate_ratios+=("$(ratio "$migrated" "$baseline")")
-	echo "run $run: new-site ${created}s, install-app ${installed}s (${install_ratios[-1]}x);" \
+	echo "run $run: new-site ${created}s, install-app ${installed}s (${install_ratios[-1]}x)," \
+		"Frappe's doctype sync alone ${synced}s (${floor_ratios[-1]}x);" \
 		"migrate with aims_app ${migrated}s, without ${baseline}s (${migrate_ratios[-1]}x)"
 done
 rows=$(library_rows_written "$site")
 rows=${rows/#no/0}
-echo "median of $runs runs: install-app / new-site = $(median "${install_ratios[@]}")x (goal <= 0.3);" \
+echo "median of $runs runs: install-app / new-site = $(median "${install_ratios[@]}")x (goal <= 0.3)," \
+	"of which Frappe's doctype sync alone = $(median "${floor_ratios[@]}")x;" \
 	"migrate with / without aims_app = $(median "${migrate_ratios[@]}")x (goal <= 1.2)"
 echo "library rows written by a further unchanged migrate: ${rows:-unknown} (goal 0)"
 drop_site "$site" "$work/archived" "$log"
