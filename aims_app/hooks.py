@@ -113,6 +113,41 @@ doc_events.update(
 )
 doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
 
+# Names hold no markup (aims_app/markup_rules.py): every doctype whose records people name by typing a title
+# or a name. Not AI Concern and AI Supplier Response, whose subject and respondent are what the public writes,
+# escaped on save by their controllers. tests/test_markup_names.py keeps this list complete.
+NAMED_DOCTYPES = (
+	"AIMS Audit",
+	"Audit Programme",
+	"Management Review",
+	"Nonconformity",
+	"AI Objective",
+	"AI Policy",
+	"AIMS Role Assignment",
+	"AIMS Scope",
+	"Competence Record",
+	"Context Issue",
+	"Interested Party",
+	"AI Risk",
+	"AIMS Evidence",
+	"Statement of Applicability",
+	"AI Dataset",
+	"AI Fairness Evaluation",
+	"AI Incident",
+	"AI Model",
+	"AI Monitoring Metric",
+	"AI Supplier",
+	"AI System",
+	"Compliance Framework",
+)
+for doctype in NAMED_DOCTYPES:
+	events = doc_events.setdefault(doctype, {})
+	already = events.get("validate") or []
+	events["validate"] = [
+		*([already] if isinstance(already, str) else already),
+		"aims_app.validation.refuse_markup_in_names",
+	]
+
 extend_bootinfo = "aims_app.integrations.company.boot_report_filters"
 
 # Printing

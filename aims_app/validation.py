@@ -4,10 +4,11 @@ from functools import lru_cache
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import escape_html, getdate
 
 from aims_app.conditions import fields_read
-from aims_app.translation import label, value
+from aims_app.markup_rules import markup_in, markup_refused
+from aims_app.translation import label, text, value
 
 
 def validate_conditional_mandatory(doc, method=None):
@@ -65,3 +66,28 @@ def refuse_dates_out_of_order(doc, earlier: str, later: str, row_label: str = ""
 			),
 			title=_("Invalid Date"),
 		)
+
+
+def name_fields(meta) -> list[str]:
+	"""The fields that name a record to people: its title field and the field its name is made from, where
+	someone types them (a title fetched from another record is checked on that record)."""
+	autoname = meta.autoname or ""
+	candidates = [meta.title_field, autoname.removeprefix("field:") if autoname.startswith("field:") else None]
+	return [
+		df.fieldname
+		for df in (meta.get_field(fieldname) for fieldname in dict.fromkeys(filter(None, candidates)))
+		if df and df.fieldtype == "Data" and not df.fetch_from and not df.read_only
+	]
+
+
+def refuse_markup_in_names(doc, method=None):
+	"""A name holding markup is refused, whichever way it comes (desk, REST, a JSON-string value that Frappe's
+	own HTML sanitiser lets through, an import): nothing is stored and the user is told which field and why."""
+	for fieldname in name_fields(doc.meta):
+		found = markup_in(doc.get(fieldname))
+		if found:
+			frappe.throw(
+				text(markup_refused(label(doc.meta, fieldname), escape_html(found))),
+				frappe.ValidationError,
+				title=_("Markup in a Name"),
+			)

@@ -90,7 +90,8 @@ def test_conditional_mandatory_fields_are_enforced_on_the_server(doctypes):
 	registered = {
 		doctype
 		for doctype, events in hooks.doc_events.items()
-		if events.get("validate") == "aims_app.validation.validate_conditional_mandatory"
+		if "aims_app.validation.validate_conditional_mandatory"
+		in ([events["validate"]] if isinstance(events.get("validate"), str) else events.get("validate", []))
 	}
 	assert registered == expected
 

@@ -1,0 +1,80 @@
+"""Names hold no markup (aims_app/markup_rules.py): what counts as markup, and every doctype whose records people
+name by typing is checked on save (aims_app/hooks.py, NAMED_DOCTYPES)."""
+
+import pytest
+
+from aims_app import hooks
+from aims_app.markup_rules import markup_in, markup_refused
+
+# Written by people who type markup on purpose: a browser would read each as a tag, comment or declaration.
+MARKUP = [
+	'<img src=x onerror="window.__xss=1">',
+	"<script>window.__xss=1</script>",
+	'"><svg onload=alert(1)>',
+	"Chatbot </title><script>alert(1)</script>",
+	"<!-- hidden -->",
+	"<!DOCTYPE html>",
+	"<?xml version='1.0'?>",
+	"<b>Bold</b> name",
+	"&lt;img src=x onerror=alert(1)&gt;",
+	"&#60;script&#62;",
+	"&#x3C;svg onload=alert(1)&#x3E;",
+	"&amp;lt;script&amp;gt;",
+	'"<img src=x onerror=alert(1)>"',
+]
+# Ordinary names: nothing in them starts a tag, decoded or not.
+PLAIN = [
+	"R&D chatbot",
+	"Q&A assistant",
+	'The "Smart" Bot',
+	"Fraud score < 0.5",
+	"Latency <= 200 ms",
+	"a<1 and b>2",
+	"<3 our customers",
+	"Caf\u00e9 & Bar",
+	"&amp; co",
+	"AT&T; partner model",
+	"",
+	None,
+]
+
+
+@pytest.mark.parametrize("name", MARKUP)
+def test_markup_is_found_and_quoted(name):
+	found = markup_in(name)
+	assert found and found.startswith("<"), name
+
+
+@pytest.mark.parametrize("name", PLAIN)
+def test_plain_names_pass(name):
+	assert markup_in(name) is None
+
+
+def test_the_quote_is_short_and_the_message_names_the_field():
+	found = markup_in("Model " + "<b>" * 40)
+	assert len(found) <= 25 and found.endswith("\u2026")
+	message = str(markup_refused("System Name", found))
+	assert message.startswith('System Name must be plain text: "<b><b>')
+
+
+def typed_name_fields(doctype: dict) -> set[str]:
+	"""What aims_app.validation.name_fields finds in a doctype's metadata, read from its JSON."""
+	autoname = doctype.get("autoname") or ""
+	names = {doctype.get("title_field"), autoname.removeprefix("field:") if autoname.startswith("field:") else None}
+	fields = {f["fieldname"]: f for f in doctype["fields"]}
+	return {
+		name
+		for name in names
+		if name in fields
+		and fields[name]["fieldtype"] == "Data"
+		and not fields[name].get("fetch_from")
+		and not fields[name].get("read_only")
+	}
+
+
+def test_every_doctype_people_name_refuses_markup_on_save(doctypes):
+	public = {"AI Concern", "AI Supplier Response"}  # what the public writes, escaped by their controllers
+	named = {name for name, doctype in doctypes.items() if not doctype.get("istable") and typed_name_fields(doctype)}
+	assert set(hooks.NAMED_DOCTYPES) == named - public
+	for doctype in hooks.NAMED_DOCTYPES:
+		assert "aims_app.validation.refuse_markup_in_names" in hooks.doc_events[doctype]["validate"], doctype
