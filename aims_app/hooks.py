@@ -80,6 +80,9 @@ doc_events.update(
 )
 
 # Beside ERPNext and HRMS (aims_app/integrations/): hooks keyed by their doctypes do nothing where they are absent.
+# Text with markup in the AIMS doctypes' fields is escaped before the desk formats it as HTML (lists, report view,
+# read-only fields, table cells): Frappe 15's Data formatter does not escape.
+app_include_js = ["/assets/aims_app/js/inert_text.js"]
 override_doctype_dashboards = {"Supplier": "aims_app.integrations.suppliers.supplier_dashboard"}
 doctype_js = {
 	"Supplier": "public/js/supplier.js",
@@ -139,6 +142,10 @@ NAMED_DOCTYPES = (
 	"AI Supplier",
 	"AI System",
 	"Compliance Framework",
+)
+# ... and no stored text of theirs carries script (aims_app/validation.py, clean_markup_in_text)
+doc_events["*"] = dict.fromkeys(
+	("validate", "before_update_after_submit"), "aims_app.validation.clean_markup_in_text"
 )
 for doctype in NAMED_DOCTYPES:
 	events = doc_events.setdefault(doctype, {})

@@ -5,9 +5,10 @@ from functools import lru_cache
 import frappe
 from frappe import _
 from frappe.utils import escape_html, getdate
+from frappe.utils.html_utils import sanitize_html
 
 from aims_app.conditions import fields_read
-from aims_app.markup_rules import markup_in, markup_refused
+from aims_app.markup_rules import TAG_START, markup_in, markup_refused
 from aims_app.translation import label, text, value
 
 
@@ -91,3 +92,30 @@ def refuse_markup_in_names(doc, method=None):
 				frappe.ValidationError,
 				title=_("Markup in a Name"),
 			)
+
+
+# Text a person types, cleaned as Frappe cleans it (Code, HTML Editor and email addresses are left to Frappe).
+CLEANED_TYPES = ("Data", "Small Text", "Text", "Long Text", "Text Editor")
+
+
+@lru_cache(maxsize=1)
+def app_modules() -> frozenset[str]:
+	return frozenset(frappe.get_module_list("aims_app"))
+
+
+def clean_markup_in_text(doc, method=None):
+	"""Frappe's HTML sanitiser leaves alone a value that parses as JSON ('"<img src=x onerror=...>"', with the
+	quotes) and the fields of a document being submitted. For the AIMS doctypes it cleans those too, as it
+	cleans any other typed value (scripts and event handlers go, text without a tag is kept as typed), so no
+	stored text carries script, whichever page or print of Frappe's shows it."""
+	if doc.meta.module not in app_modules():
+		return
+	for row in (doc, *doc.get_all_children()):
+		for df in row.meta.fields:
+			if df.fieldtype not in CLEANED_TYPES or df.ignore_xss_filter or df.options == "Email":
+				continue
+			text = row.get(df.fieldname)
+			if isinstance(text, str) and TAG_START.search(text):
+				cleaned = sanitize_html(text, linkify=df.fieldtype == "Text Editor", always_sanitize=True)
+				if cleaned != text:
+					row.set(df.fieldname, cleaned)

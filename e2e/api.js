@@ -18,6 +18,23 @@ export class Api {
 		return (await response.json()).message;
 	}
 
+	// The doctype's metadata as the desk loads it: the doctype and its child tables.
+	async meta(doctype) {
+		const response = await this.context.get("/api/method/frappe.desk.form.load.getdoctype", {
+			params: { doctype },
+		});
+		if (!response.ok()) throw new Error(`meta of ${doctype}: ${response.status()} ${await response.text()}`);
+		return (await response.json()).docs;
+	}
+
+	// A raw request whose refusal is expected: the status and the message the user would be shown.
+	async attempt(method, args = {}) {
+		const response = await this.context.post(`/api/method/${method}`, { data: args });
+		const body = await response.json().catch(() => ({}));
+		const messages = JSON.parse(body._server_messages || "[]").map((m) => JSON.parse(m).message || "");
+		return { status: response.status(), message: [body.exception || "", ...messages].join(" "), body };
+	}
+
 	async insert(doc) {
 		return this.call("frappe.client.insert", { doc });
 	}

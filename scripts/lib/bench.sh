@@ -118,7 +118,10 @@ sync_app_into_bench() {
 		sed -i -e '$a\' "$AIMS_BENCH/sites/apps.txt" # bench writes it without a final newline
 		echo aims_app >>"$AIMS_BENCH/sites/apps.txt"
 	fi
-	# what `bench get-app` does through `bench build`: aims_app/locale/*.po become the .mo files Frappe reads
+	# what `bench get-app` does through `bench build`: the app's public folder served under /assets/aims_app
+	# (the desk includes /assets/aims_app/js/inert_text.js), and aims_app/locale/*.po become the .mo files
+	# Frappe reads
+	in_bench ln -sfn "$target/aims_app/public" "$AIMS_BENCH/sites/assets/aims_app"
 	bench_cmd compile-po-to-mo --app aims_app --force >"$pip_log" 2>&1 || { cat "$pip_log" >&2; return 1; }
 }
 

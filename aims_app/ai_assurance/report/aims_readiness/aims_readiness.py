@@ -6,7 +6,7 @@ from frappe import _
 
 from aims_app.ai_assurance.readiness.facts import ancestors, chart_options, readiness_chart, readiness_rows
 from aims_app.ai_assurance.readiness.rules import GAP, NOT_APPLICABLE, PARTIAL, READY
-from aims_app.reports import card, column
+from aims_app.reports import card, column, inert
 
 
 def execute(filters: dict | None = None):
@@ -16,7 +16,7 @@ def execute(filters: dict | None = None):
 	chart = {**chart_options(), "data": readiness_chart(rows), "title": _("Readiness by Clause")}
 	if filters.status:
 		rows = with_ancestors([row for row in rows if row.status == filters.status], rows)
-	return columns(), rows, None, chart, summary(rows)
+	return columns(), inert(rows), None, chart, summary(rows)
 
 
 def with_ancestors(matching, rows) -> list:

@@ -14,7 +14,7 @@ from aims_app.ai_assurance.readiness.crosswalk import (
 	coverage,
 )
 from aims_app.ai_assurance.readiness.facts import FRAMEWORK, readiness_rows
-from aims_app.reports import card, column
+from aims_app.reports import card, column, inert
 from aims_app.translation import value
 
 VERDICT_CARDS = ((COVERED, "Green"), (PARTLY_COVERED, "Orange"), (NOT_COVERED, "Red"), (NOT_MAPPED, "Grey"))
@@ -29,7 +29,7 @@ def execute(filters: dict | None = None):
 	rows = crosswalk_rows(statuses, filters)
 	if filters.coverage:
 		rows = [row for row in rows if row.coverage == filters.coverage]
-	return columns(), rows, None, None, summary(rows)
+	return columns(), inert(rows), None, None, summary(rows)
 
 
 def crosswalk_rows(statuses: dict[str, str], filters) -> list[frappe._dict]:

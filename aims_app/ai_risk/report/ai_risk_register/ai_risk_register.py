@@ -9,7 +9,7 @@ from frappe.utils import cint
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.integrations.company import company_conditions, systems_of_department
 from aims_app.record_cache import cached_list_rows
-from aims_app.reports import card, column
+from aims_app.reports import card, column, inert
 
 PAGE_LENGTH = 500
 REGISTER_FIELDS = [
@@ -52,7 +52,7 @@ def execute(filters: dict | None = None):
 		risk.control_count = controls.get(risk.name, 0)
 		risk.last_acceptance = acceptances.get(risk.name)
 	totals = risk_totals(conditions)
-	return columns(), risks, page_message(page, len(risks), totals), chart(totals), summary(totals)
+	return columns(), inert(risks), page_message(page, len(risks), totals), chart(totals), summary(totals)
 
 
 def risk_totals(conditions: dict) -> list[frappe._dict]:

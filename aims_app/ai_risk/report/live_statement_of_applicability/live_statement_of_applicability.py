@@ -5,13 +5,13 @@ import frappe
 from frappe import _
 
 from aims_app.ai_risk.applicability import live_rows
-from aims_app.reports import card, column
+from aims_app.reports import card, column, inert
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = [row for row in live_rows(filters=filters) if matches(row, filters)]
-	return columns(), rows, None, None, summary(rows)
+	return columns(), inert(rows), None, None, summary(rows)
 
 
 def matches(row, filters) -> bool:

@@ -10,7 +10,7 @@ from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_
 from aims_app.ai_systems.eu_ai_act import TIERS
 from aims_app.integrations.company import company_conditions, department_tree
 from aims_app.integrations.people import erpnext_installed
-from aims_app.reports import card, column
+from aims_app.reports import card, column, inert
 from aims_app.translation import value
 
 NO_DEPARTMENT = ""
@@ -25,7 +25,7 @@ def execute(filters: dict | None = None):
 	systems = visible_systems(filters)
 	counts = department_counts(systems, open_risk_levels(filters, [s.name for s in systems]))
 	rows = department_rows(counts, filters)
-	return columns(), rows, None, None, summary(systems, counts)
+	return columns(), inert(rows), None, None, summary(systems, counts)
 
 
 def visible_systems(filters) -> list[frappe._dict]:

@@ -1,5 +1,6 @@
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from aims_app.ai_systems.portal.transparency import published_systems
 
@@ -12,7 +13,10 @@ def get_context(context):
 		frappe.local.flags.redirect_location = "/login?redirect-to=/report-a-concern/new"
 		raise frappe.Redirect
 	choices = [{"label": _("I don't know, or it is not listed"), "value": ""}]
-	choices += [{"label": system.system_name, "value": system.name} for system in published_systems()]
+	# Frappe's select writes each label as HTML, and the page embeds the options in a script: escaped here.
+	choices += [
+		{"label": escape_html(system.system_name), "value": system.name} for system in published_systems()
+	]
 	for field in context.web_form_doc.web_form_fields:
 		if field.fieldname == "reported_system":
 			field.fieldtype = "Select"

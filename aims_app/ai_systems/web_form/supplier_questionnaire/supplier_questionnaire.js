@@ -3,7 +3,8 @@ frappe.ready(function () {
 	const access_key = new URLSearchParams(window.location.search).get("access_key");
 
 	// One row per question sent, in order; the server takes the questions from the assessment and refuses a
-	// different number of answers, so rows are neither added nor removed here.
+	// different number of answers, so rows are neither added nor removed here. The grid writes its cells as
+	// HTML: the question's text goes in escaped.
 	const answers = frappe.web_form.fields_dict.answers;
 	answers.df.cannot_add_rows = 1;
 	answers.df.cannot_delete_rows = 1;
@@ -11,8 +12,8 @@ frappe.ready(function () {
 		name: frappe.utils.get_random(10),
 		idx: i + 1,
 		__islocal: 1,
-		topic: q.topic,
-		question: q.question,
+		topic: frappe.utils.escape_html(q.topic || ""),
+		question: frappe.utils.escape_html(q.question || ""),
 	}));
 	answers.grid.refresh();
 	// The questions in full above the table, whose cells show only their start.

@@ -1,5 +1,6 @@
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import (
 	QuestionnaireLinkRefused,
@@ -27,6 +28,7 @@ def get_context(context):
 			"file_types": settings.supplier_file_types,
 			"file_size_mb": settings.supplier_file_size_mb,
 		}
-	).replace("</", "<\\/")
-	context.title = _("Questionnaire for {0}").format(assessment.ai_supplier)
+	).replace("<", "\\u003c")  # inside the page's <script>: no tag, end tag or comment can start
+	# Frappe's web form prints the title as HTML
+	context.title = _("Questionnaire for {0}").format(escape_html(assessment.ai_supplier))
 	return context
