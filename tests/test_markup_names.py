@@ -78,3 +78,21 @@ def test_every_doctype_people_name_refuses_markup_on_save(doctypes):
 	assert set(hooks.NAMED_DOCTYPES) == named - public
 	for doctype in hooks.NAMED_DOCTYPES:
 		assert "aims_app.validation.refuse_markup_in_names" in hooks.doc_events[doctype]["validate"], doctype
+
+
+def test_report_rows_show_markup_as_text_and_keep_plain_text_as_typed():
+	from aims_app.reports import inert
+
+	class Row(dict):
+		pass
+
+	rows = inert(
+		[
+			Row(title='<img src=x onerror="alert(1)">', note="R&D: score < 0.5", count=3),
+			["</td><script>alert(1)</script>", None],
+		]
+	)
+	assert type(rows[0]) is Row
+	assert rows[0] == {"title": '&lt;img src=x onerror="alert(1)"&gt;', "note": "R&D: score < 0.5", "count": 3}
+	assert rows[1] == ["&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;", None]
+	assert inert(rows) == rows  # escaping twice changes nothing
