@@ -73,7 +73,10 @@ def name_fields(meta) -> list[str]:
 	"""The fields that name a record to people: its title field and the field its name is made from, where
 	someone types them (a title fetched from another record is checked on that record)."""
 	autoname = meta.autoname or ""
-	candidates = [meta.title_field, autoname.removeprefix("field:") if autoname.startswith("field:") else None]
+	candidates = [
+		meta.title_field,
+		autoname.removeprefix("field:") if autoname.startswith("field:") else None,
+	]
 	return [
 		df.fieldname
 		for df in (meta.get_field(fieldname) for fieldname in dict.fromkeys(filter(None, candidates)))
@@ -83,8 +86,12 @@ def name_fields(meta) -> list[str]:
 
 def refuse_markup_in_names(doc, method=None):
 	"""A name holding markup is refused, whichever way it comes (desk, REST, a JSON-string value that Frappe's
-	own HTML sanitiser lets through, an import): nothing is stored and the user is told which field and why."""
+	own HTML sanitiser lets through, an import): nothing is stored and the user is told which field and why.
+	A name stored before this check is refused only once someone changes it: until then the record saves (a
+	daily job, a new measurement) and every page shows the name escaped."""
 	for fieldname in name_fields(doc.meta):
+		if not doc.is_new() and not doc.has_value_changed(fieldname):
+			continue
 		found = markup_in(doc.get(fieldname))
 		if found:
 			frappe.throw(
@@ -105,15 +112,17 @@ def app_modules() -> frozenset[str]:
 
 def clean_markup_in_text(doc, method=None):
 	"""Frappe's HTML sanitiser leaves alone a value that parses as JSON ('"<img src=x onerror=...>"', with the
-	quotes) and the fields of a document being submitted. For the AIMS doctypes it cleans those too, as it
-	cleans any other typed value (scripts and event handlers go, text without a tag is kept as typed), so no
-	stored text carries script, whichever page or print of Frappe's shows it."""
+	quotes) and the fields of a document being submitted. For the AIMS doctypes it cleans those too when they
+	are set, as it cleans any other typed value (scripts and event handlers go, text without a tag is kept as
+	typed), so no text saved carries script, whichever page or print of Frappe's shows it."""
 	if doc.meta.module not in app_modules():
 		return
 	for row in (doc, *doc.get_all_children()):
 		for df in row.meta.fields:
 			if df.fieldtype not in CLEANED_TYPES or df.ignore_xss_filter or df.options == "Email":
 				continue
+			if row is doc and not doc.is_new() and not doc.has_value_changed(df.fieldname):
+				continue  # stored before: left as it is, and escaped wherever it is shown
 			text = row.get(df.fieldname)
 			if isinstance(text, str) and TAG_START.search(text):
 				cleaned = sanitize_html(text, linkify=df.fieldtype == "Text Editor", always_sanitize=True)

@@ -60,7 +60,10 @@ def test_the_quote_is_short_and_the_message_names_the_field():
 def typed_name_fields(doctype: dict) -> set[str]:
 	"""What aims_app.validation.name_fields finds in a doctype's metadata, read from its JSON."""
 	autoname = doctype.get("autoname") or ""
-	names = {doctype.get("title_field"), autoname.removeprefix("field:") if autoname.startswith("field:") else None}
+	names = {
+		doctype.get("title_field"),
+		autoname.removeprefix("field:") if autoname.startswith("field:") else None,
+	}
 	fields = {f["fieldname"]: f for f in doctype["fields"]}
 	return {
 		name
@@ -74,7 +77,11 @@ def typed_name_fields(doctype: dict) -> set[str]:
 
 def test_every_doctype_people_name_refuses_markup_on_save(doctypes):
 	public = {"AI Concern", "AI Supplier Response"}  # what the public writes, escaped by their controllers
-	named = {name for name, doctype in doctypes.items() if not doctype.get("istable") and typed_name_fields(doctype)}
+	named = {
+		name
+		for name, doctype in doctypes.items()
+		if not doctype.get("istable") and typed_name_fields(doctype)
+	}
 	assert set(hooks.NAMED_DOCTYPES) == named - public
 	for doctype in hooks.NAMED_DOCTYPES:
 		assert "aims_app.validation.refuse_markup_in_names" in hooks.doc_events[doctype]["validate"], doctype
@@ -93,6 +100,10 @@ def test_report_rows_show_markup_as_text_and_keep_plain_text_as_typed():
 		]
 	)
 	assert type(rows[0]) is Row
-	assert rows[0] == {"title": '&lt;img src=x onerror="alert(1)"&gt;', "note": "R&D: score < 0.5", "count": 3}
+	assert rows[0] == {
+		"title": '&lt;img src=x onerror="alert(1)"&gt;',
+		"note": "R&D: score < 0.5",
+		"count": 3,
+	}
 	assert rows[1] == ["&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;", None]
 	assert inert(rows) == rows  # escaping twice changes nothing
