@@ -63,6 +63,10 @@ anyone or only for logged-in users as AIMS Settings says, and lists none. The tr
 (`/ai-transparency`) shows the public fields of published AI systems and the published AI Policy's
 public summary. The supplier questionnaire (`/supplier-questionnaire`) creates an AI Supplier Response
 and attaches documents to its AI Supplier Assessment only with the unused key of that assessment's email.
+
+Nothing anyone types runs for another user: every page above, every print format, report and list shows
+what was typed as text, and the name of a record (an AI system's, a risk's title, a supplier's) is refused on
+save, for every role and over REST alike, when it holds markup such as `<img ...>` (aims_app/markup_rules.py).
 """
 
 
