@@ -63,6 +63,27 @@ anyone or only for logged-in users as AIMS Settings says, and lists none. The tr
 (`/ai-transparency`) shows the public fields of published AI systems and the published AI Policy's
 public summary. The supplier questionnaire (`/supplier-questionnaire`) creates an AI Supplier Response
 and attaches documents to its AI Supplier Assessment only with the unused key of that assessment's email.
+The key is used under a lock on its assessment: of answers sent with it at the same moment, one is saved and
+the others are refused. A document is kept only when its content is what its extension says (a PDF, an
+image, an Office or OpenDocument file, plain text without markup), whatever its name.
+"""
+
+
+THROUGH_THE_API = """
+## Through the API
+
+REST and RPC calls meet the same checks as the desk. Each whitelisted method of the app (the desk's buttons,
+cards, charts and forms call them) checks the caller's rights on the records it reads or changes; who may
+call which is written in `aims_app/tests/policy.py` (`METHODS`), and the integration suite calls every one
+of them over HTTP as Guest, as a desk user without an AIMS role and as each AIMS role.
+
+Frappe 15.44's `frappe.client.get_count` counts the records of any doctype for anyone logged in, without
+checking their rights (later 15.x releases count through the list query). aims_app answers that method in
+Frappe's place (`override_whitelisted_methods` in `aims_app/hooks.py`, pointing at
+`aims_app.overrides.get_count`) as the fixed Frappe does: through `frappe.desk.reportview.get_count`, with
+the caller's permissions. A user who may not read AI System, AI Risk or any other doctype is refused with
+403; an AIMS Viewer gets the number of records they may read. The override holds on every Frappe version
+the app supports, for every doctype of the site, and goes with the app when it is uninstalled.
 """
 
 
@@ -123,7 +144,7 @@ def render() -> str:
 		if rule:
 			rule = f"For all but {' and '.join(UNRESTRICTED_ROLES)}: {rule[0].lower()}{rule[1:]}"
 		lines.append(f"| {row['module']} | {row['doctype']} | " + " | ".join(cells) + f" | {rule} |")
-	return "\n".join(lines) + "\n" + LIFE_CYCLE + OUTSIDE_THE_DESK
+	return "\n".join(lines) + "\n" + LIFE_CYCLE + OUTSIDE_THE_DESK + THROUGH_THE_API
 
 
 if __name__ == "__main__":

@@ -100,7 +100,7 @@ class TestQuestionnaireUnderAttack(PortalTestCase):
 		for filename, data in (
 			("security-report.pdf", a_pdf()),
 			("architecture.png", a_png()),
-			("notes.txt", "Our models are retrained monthly; accuracy < 0.9 triggers a review.".encode()),
+			("notes.txt", b"Our models are retrained monthly; accuracy < 0.9 triggers a review."),
 		):
 			accepted = self.attach(key, filename, data)
 			self.assertEqual(accepted.status_code, 200, f"{filename}: {error_message(accepted)}")
