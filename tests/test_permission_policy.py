@@ -84,7 +84,8 @@ def whitelisted_in_the_sources() -> set[str]:
 
 	def whitelisted(node) -> bool:
 		return any(
-			"frappe.whitelist" in ast.unparse(decorator.func if isinstance(decorator, ast.Call) else decorator)
+			"frappe.whitelist"
+			in ast.unparse(decorator.func if isinstance(decorator, ast.Call) else decorator)
 			for decorator in node.decorator_list
 		)
 
