@@ -167,10 +167,21 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 		name = self.records.of("Audit Programme", user, fresh=True, audits=[row])
 		return {"programme": name, "row_name": frappe.get_doc("Audit Programme", name).audits[0].name}
 
-	def calls(self, method: str, principal: str) -> list[dict]:
-		"""The requests that try `method` as `principal`: path, arguments, the doctype asked about (where the
-		policy depends on it) and what the policy expects when it is not the caller's rights."""
-		user = self.user_of(principal)
+	def whose(self, method: str, principal: str):
+		"""(own?, user whose records the call names): the caller's own, and where the method needs a change
+		with an owner rule (an AI System Owner evaluating another owner's fairness evaluation), someone
+		else's too."""
+		yield True, self.user_of(principal)
+		needs = policy.METHODS[method]
+		owner_rule = isinstance(needs, tuple) and any(
+			doctype in policy.OWN_RULES and letter != "R" for letter, doctype in needs
+		)  # reading is never limited to one's own records
+		if owner_rule and principal != "Guest":
+			yield False, "Administrator"
+
+	def calls(self, method: str, user: str) -> list[dict]:
+		"""The requests that try `method` on the records of `user`: path, arguments, the doctype asked about
+		(where the policy depends on it) and what the policy expects when it is not the caller's rights."""
 		owner, short = method.rsplit(".", 1)
 		api = f"/api/method/{method}"
 		if doctype := self.doctypes.get(tuple(owner.rsplit(".", 1))):
@@ -247,7 +258,7 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 				self.wrong.append(
 					f"{method} has no row in METHODS of aims_app/tests/policy.py: write who may call it"
 				)
-			elif not self.calls(method, "AIMS Manager"):
+			elif not self.calls(method, self.user_of("AIMS Manager")):
 				self.wrong.append(f"{method}: write how to call it in {__name__}.calls")
 		for method in sorted(set(policy.METHODS) - set(self.methods)):
 			self.tried += 1
@@ -257,25 +268,30 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 	def test_each_caller_gets_what_the_policy_says(self):
 		for method in sorted(set(self.methods) & set(policy.METHODS)):
 			for principal, session in self.sessions.items():
-				for call in self.calls(method, principal):
-					frappe.cache.delete_keys("rl:")  # the questionnaire's limit per key counts every caller
-					expected = call.get("expect")
-					if expected is None:
-						expected = policy.may_call(method, PRINCIPALS[principal][1], asked=call.get("asked"))
-					if "json" in call:
-						response = session.post(call["path"], json=call["json"])
-					else:
-						response = session.post(call["path"], data=call["data"])
-					self.keep_what_was_made(method, response)
-					self.tried += 1
-					self.per_caller[principal] += 1
-					got = outcome(response)
-					if got != ("allowed" if expected else "denied"):
-						self.wrong.append(
-							f"{principal} / {method.rsplit('.', 2)[-2]}.{method.rsplit('.', 1)[-1]}: "
-							f"policy {'allows' if expected else 'refuses'}, got {got}"
-						)
+				for own, user in self.whose(method, principal):
+					for call in self.calls(method, user):
+						self.attempt(method, principal, session, own, call)
 		self.check()
+
+	def attempt(self, method: str, principal: str, session, own: bool, call: dict):
+		frappe.cache.delete_keys("rl:")  # the questionnaire's limit per key counts every caller
+		expected = call.get("expect")
+		if expected is None:
+			roles = PRINCIPALS[principal][1]
+			expected = policy.may_call(method, roles, asked=call.get("asked"), own=own)
+		if "json" in call:
+			response = session.post(call["path"], json=call["json"])
+		else:
+			response = session.post(call["path"], data=call["data"])
+		self.keep_what_was_made(method, response)
+		self.tried += 1
+		self.per_caller[principal] += 1
+		got = outcome(response)
+		if got != ("allowed" if expected else "denied"):
+			self.wrong.append(
+				f"{principal} / {'.'.join(method.rsplit('.', 2)[-2:])} ({'own' if own else 'other'} record): "
+				f"policy {'allows' if expected else 'refuses'}, got {got}"
+			)
 
 	def keep_what_was_made(self, method: str, response):
 		"""Records an allowed call made, removed with the test's own at the end."""
