@@ -48,10 +48,15 @@ def app_modules() -> tuple[list[str], list[str]]:
 
 
 def whitelisted_methods() -> dict[str, object]:
-	"""Dotted path (`module.function` or `module.Class.method`) -> function, for what aims_app whitelists."""
+	"""Dotted path (`module.function` or `module.Class.method`) -> function, for what aims_app whitelists.
+	Frappe 15 keeps its register in `frappe.whitelisted` (what `frappe.is_whitelisted` checks)."""
+	register = getattr(frappe, "whitelisted", None)
+	assert register is not None, (
+		"this Frappe keeps no frappe.whitelisted: find its register of whitelisted methods"
+	)
 	return {
 		f"{fn.__module__}.{fn.__qualname__}": fn
-		for fn in frappe.whitelisted
+		for fn in register
 		if (fn.__module__ or "").startswith("aims_app.")
 	}
 
