@@ -102,6 +102,28 @@ OWN_RULES = {
 	"AI Fairness Evaluation": "the owner of the AI system evaluated",
 }
 
+# "A write is judged on what is stored, not on what the request claims: changing an owning field is itself a
+# permission" (DESIGN.md, docs/permissions.md): the fields whose value makes a record someone's, per the rules
+# above. A person in `people` is handed over only by an unrestricted role or by the person named now; a
+# record is moved to another `containers` record (an AI system, a risk, a metric) only by someone who may
+# change it both before and after.
+OWNING_FIELDS = {
+	"AI System": {"people": ("system_owner",)},
+	"AI Model": {"people": ("owner",)},
+	"AI Dataset": {"people": ("owner",)},
+	"AI Incident": {"containers": ("ai_system",)},
+	"AI Impact Assessment": {"containers": ("ai_system",)},
+	"AI Risk": {"people": ("risk_owner",), "containers": ("ai_system",)},
+	"Risk Acceptance": {"containers": ("ai_risk",)},
+	"AIMS Evidence": {"people": ("evidence_owner", "owner")},
+	"Nonconformity": {"people": ("nc_owner",)},
+	"AI System Stage Review": {"containers": ("ai_system",)},
+	"AI System Change": {"containers": ("ai_system",)},
+	"AI Monitoring Metric": {"containers": ("ai_system",)},
+	"AI Monitoring Measurement": {"containers": ("metric",)},
+	"AI Fairness Evaluation": {"containers": ("ai_system",)},
+}
+
 # The workflows' actions: (doctype, state) -> {action: (roles that may take it, on a record they drafted too?)}.
 # Risk Acceptance: "the risk owner accepts a residual risk within the appetite; above it the owner requests
 # approval and an AIMS Approver decides". AI Policy as above. Nonconformity: Open -> Correction -> Root Cause
