@@ -287,6 +287,7 @@ def confirm_contact(reference: str, key: str):
 		concern = frappe.get_doc("AI Concern", reference)
 		concern.db_set("contact_confirmed", 1)
 		concern.acknowledge()
+		frappe.db.commit()  # a GET (the link in an email) is rolled back unless committed, as Frappe's unsubscribe does
 	frappe.respond_as_web_page(
 		_("Address Confirmed"),
 		_(
