@@ -100,6 +100,7 @@ class AIConcern(Document):
 				_("{0} is too long: write at most {1} characters.").format(
 					label(self.meta, fieldname), CONCERN_FIELD_LIMITS[fieldname]
 				),
+				frappe.CharacterLengthExceededError,
 				title=_("Too Long"),
 			)
 
