@@ -9,9 +9,11 @@ import zipfile
 import pytest
 
 from aims_app.ai_systems.portal.rules import (
+	CONCERN_FIELD_LIMITS,
 	DEFAULT_SUPPLIER_QUESTIONS,
 	EXPECTED_KIND,
 	allowed_types,
+	client_address,
 	content_problem,
 	document_kind,
 	document_problem,
@@ -19,6 +21,7 @@ from aims_app.ai_systems.portal.rules import (
 	neutralise_markup,
 	new_key,
 	over_the_limit,
+	overlong_field,
 )
 
 MB = 1024 * 1024
@@ -192,3 +195,44 @@ def test_text_is_markup_only_when_it_holds_a_tag():
 		assert document_kind(text) == "text", text
 	for text in (b"<b>bold</b>", b"</div>", b"<!-- c -->", b'<?xml version="1.0"?>', b"<br/>", b"<a href=x>"):
 		assert document_kind(text) == "markup", text
+
+
+def test_an_overlong_field_is_named_and_text_within_the_limits_passes():
+	limits = {"subject": 140, "what_happened": 10_000}
+	assert overlong_field({"subject": "s" * 140, "what_happened": "w" * 10_000}, limits) is None
+	assert overlong_field({"subject": "s" * 141}, limits) == "subject"
+	assert overlong_field({"subject": "ok", "what_happened": "w" * 1_000_000}, limits) == "what_happened"
+	assert overlong_field({}, limits) is None
+
+
+def test_every_field_of_the_public_concern_form_has_a_limit():
+	assert set(CONCERN_FIELD_LIMITS) == {
+		"subject",
+		"reported_system",
+		"what_happened",
+		"contact_name",
+		"contact_email",
+	}
+	assert all(0 < limit <= 10_000 for limit in CONCERN_FIELD_LIMITS.values())
+
+
+@pytest.mark.parametrize(
+	("remote", "forwarded", "proxies", "expected"),
+	[
+		# no proxy: the header is the sender's own words and is ignored
+		("203.0.113.9", "198.51.100.1", 0, "203.0.113.9"),
+		("203.0.113.9", None, 0, "203.0.113.9"),
+		# one proxy that appends what it saw: whatever the sender put before it does not count
+		("10.0.0.2", "198.51.100.1, 203.0.113.9", 1, "203.0.113.9"),
+		("10.0.0.2", "203.0.113.9", 1, "203.0.113.9"),
+		# two proxies (a load balancer, then nginx)
+		("127.0.0.1", "198.51.100.1, 203.0.113.9, 10.0.0.5", 2, "203.0.113.9"),
+		# fewer hops than proxies configured: the first one there is
+		("127.0.0.1", "203.0.113.9", 3, "203.0.113.9"),
+		# a proxy configured but no header: the connection's address
+		("10.0.0.2", "", 1, "10.0.0.2"),
+		(None, None, 0, "local"),
+	],
+)
+def test_the_client_address_trusts_only_the_configured_proxies(remote, forwarded, proxies, expected):
+	assert client_address(remote, forwarded, proxies) == expected

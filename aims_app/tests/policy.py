@@ -103,6 +103,28 @@ OWN_RULES = {
 	"AI Fairness Evaluation": "the owner of the AI system evaluated",
 }
 
+# "A write is judged on what is stored, not on what the request claims: changing an owning field is itself a
+# permission" (DESIGN.md, docs/permissions.md): the fields whose value makes a record someone's, per the rules
+# above. A person in `people` is handed over only by an unrestricted role or by the person named now; a
+# record is moved to another `containers` record (an AI system, a risk, a metric) only by someone who may
+# change it both before and after.
+OWNING_FIELDS = {
+	"AI System": {"people": ("system_owner",)},
+	"AI Model": {"people": ("owner",)},
+	"AI Dataset": {"people": ("owner",)},
+	"AI Incident": {"containers": ("ai_system",)},
+	"AI Impact Assessment": {"containers": ("ai_system",)},
+	"AI Risk": {"people": ("risk_owner",), "containers": ("ai_system",)},
+	"Risk Acceptance": {"containers": ("ai_risk",)},
+	"AIMS Evidence": {"people": ("evidence_owner", "owner")},
+	"Nonconformity": {"people": ("nc_owner",)},
+	"AI System Stage Review": {"containers": ("ai_system",)},
+	"AI System Change": {"containers": ("ai_system",)},
+	"AI Monitoring Metric": {"containers": ("ai_system",)},
+	"AI Monitoring Measurement": {"containers": ("metric",)},
+	"AI Fairness Evaluation": {"containers": ("ai_system",)},
+}
+
 # The workflows' actions: (doctype, state) -> {action: (roles that may take it, on a record they drafted too?)}.
 # Risk Acceptance: "the risk owner accepts a residual risk within the appetite; above it the owner requests
 # approval and an AIMS Approver decides". AI Policy as above. Nonconformity: Open -> Correction -> Root Cause
@@ -183,6 +205,7 @@ AUDITOR_INDEPENDENCE = "own area"
 # (letter, doctype) listed, one of a set of roles, or the questionnaire's key.
 ASKED = "the doctype the call names"  # a card counting a doctype, Frappe's count: the right on that doctype
 KEY_HOLDER = "whoever holds the unused key of a supplier questionnaire"  # Guest included (docs/features.md)
+LINK_HOLDER = "whoever holds the confirmation link emailed to a concern's reporter"  # Guest included
 _AI_SYSTEMS = "aims_app.ai_systems"
 _ASSURANCE = "aims_app.ai_assurance"
 _FAIRNESS = f"{_AI_SYSTEMS}.doctype.ai_fairness_evaluation.ai_fairness_evaluation.AIFairnessEvaluation"
@@ -200,6 +223,8 @@ METHODS = {
 	f"{_AI_SYSTEMS}.doctype.ai_system_stage_review.ai_system_stage_review.open_steps": (("R", "AI System"),),
 	# "the supplier answers ... and attaches documents" with the link's key, without an account
 	f"{_AI_SYSTEMS}.doctype.ai_supplier_response.ai_supplier_response.attach_document": KEY_HOLDER,
+	# the reporter confirms the address they gave by the link in the email (a wrong link is a page not found)
+	f"{_AI_SYSTEMS}.doctype.ai_concern.ai_concern.confirm_contact": LINK_HOLDER,
 	# "an AIMS Manager makes an AI Supplier Assessment ... *Send to Supplier*"
 	f"{_AI_SYSTEMS}.doctype.ai_supplier_assessment.ai_supplier_assessment.AISupplierAssessment.send_to_supplier": (
 		("W", "AI Supplier Assessment"),
@@ -256,7 +281,7 @@ def may_call(method: str, roles, asked: str | None = None, own: bool = True) -> 
 	record of their own or someone else's. A doctype of another app (ERPNext's Supplier) is not in RIGHTS:
 	no AIMS role gives a right on it."""
 	needs = METHODS[method]
-	if needs == KEY_HOLDER:
+	if needs in (KEY_HOLDER, LINK_HOLDER):
 		return True
 	if isinstance(needs, frozenset):
 		return bool(needs & set(roles))

@@ -4,10 +4,10 @@ aims_app/tests/policy.py (METHODS), issue 25.
 
 The methods are found at run time: every module of aims_app is imported and Frappe's own register of
 whitelisted functions (`frappe.whitelisted`) read, so a method added later fails here until the policy and
-this test say who may call it and how. Each is called with real records made for the caller (their own, where
-the policy has owner rules): a module function at /api/method/<path>, a document method through
-run_doc_method on the record. Only a 2xx answer counts as allowed and only a 403 as refused; anything else is
-a failure. The attempts per caller are printed.
+this test say who may call it and how. Each is called with real records made for the caller (their own, and
+someone else's where the policy has owner rules): a module function at /api/method/<path>, a document method
+through run_doc_method on the record, a link from an email by GET. Only a 2xx answer counts as allowed and
+only a 403 as refused; anything else is a failure. The attempts per caller are printed.
 """
 
 import base64
@@ -20,6 +20,7 @@ from frappe.model.base_document import get_controller
 from frappe.utils.background_jobs import get_queue
 
 import aims_app
+from aims_app.ai_systems.doctype.ai_concern.ai_concern import confirmation_key
 from aims_app.ai_systems.portal.rules import key_digest, new_key
 from aims_app.tests import default_outgoing_email_account, make_user, policy
 from aims_app.tests.http import PRINCIPALS, LiveServerTestCase, error_message
@@ -243,6 +244,11 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 				{"path": api, "data": {"access_key": key, **document}},
 				{"path": api, "data": {"access_key": "guessed-" + key[8:], **document}, "expect": False},
 			]
+		if short == "confirm_contact":
+			# the link of the confirmation email, opened in a browser
+			concern = self.records.of("AI Concern", user, fresh=True, contact_email="reporter@example.com")
+			link = {"reference": concern, "key": confirmation_key(concern, "reporter@example.com")}
+			return [{"path": api, "params": link}]
 		if short not in arguments:
 			return []
 		asked = "AI System" if short in ("records_matching", "get_count") else None
@@ -284,7 +290,9 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 		if expected is None:
 			roles = PRINCIPALS[principal][1]
 			expected = policy.may_call(method, roles, asked=call.get("asked"), own=own)
-		if "json" in call:
+		if "params" in call:
+			response = session.get(call["path"], params=call["params"])
+		elif "json" in call:
 			response = session.post(call["path"], json=call["json"])
 		else:
 			response = session.post(call["path"], data=call["data"])

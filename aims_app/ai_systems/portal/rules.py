@@ -26,6 +26,34 @@ def neutralise_markup(text: str | None) -> str | None:
 	return html.escape(text, quote=False)
 
 
+# The most a member of the public may type into each field of the concern form, in characters.
+CONCERN_FIELD_LIMITS = {
+	"subject": 140,
+	"reported_system": 140,
+	"what_happened": 10_000,
+	"contact_name": 140,
+	"contact_email": 254,
+}
+
+
+def overlong_field(values: dict, limits: dict[str, int]) -> str | None:
+	"""The first field whose text is longer than its limit, or None; the text itself is never repeated."""
+	for fieldname, limit in limits.items():
+		if len(str(values.get(fieldname) or "")) > limit:
+			return fieldname
+	return None
+
+
+def client_address(remote_address: str | None, forwarded_for: str | None, trusted_proxies: int) -> str:
+	"""The address a request came from. With no proxy in front of the site, the connection's own address:
+	an X-Forwarded-For header is then whatever the sender wrote. Behind `trusted_proxies` proxies, each
+	of which appends the address it was reached from, the entry that many places from the end."""
+	hops = [hop.strip() for hop in (forwarded_for or "").split(",") if hop.strip()]
+	if trusted_proxies > 0 and hops:
+		return hops[-min(trusted_proxies, len(hops))]
+	return remote_address or "local"
+
+
 def over_the_limit(already_sent: int, limit: int) -> bool:
 	"""Whether one more concern from an address that sent `already_sent` in the window passes the limit."""
 	return limit > 0 and already_sent >= limit
