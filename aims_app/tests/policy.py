@@ -211,6 +211,7 @@ _ASSURANCE = "aims_app.ai_assurance"
 _FAIRNESS = f"{_AI_SYSTEMS}.doctype.ai_fairness_evaluation.ai_fairness_evaluation.AIFairnessEvaluation"
 _CONCERN = f"{_AI_SYSTEMS}.doctype.ai_concern.ai_concern.AIConcern"
 _DASHBOARD = "aims_app.ai_governance.dashboard"
+_ASSESSMENT = f"{_AI_SYSTEMS}.doctype.ai_supplier_assessment.ai_supplier_assessment.AISupplierAssessment"
 METHODS = {
 	# "the system owner ... presses *Evaluate*": whoever changes the evaluation
 	f"{_FAIRNESS}.evaluate": (("W", "AI Fairness Evaluation"),),
@@ -226,9 +227,7 @@ METHODS = {
 	# the reporter confirms the address they gave by the link in the email (a wrong link is a page not found)
 	f"{_AI_SYSTEMS}.doctype.ai_concern.ai_concern.confirm_contact": LINK_HOLDER,
 	# "an AIMS Manager makes an AI Supplier Assessment ... *Send to Supplier*"
-	f"{_AI_SYSTEMS}.doctype.ai_supplier_assessment.ai_supplier_assessment.AISupplierAssessment.send_to_supplier": (
-		("W", "AI Supplier Assessment"),
-	),
+	f"{_ASSESSMENT}.send_to_supplier": (("W", "AI Supplier Assessment"),),
 	# "*Read from MLflow*" on a metric: whoever sets up and changes the metric
 	f"{_AI_SYSTEMS}.monitoring.mlflow_metrics.read_now": (("W", "AI Monitoring Metric"),),
 	# the metric form's choice of its system's registry models: a reader of systems and models

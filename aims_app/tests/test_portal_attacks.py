@@ -15,7 +15,7 @@ from aims_app.tests.http import error_message
 from aims_app.tests.test_portal import ACCEPT, PortalTestCase, a_pdf
 
 PARALLEL = 8
-HTML = b"<!DOCTYPE html><html><body><script>fetch('/api/method/frappe.auth.get_logged_user')</script></body></html>"
+HTML = b"<!DOCTYPE html><html><body><script>fetch('/api/method/logout')</script></body></html>"
 
 
 def a_png() -> bytes:

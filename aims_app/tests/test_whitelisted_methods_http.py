@@ -1,5 +1,5 @@
-"""Every whitelisted function and document method of the app, called over HTTP as Guest, as a desk user with no
-AIMS role and as each AIMS role, each answer compared with the table written by hand in
+"""Every whitelisted function and document method of the app, called over HTTP as Guest, as a desk user with
+no AIMS role and as each AIMS role, each answer compared with the table written by hand in
 aims_app/tests/policy.py (METHODS), issue 25.
 
 The methods are found at run time: every module of aims_app is imported and Frappe's own register of
