@@ -105,3 +105,24 @@ class TestQuestionnaireUnderAttack(PortalTestCase):
 			accepted = self.attach(key, filename, data)
 			self.assertEqual(accepted.status_code, 200, f"{filename}: {error_message(accepted)}")
 		self.assertEqual(len(self.attached(name)), 3)
+
+	def test_oversized_answers_are_refused_plainly_and_the_key_stays_unused(self):
+		name, key = self.send()
+		questions = len(frappe.get_doc("AI Supplier Assessment", name).questions)
+		megabyte = "A" * 1_000_000
+		for what, data in (
+			("respondent", {"respondent_name": megabyte, "answers": [{"answer": "Yes."}] * questions}),
+			("answer", {"respondent_name": "Supplier", "answers": [{"answer": megabyte}] * questions}),
+		):
+			response = self.server.session().post(
+				ACCEPT,
+				data={"web_form": "supplier-questionnaire", "data": json.dumps({"access_key": key, **data})},
+			)
+			self.assertEqual(response.status_code, 417, what)
+			self.assertLess(len(response.content), 5_000, f"{what}: the answer repeats what was sent")
+			self.assertIn("too long", error_message(response), what)
+			self.assertNotIn("Traceback", response.text, what)
+			self.assertFalse(response.json().get("exception"), f"{what}: a traceback was shown")
+		frappe.db.rollback()
+		self.assertFalse(frappe.get_all("AI Supplier Response", filters={"assessment": name}))
+		self.assertEqual(frappe.db.get_value("AI Supplier Assessment", name, "status"), "Sent")

@@ -35,6 +35,10 @@ CONCERN_FIELD_LIMITS = {
 	"contact_email": 254,
 }
 
+# ... and of a supplier's answers to a questionnaire.
+RESPONSE_FIELD_LIMITS = {"respondent_name": 140, "access_key": 100}
+ANSWER_LIMIT = 10_000
+
 
 def overlong_field(values: dict, limits: dict[str, int]) -> str | None:
 	"""The first field whose text is longer than its limit, or None; the text itself is never repeated."""

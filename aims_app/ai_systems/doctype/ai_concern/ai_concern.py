@@ -13,16 +13,15 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import add_to_date, get_url, now_datetime
 from frappe.utils.password import get_encryption_key
 
+from aims_app.ai_systems.portal.limits import refuse_overlong_fields
 from aims_app.ai_systems.portal.rules import (
 	CONCERN_FIELD_LIMITS,
 	client_address,
 	neutralise_markup,
 	over_the_limit,
-	overlong_field,
 )
 from aims_app.ai_systems.portal.transparency import is_published
 from aims_app.integrations.people import aims_managers
-from aims_app.translation import label
 
 REPORTER_FIELDS = ("subject", "reported_system", "what_happened", "contact_name", "contact_email")
 
@@ -60,7 +59,7 @@ class AIConcern(Document):
 		if from_outside:
 			# whatever goes wrong from here on, a visitor reads a message, never the server's traceback
 			frappe.local.flags.disable_traceback = True
-		self.refuse_overlong_fields()
+		refuse_overlong_fields(self, CONCERN_FIELD_LIMITS)
 		self.reported_through = "Web form" if from_outside else "Desk"
 		self.reported_on = now_datetime()
 		self.contact_confirmed = 0
@@ -92,17 +91,6 @@ class AIConcern(Document):
 				title=_("Unknown AI System"),
 			)
 		self.ai_system = self.ai_system or self.reported_system
-
-	def refuse_overlong_fields(self):
-		fieldname = overlong_field(self.as_dict(), CONCERN_FIELD_LIMITS)
-		if fieldname:
-			frappe.throw(
-				_("{0} is too long: write at most {1} characters.").format(
-					label(self.meta, fieldname), CONCERN_FIELD_LIMITS[fieldname]
-				),
-				frappe.CharacterLengthExceededError,
-				title=_("Too Long"),
-			)
 
 	def refuse_guests_where_login_is_required(self):
 		audience = frappe.db.get_single_value("AIMS Settings", "concern_form_audience")

@@ -14,7 +14,10 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import assessment_for_key
+from aims_app.ai_systems.portal.limits import refuse_overlong_fields
 from aims_app.ai_systems.portal.rules import (
+	ANSWER_LIMIT,
+	RESPONSE_FIELD_LIMITS,
 	allowed_types,
 	content_problem,
 	document_problem,
@@ -46,6 +49,12 @@ class AISupplierResponse(Document):
 	# end: auto-generated types
 
 	def before_insert(self):
+		if frappe.session.user == "Guest":
+			# whatever goes wrong from here on, a supplier reads a message, never the server's traceback
+			frappe.local.flags.disable_traceback = True
+		refuse_overlong_fields(self, RESPONSE_FIELD_LIMITS)
+		for row in self.answers:
+			refuse_overlong_fields(row, {"answer": ANSWER_LIMIT})
 		self.answered_on = now_datetime()
 
 	def take_the_questions_of(self, assessment: str):
