@@ -36,7 +36,7 @@ CONCERN_FIELD_LIMITS = {
 }
 
 # ... and of a supplier's answers to a questionnaire.
-RESPONSE_FIELD_LIMITS = {"respondent_name": 140, "access_key": 100}
+RESPONSE_FIELD_LIMITS = {"respondent_name": 140, "access_key": 140}
 ANSWER_LIMIT = 10_000
 
 
