@@ -10,11 +10,10 @@ import secrets
 import zipfile
 from pathlib import PurePosixPath
 
+from aims_app.markup_rules import TAG_START
 from aims_app.messages import Message, _
 
 KEY_BYTES = 32
-# What a browser would read as the start of a tag; a lone "<" or ">" (as in "3 < 5") is not one.
-TAG_START = re.compile(r"<[A-Za-z!/?]")
 
 
 def neutralise_markup(text: str | None) -> str | None:
