@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from aims_app.ai_risk.risk_matrix import RiskMatrix
 from aims_app.messages import Message, _
+from aims_app.workflows.separation_rules import self_approval_refusal
 
 LIKELIHOOD = "likelihood"
 IMPACT = "impact"
@@ -70,13 +71,18 @@ def decides_acceptance(is_risk_owner: bool, is_approver: bool) -> bool:
 	return is_risk_owner or is_approver
 
 
-def acceptance_refusal(needs_approver: bool, is_risk_owner: bool, is_approver: bool) -> Message | None:
+def acceptance_refusal(
+	needs_approver: bool, is_risk_owner: bool, is_approver: bool, is_requester: bool = False
+) -> Message | None:
 	"""Why this person may not accept the residual risk, or None when they may.
 
 	Within the appetite the risk owner decides (top management may too); above it only top
 	management (an AIMS Approver) does. The controller asks it when the acceptance is signed, the workflow
-	(through the acceptance's owner_may_accept) when it offers the owner Accept or Request Approval.
+	(through the acceptance's owner_may_accept) when it offers the owner Accept or Request Approval. An
+	acceptance sent for approval is approved by someone other than whoever asked (`is_requester`).
 	"""
+	if needs_approver and (refusal := self_approval_refusal(is_requester)):
+		return refusal
 	if needs_approver and not is_approver:
 		return Message(
 			_("The residual level is above the risk appetite: only an AIMS Approver can accept it.")

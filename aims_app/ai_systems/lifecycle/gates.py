@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aims_app.messages import Joined, Message, _
+from aims_app.workflows.separation_rules import self_approval_refusal
 
 CONCEPT = "Concept"
 DESIGN = "Design and development"
@@ -311,8 +312,8 @@ def approval_refusal(
 ) -> Message | None:
 	"""Why this person may not approve a stage review or change, or None when they may. Never the person who
 	asked for it; an AIMS Approver where one is needed; otherwise the system's owner or an AIMS Approver."""
-	if is_requester:
-		return Message(_("You asked for this: someone else must approve it."))
+	if refusal := self_approval_refusal(is_requester):
+		return refusal
 	if needs_an_approver and not is_approver:
 		return Message(_("Only an AIMS Approver can approve this for a system of this tier."))
 	if not (is_system_owner or is_approver):
