@@ -1,14 +1,18 @@
 """The AIMS workspace: its cards count what the records say, for every reader, and nobody else reads them."""
 
 import json
+import re
 
 import frappe
 from frappe.desk.desktop import get_desktop_page
 from frappe.desk.doctype.number_card.number_card import get_result
-from frappe.utils import add_days, today
+from frappe.model.workflow import apply_workflow
+from frappe.utils import add_days, add_months, today
 
+from aims_app.ai_assurance.readiness.facts import readiness_rows
 from aims_app.ai_governance import dashboard
-from aims_app.tests import AimsTestCase, acting_as
+from aims_app.ai_risk.report.ai_risk_register import ai_risk_register
+from aims_app.tests import AimsTestCase, acting_as, make_user
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence, insert
 
 MANAGER = "ws-manager@example.com"
@@ -82,6 +86,49 @@ class TestWorkspace(AimsTestCase):
 				"Metrics Breached or Overdue": 1,
 			},
 		)
+
+	def test_risks_above_appetite_are_counted_alike_everywhere(self):
+		"""One definition (aims_app.ai_risk.risk_rules.counts_above_appetite): open, above the appetite, not
+		accepted. The card, the heat map, the register's total and filter and readiness all say the same."""
+		approver = make_user("ws-approver@example.com", ["AIMS Approver"])
+		before = self.above_appetite_everywhere()
+		with acting_as(MANAGER):
+			system = cv_screening(MANAGER).system.name
+			ai_risk(system, MANAGER, title="Above, waiting")  # 4 × 3: High
+			accepted = ai_risk(
+				system, MANAGER, title="Above, accepted", residual_likelihood=3, residual_impact=3
+			)
+			ai_risk(system, MANAGER, title="Above, closed", status="Closed")
+			ai_risk(system, MANAGER, title="Within", likelihood=1, impact=2)
+		acceptance = insert(
+			"Risk Acceptance",
+			ai_risk=accepted.name,
+			expires_on=add_months(today(), 6),
+			conditions="Reviewed monthly.",
+		)
+		with acting_as(approver):
+			apply_workflow(acceptance, "Accept")
+		self.assertEqual(frappe.db.get_value("AI Risk", accepted.name, "status"), "Accepted")
+		after = self.above_appetite_everywhere()
+		self.assertEqual(
+			{where: after[where] - before[where] for where in after},
+			dict.fromkeys(after, 1),
+			"only the risk above the appetite that waits for a decision counts, wherever it is counted",
+		)
+
+	def above_appetite_everywhere(self) -> dict[str, int]:
+		_columns, rows, _message, _chart, summary = ai_risk_register.execute({})
+		_columns, above_rows, *_rest = ai_risk_register.execute({"above_appetite": 1})
+		treatment = next(row for row in readiness_rows() if row.requirement_id == "6.1.3")
+		readiness = re.search(r"(\d+) open risk\(s\) rank above the risk appetite", treatment.missing)
+		return {
+			"card": card_value("Risks Above Appetite"),
+			"heat map": dashboard.risk_heat_map()["above_appetite"],
+			"register total": next(c["value"] for c in summary if c["label"] == "Above Appetite"),
+			"register rows": sum(row.above_appetite for row in rows),
+			"register filter": len(above_rows),
+			"readiness": int(readiness.group(1)) if readiness else 0,
+		}
 
 	def add_records(self):
 		with acting_as(MANAGER):
