@@ -90,3 +90,10 @@ def test_every_print_format_carries_the_letter_head_document_control_and_page_fo
 		"AIMS Audit",
 		"Management Review",
 	}
+
+
+def test_printing_a_record_opens_the_apps_own_format(doctypes):
+	"""Print on a record of a doctype the app ships a format for opens that format, not Frappe's Standard one."""
+	for print_format in print_formats():
+		doctype = doctypes[print_format["doc_type"]]
+		assert doctype.get("default_print_format") == print_format["name"], print_format["doc_type"]

@@ -11,6 +11,9 @@ from frappe.utils import add_days, add_months, today
 
 from aims_app.ai_assurance.readiness.facts import readiness_rows
 from aims_app.ai_governance import dashboard
+from aims_app.ai_governance.onboarding import facts as onboarding_facts
+from aims_app.ai_governance.onboarding import mark_steps_done
+from aims_app.ai_governance.onboarding_rules import done_steps
 from aims_app.ai_risk.report.ai_risk_register import ai_risk_register
 from aims_app.tests import AimsTestCase, acting_as, make_user
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence, insert
@@ -129,6 +132,33 @@ class TestWorkspace(AimsTestCase):
 			"register filter": len(above_rows),
 			"readiness": int(readiness.group(1)) if readiness else 0,
 		}
+
+	def test_the_guided_setup_shows_done_what_the_records_show(self):
+		"""A site that has systems and risks shows those steps done, without anyone clicking the steps; saving
+		the settings sets the matrix step, as a migrate marks what an existing site already holds."""
+		steps = [row.step for row in frappe.get_doc("Module Onboarding", "AIMS").steps]
+		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+		with acting_as(MANAGER):
+			system = cv_screening(MANAGER).system.name
+			ai_risk(system, MANAGER)
+		done = self.onboarding_state()
+		for step in ("Register an AI System", "Raise an AI Risk", "Set the AIMS Risk Matrix"):
+			self.assertTrue(done[step], step)
+		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+		frappe.get_doc("AIMS Settings").save()
+		self.assertTrue(self.onboarding_state()["Set the AIMS Risk Matrix"])
+		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+		mark_steps_done()  # as after a migrate
+		shown = self.onboarding_state()
+		self.assertEqual({step for step, is_done in shown.items() if is_done}, done_steps(onboarding_facts()))
+		self.assertTrue(shown["Register an AI System"] and shown["Raise an AI Risk"])
+
+	def onboarding_state(self) -> dict[str, bool]:
+		"""The guided setup's steps as the workspace gives them to a manager: done or not."""
+		with acting_as(MANAGER):
+			page = get_desktop_page(json.dumps({"name": "AIMS", "title": "AIMS"}))
+		(onboarding,) = page["onboardings"]["items"]
+		return {step.name: bool(step.is_complete) for step in onboarding["items"]}
 
 	def add_records(self):
 		with acting_as(MANAGER):
