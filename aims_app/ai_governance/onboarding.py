@@ -32,18 +32,22 @@ FACT_DOCTYPES = (
 )
 
 
+def exists(doctype: str, filters: dict | None = None) -> bool:
+	"""Whether any record of the doctype (matching the filters) is on the site, whoever may read it."""
+	return bool(frappe.get_all(doctype, filters=filters or {}, pluck="name", limit=1))
+
+
 def facts(settings_saved: bool = False) -> dict[str, bool]:
-	exists = frappe.db.exists
 	return {
 		SETTINGS_SAVED: settings_saved,
-		RISK_SCORED: bool(exists("AI Risk", {"inherent_level": ("is", "set")})),
-		SCOPE: bool(exists("AIMS Scope")),
-		SYSTEM: bool(exists("AI System")),
-		CONTROL_DECIDED: bool(exists("Control Implementation", {"justification": ("is", "set")})),
-		SOA: bool(exists("Statement of Applicability")),
-		POLICY: bool(exists("AI Policy")),
-		AUDIT: bool(exists("AIMS Audit")),
-		AUDIT_PROGRAMME: bool(exists("Audit Programme")),
+		RISK_SCORED: exists("AI Risk", {"inherent_level": ("is", "set")}),
+		SCOPE: exists("AIMS Scope"),
+		SYSTEM: exists("AI System"),
+		CONTROL_DECIDED: exists("Control Implementation", {"justification": ("is", "set")}),
+		SOA: exists("Statement of Applicability"),
+		POLICY: exists("AI Policy"),
+		AUDIT: exists("AIMS Audit"),
+		AUDIT_PROGRAMME: exists("Audit Programme"),
 	}
 
 

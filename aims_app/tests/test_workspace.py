@@ -36,6 +36,12 @@ def card_value(name: str) -> float:
 	return get_result(card.as_json(), card.filters_json)
 
 
+def forget_system_settings():
+	frappe.clear_document_cache("System Settings", "System Settings")
+	if hasattr(frappe.local, "system_settings"):
+		del frappe.local.system_settings
+
+
 def all_card_values() -> dict[str, float]:
 	workspace = frappe.get_doc("Workspace", "AIMS")
 	return {row.number_card_name: card_value(row.number_card_name) for row in workspace.number_cards}
@@ -134,27 +140,40 @@ class TestWorkspace(AimsTestCase):
 		}
 
 	def test_the_guided_setup_shows_done_what_the_records_show(self):
-		"""A site that has systems and risks shows those steps done, without anyone clicking the steps; saving
-		the settings sets the matrix step, as a migrate marks what an existing site already holds."""
-		steps = [row.step for row in frappe.get_doc("Module Onboarding", "AIMS").steps]
-		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+		"""A site that has systems and risks shows those steps done without anyone clicking them; saving the
+		settings sets the matrix step; a migrate marks what an existing site already holds."""
+		self.reset_guided_setup()
 		with acting_as(MANAGER):
 			system = cv_screening(MANAGER).system.name
 			ai_risk(system, MANAGER)
-		done = self.onboarding_state()
+		# one step left pending whatever else the site holds: with every step done the desk shows no guided setup
+		frappe.db.set_value("Onboarding Step", "Plan the First AIMS Audit", "is_complete", 0)
+		shown = self.guided_setup_as_shown()
 		for step in ("Register an AI System", "Raise an AI Risk", "Set the AIMS Risk Matrix"):
-			self.assertTrue(done[step], step)
-		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+			self.assertTrue(shown[step], step)
+		self.reset_guided_setup()
 		frappe.get_doc("AIMS Settings").save()
-		self.assertTrue(self.onboarding_state()["Set the AIMS Risk Matrix"])
-		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+		self.assertIn("Set the AIMS Risk Matrix", self.steps_done())
+		self.reset_guided_setup()
 		mark_steps_done()  # as after a migrate
-		shown = self.onboarding_state()
-		self.assertEqual({step for step, is_done in shown.items() if is_done}, done_steps(onboarding_facts()))
-		self.assertTrue(shown["Register an AI System"] and shown["Raise an AI Risk"])
+		self.assertEqual(self.steps_done(), done_steps(onboarding_facts()))
+		self.assertLessEqual({"Register an AI System", "Raise an AI Risk"}, self.steps_done())
 
-	def onboarding_state(self) -> dict[str, bool]:
-		"""The guided setup's steps as the workspace gives them to a manager: done or not."""
+	def reset_guided_setup(self):
+		steps = [row.step for row in frappe.get_doc("Module Onboarding", "AIMS").steps]
+		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+		frappe.db.set_value("Module Onboarding", "AIMS", "is_complete", 0)
+
+	def steps_done(self) -> set[str]:
+		steps = [row.step for row in frappe.get_doc("Module Onboarding", "AIMS").steps]
+		return set(frappe.get_all("Onboarding Step", {"name": ("in", steps), "is_complete": 1}, pluck="name"))
+
+	def guided_setup_as_shown(self) -> dict[str, bool]:
+		"""The guided setup's steps as the workspace gives them to a manager: done or not (with the desk's
+		guided setups on, as System Settings have them once the setup wizard is completed)."""
+		self.addCleanup(forget_system_settings)
+		frappe.db.set_single_value("System Settings", "enable_onboarding", 1)
+		forget_system_settings()
 		with acting_as(MANAGER):
 			page = get_desktop_page(json.dumps({"name": "AIMS", "title": "AIMS"}))
 		(onboarding,) = page["onboardings"]["items"]
