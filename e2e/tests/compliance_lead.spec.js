@@ -159,6 +159,45 @@ test("risks above the appetite: the card, the heat map and the register say one 
 	expect(total.value, "the register's total").toBe(card);
 });
 
+test("a breaching measurement shows Breach while it is typed, once after saving, and one measurement is no empty chart", async ({ as, made }) => {
+	const system = await inserted("owner", { ...chatbot(), lifecycle_stage: "Operation and monitoring" }, made);
+	const watched = await inserted(
+		"owner",
+		{
+			doctype: "AI Monitoring Metric",
+			metric_name: "Answers matching the policy wording",
+			ai_system: system.name,
+			kind: "Performance",
+			direction: "Higher is better",
+			warning_threshold: 0.9,
+			breach_threshold: 0.8,
+			frequency: "Weekly",
+			on_breach: "Notify the owner",
+		},
+		made,
+	);
+	// recorded by the AIMS Manager (a system owner may create measurements but not edit a form's fields)
+	const form = await formAs(as, "manager", "AI Monitoring Metric", watched.name);
+	await expect(form.page.locator('.frappe-control[data-fieldname="latest_value"]')).toBeHidden();
+	await form.page.getByRole("button", { name: "Record Measurement" }).click();
+	const measurement = new FormPage(form.page);
+	measurement.doctype = "AI Monitoring Measurement";
+	await measurement.ready("new");
+	await measurement.fill({ value: "0.75" });
+	await form.page.waitForFunction(() => cur_frm.doc.result === "Breach");
+	await expect(form.page.locator('.frappe-control[data-fieldname="result"]')).toContainText("Breach");
+	await measurement.shot("lead-7-breach-typed");
+	await measurement.save();
+	made.add("AI Monitoring Measurement", await measurement.name());
+	expect((await measurement.doc()).result).toBe("Breach");
+	await expect(form.page.locator(".form-message:visible", { hasText: "Breach" })).toHaveCount(0);
+
+	await form.open("AI Monitoring Metric", watched.name);
+	await form.refresh();
+	await expect(form.page.locator(".aims-one-measurement")).toContainText("0.75");
+	await form.shot("lead-8-one-measurement");
+});
+
 test("the Statement of Applicability prints in the app's own format under the organisation's head", async ({ as, made }) => {
 	const soa = await inserted("manager", { doctype: "Statement of Applicability", title: `E2E SoA ${stamp()}` }, made);
 	const approver = await formAs(as, "approver", "Statement of Applicability", soa.name);
@@ -191,5 +230,5 @@ test("the guided setup shows done the steps the records already hold", async ({ 
 	const workspace = new WorkspacePage(await as("manager", { fresh: true }));
 	await workspace.open();
 	await expect(workspace.onboarding()).toHaveCount(0);
-	await workspace.shot("lead-7-workspace-set-up");
+	await workspace.shot("lead-9-workspace-set-up");
 });
