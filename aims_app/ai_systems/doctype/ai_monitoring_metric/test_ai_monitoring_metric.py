@@ -184,7 +184,9 @@ class TestAIMonitoringMetric(AimsTestCase):
 	def test_the_measurement_form_shows_the_result_the_typed_value_would_get(self):
 		"""While a value is typed the form asks the rule that saving applies, never showing "Within thresholds" for
 		a breaching value; someone who may not read the metric may not ask."""
-		watched = metric(operating_system(OWNER, "CV screening (typed values)")).insert(ignore_permissions=True)
+		watched = metric(operating_system(OWNER, "CV screening (typed values)")).insert(
+			ignore_permissions=True
+		)
 		with acting_as(OWNER):
 			self.assertEqual(assess_value(watched.name, 0.75), "Breach")
 			self.assertEqual(assess_value(watched.name, 0.85), "Warning")
