@@ -321,6 +321,16 @@ def approval_refusal(
 	return None
 
 
+def approvers_to_assign(
+	needs_an_approver: bool, asked_by: set[str], system_owner: str | None, approvers: list[str]
+) -> list[str]:
+	"""Whom a request for approval waits on, to be given it as a task: the system's owner where they may approve
+	it and did not ask for it, else every AIMS Approver who did not ask for it."""
+	if not needs_an_approver and system_owner and system_owner not in asked_by:
+		return [system_owner]
+	return sorted(user for user in set(approvers) if user not in asked_by)
+
+
 def unjustified(results: list[tuple[str, bool, str | None]]) -> list[str]:
 	"""The criteria (key, met, justification) left unmet without a written justification."""
 	return [key for key, met, justification in results if not met and not (justification or "").strip()]

@@ -55,6 +55,10 @@ class AISystemStageReview(ApprovedStep, Document):
 			self.set_needs_approver(system)
 			self.refuse_step()
 			self.compute_criteria(system)
+			if self.is_new() or self.approval_requested_now():
+				self.refuse_second_request()
+			if self.approval_requested_now():
+				self.refuse_unjustified_criteria(_("sent for approval"))
 		self.record_requester()
 		self.refuse_rejection_without_reason(system)
 
@@ -70,7 +74,7 @@ class AISystemStageReview(ApprovedStep, Document):
 		self.set_needs_approver(system)
 		self.refuse_step()
 		self.compute_criteria(system)
-		self.refuse_unjustified_criteria()
+		self.refuse_unjustified_criteria(_("approved"))
 		self.refuse_wrong_approver(system)
 		self.sign()
 
@@ -110,16 +114,17 @@ class AISystemStageReview(ApprovedStep, Document):
 			self.set("criteria", values)
 		self.unmet_criteria = sum(1 for r in results if not r.met)
 
-	def refuse_unjustified_criteria(self):
+	def refuse_unjustified_criteria(self, step: str):
 		keys = set(unjustified([(row.criterion_key, row.met, row.justification) for row in self.criteria]))
 		rows = [row for row in self.criteria if row.criterion_key in keys]
 		if rows:
 			frappe.throw(
 				_(
-					"{0} cannot be approved: criteria not met and without a justification: {1}. Meet them, or "
+					"{0} cannot be {1}: criteria not met and without a justification: {2}. Meet them, or "
 					"write a Justification on their rows."
 				).format(
 					self.name,
+					step,
 					"; ".join(
 						_("row {0} ({1}): {2}").format(row.idx, row.criterion, row.missing or "")
 						for row in rows
