@@ -25,6 +25,7 @@ from aims_app.ai_systems.lifecycle.gates import (
 	criteria_results,
 	is_skip,
 	needs_approver,
+	next_stage,
 	step_refusal,
 	unjustified,
 )
@@ -226,3 +227,9 @@ def test_a_request_waits_on_the_owner_where_they_may_approve_else_on_the_approve
 	assert approvers_to_assign(False, {"owner@x"}, "owner@x", approvers) == ["ruth@x", "sam@x"]
 	assert approvers_to_assign(True, {"owner@x"}, "owner@x", approvers) == ["ruth@x", "sam@x"]
 	assert approvers_to_assign(True, {"sam@x"}, "owner@x", approvers) == ["ruth@x"]
+
+
+def test_the_next_stage_is_the_following_one_and_none_once_retired():
+	assert next_stage("Concept") == "Design and development"
+	assert next_stage("Operation and monitoring") == "Retired"
+	assert next_stage("Retired") is None

@@ -78,12 +78,24 @@ test("an impact assessment saved with only its system chosen is filled from the 
 
 test("a stage review is rejected with a reason: the dialog takes the reason, the page is never frozen", async ({ as, made }) => {
 	const system = await inserted("owner", chatbot(), made);
+	// before any review: the stage says how it moves, and the form what the next gate asks
+	const owner = await formAs(as, "owner", "AI System", system.name);
+	await expect(owner.page.locator('.frappe-control[data-fieldname="lifecycle_stage"]')).toContainText(
+		"Create ▸ Stage Review",
+	);
+	await expect(owner.page.locator(".aims-next-gate")).toContainText("Next stage, Design and development");
+	await owner.shot("lead-2-next-gate");
 	const review = await inserted(
 		"owner",
 		{ doctype: "AI System Stage Review", ai_system: system.name, target_stage: "Design and development" },
 		made,
 	);
 	await workflow("owner", "AI System Stage Review", review.name, "Request Approval");
+	// the approver finds it among their ToDos
+	const api = await Api.as("approver");
+	const todos = await api.list("ToDo", { reference_name: review.name, allocated_to: users.approver, status: "Open" });
+	await api.dispose();
+	expect(todos.length, "a ToDo for the approver").toBe(1);
 
 	const approver = await formAs(as, "approver", "AI System Stage Review", review.name);
 	await approver.expectState("Awaiting Approval");
@@ -96,7 +108,7 @@ test("a stage review is rejected with a reason: the dialog takes the reason, the
 	// a click reaches the dialog: nothing lies over it
 	await dialog.locator("textarea").click();
 	await dialog.locator("textarea").fill("The chatbot's answers were not tested against the policy wording.");
-	await approver.shot("lead-2-reject-reason");
+	await approver.shot("lead-3-reject-reason");
 	await dialog.locator(".btn-primary", { hasText: "Reject" }).click();
 	await approver.expectState("Rejected");
 	await approver.settled();
@@ -106,7 +118,7 @@ test("a stage review is rejected with a reason: the dialog takes the reason, the
 		"The chatbot's answers were not tested against the policy wording.",
 	]);
 	await expect(page.locator(".form-message.red")).toContainText("not tested against the policy wording");
-	await approver.shot("lead-3-rejected");
+	await approver.shot("lead-3-rejected-with-reason");
 });
 
 test("a risk above the appetite is accepted by someone other than whoever asked, and shows the risk as it stood", async ({ as, made }) => {

@@ -269,6 +269,12 @@ def stage_index(stage: str) -> int:
 	return STAGES.index(stage)
 
 
+def next_stage(current: str) -> str | None:
+	"""The stage a system goes to next on its way forward, or None once retired."""
+	index = stage_index(current)
+	return STAGES[index + 1] if index + 1 < len(STAGES) else None
+
+
 def is_skip(current: str, target: str) -> bool:
 	"""Whether the step leaves out a stage on the way forward; retirement may follow any stage."""
 	return target != RETIRED and stage_index(target) > stage_index(current) + 1

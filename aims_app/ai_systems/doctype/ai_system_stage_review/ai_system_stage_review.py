@@ -7,7 +7,7 @@ from frappe.model.document import Document
 
 from aims_app.ai_systems.lifecycle.approval import ApprovedStep
 from aims_app.ai_systems.lifecycle.facts import system_facts
-from aims_app.ai_systems.lifecycle.gates import criteria_results, step_refusal, unjustified
+from aims_app.ai_systems.lifecycle.gates import criteria_results, next_stage, step_refusal, unjustified
 from aims_app.translation import label, text, value
 
 
@@ -152,3 +152,21 @@ def open_steps(ai_system: str) -> list[dict]:
 			order_by="creation",
 		)
 	]
+
+
+@frappe.whitelist()
+def next_gate(ai_system: str) -> dict | None:
+	"""What the system's next stage review will ask, as the records stand now: shown on the system's form
+	before anyone raises the review."""
+	system = frappe.get_doc("AI System", ai_system)
+	system.check_permission("read")
+	target = next_stage(system.lifecycle_stage)
+	if not target:
+		return None
+	return {
+		"target": target,
+		"criteria": [
+			{"criterion": text(r.label), "met": r.met, "missing": text(r.missing) if r.missing else None}
+			for r in criteria_results(system.lifecycle_stage, target, system_facts(system))
+		],
+	}

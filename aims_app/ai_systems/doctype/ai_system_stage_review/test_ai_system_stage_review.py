@@ -13,6 +13,7 @@ from aims_app.ai_risk.doctype.ai_impact_assessment.test_ai_impact_assessment imp
 	complete_fria,
 )
 from aims_app.ai_systems.doctype.ai_system.ai_system import StageMoveError
+from aims_app.ai_systems.doctype.ai_system_stage_review.ai_system_stage_review import next_gate
 from aims_app.ai_systems.model_registry.test_model_registry import MLflowTestCase, configure
 from aims_app.tests import AimsTestCase, acting_as, pdf_text
 from aims_app.tests.scenarios import cv_screening, insert
@@ -264,6 +265,15 @@ class TestLifeCycleRefusals(AimsTestCase):
 				filters={"reference_type": review.doctype, "reference_name": review.name, "status": "Open"},
 			)
 		)
+
+	def test_the_systems_form_shows_the_next_gate_before_a_review_is_raised(self):
+		system = self.system(stage="Design and development")
+		frappe.db.set_value("AI Dataset", system.datasets[0].ai_dataset, "quality_checks", None)
+		with acting_as(OWNER):
+			gate = next_gate(system.name)
+		self.assertEqual(gate["target"], "Verification and validation")
+		unmet = [c["criterion"] for c in gate["criteria"] if not c["met"]]
+		self.assertIn("Datasets with provenance and quality checks", unmet)
 
 	def test_a_skip_needs_a_justification(self):
 		system = self.system()
