@@ -82,13 +82,13 @@ class TestStatementOfApplicability(AimsTestCase):
 		frappe.get_doc(
 			{
 				"doctype": "Letter Head",
-				"letter_head_name": "Kestrel Mutual",
+				"letter_head_name": "Soa Print Test Organisation",
 				"source": "HTML",
 				"is_default": 1,
-				"content": "<h1>Kestrel Mutual</h1>",
+				"content": "<h1>Soa Print Test Organisation</h1>",
 			}
 		).insert(ignore_permissions=True)
 		with acting_as(APPROVER):
 			html = frappe.get_print(soa.doctype, soa.name)
-		self.assertIn("<h1>Kestrel Mutual</h1>", html)
-		self.assertIn("Kestrel Mutual · " + soa.name, html)
+		self.assertIn("<h1>Soa Print Test Organisation</h1>", html)
+		self.assertIn("Soa Print Test Organisation · " + soa.name, html)
