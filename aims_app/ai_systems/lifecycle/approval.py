@@ -67,7 +67,7 @@ class ApprovedStep:
 			)
 
 	def refuse_second_request(self):
-		"""One request at a time per system: another one waiting for approval is decided first."""
+		"""One request for approval at a time per system: the one waiting is decided first."""
 		waiting = frappe.get_all(
 			self.doctype,
 			filters={

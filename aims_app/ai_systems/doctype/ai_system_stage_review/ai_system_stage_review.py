@@ -55,9 +55,8 @@ class AISystemStageReview(ApprovedStep, Document):
 			self.set_needs_approver(system)
 			self.refuse_step()
 			self.compute_criteria(system)
-			if self.is_new() or self.approval_requested_now():
-				self.refuse_second_request()
 			if self.approval_requested_now():
+				self.refuse_second_request()
 				self.refuse_unjustified_criteria(_("sent for approval"))
 		self.record_requester()
 		self.refuse_rejection_without_reason(system)
