@@ -50,6 +50,11 @@ has_permission = {
 	"AI Fairness Evaluation": "aims_app.permissions.ai_fairness_evaluation",
 }
 
+# Frappe 15.44's `frappe.client.get_count` counts any doctype's records without checking who asks (later 15.x
+# count through the list query): the fixed version answers on every Frappe the app supports
+# (docs/permissions.md).
+override_whitelisted_methods = {"frappe.client.get_count": "aims_app.overrides.get_count"}
+
 # Document Events
 # ---------------
 # Conditional mandatory fields (mandatory_depends_on) enforced on the server too, for every doctype that

@@ -53,16 +53,59 @@ system's stage; nobody, an AIMS Manager included, moves it another way. AI Risk 
 AIMS Viewers read both. A signed review or change is not cancelled: a new one records what follows.
 """
 
+OWNING_FIELDS = """
+## Owning fields: who may make a record someone else's
+
+A change to a stored record is judged on the record as it is stored, never on the values the request
+brings: whoever may not change a record cannot make it theirs in the same request (REST, `set_value`, the
+form). An owning field (**System Owner** of an AI System, **Risk Owner** of an AI Risk, **Evidence Owner**
+of AIMS Evidence, **Owner** of a Nonconformity) is changed only by an AIMS Manager (or System Manager) or
+by the person it names now, handing the record over. Moving a record under another AI system, risk or
+metric (an incident, impact assessment, stage review, change, monitoring metric, measurement, fairness
+evaluation, risk or risk acceptance) needs the right to change it both where it is and where it goes. A
+refusal says who may make the change, and nothing is stored. Who created a record is never changed.
+User Permissions (e.g. by Company) are applied to the record as stored too.
+
+**Publishing on the transparency page** is the AIMS Manager's: *Publish on Transparency Page* of an AI
+System is a level-1 field that System Owners read but do not change (a clear refusal, not a silent
+reset). A system's owner writes its public wording; an AIMS Manager reviews it and publishes.
+"""
 
 OUTSIDE_THE_DESK = """
 ## Outside the desk
 
 Guests and users without an AIMS role have no right on any doctype above; what they may do goes through
 pages that check it on the server. The concern form (`/report-a-concern`) creates an AI Concern, for
-anyone or only for logged-in users as AIMS Settings says, and lists none. The transparency page
+anyone or only for logged-in users as AIMS Settings says, and lists none; every field has a length limit,
+and a visitor is told what went wrong in plain words, never shown the server's traceback. An email address
+typed into it is only asked to confirm (nothing the visitor wrote is quoted to an address nobody
+confirmed); the flood limit counts per client address, taken from the connection unless
+`aims_trusted_proxies` in the site config names how many proxies stand in front of the site (1 behind
+bench's nginx). The transparency page
 (`/ai-transparency`) shows the public fields of published AI systems and the published AI Policy's
 public summary. The supplier questionnaire (`/supplier-questionnaire`) creates an AI Supplier Response
 and attaches documents to its AI Supplier Assessment only with the unused key of that assessment's email.
+The key is used under a lock on its assessment: of answers sent with it at the same moment, one is saved and
+the others are refused. A document is kept only when its content is what its extension says (a PDF, an
+image, an Office or OpenDocument file, plain text without markup), whatever its name.
+"""
+
+
+THROUGH_THE_API = """
+## Through the API
+
+REST and RPC calls meet the same checks as the desk. Each whitelisted method of the app (the desk's buttons,
+cards, charts and forms call them) checks the caller's rights on the records it reads or changes; who may
+call which is written in `aims_app/tests/policy.py` (`METHODS`), and the integration suite calls every one
+of them over HTTP as Guest, as a desk user without an AIMS role and as each AIMS role.
+
+Frappe 15.44's `frappe.client.get_count` counts the records of any doctype for anyone logged in, without
+checking their rights (later 15.x releases count through the list query). aims_app answers that method in
+Frappe's place (`override_whitelisted_methods` in `aims_app/hooks.py`, pointing at
+`aims_app.overrides.get_count`) as the fixed Frappe does: through `frappe.desk.reportview.get_count`, with
+the caller's permissions. A user who may not read AI System, AI Risk or any other doctype is refused with
+403; an AIMS Viewer gets the number of records they may read. The override holds on every Frappe version
+the app supports, for every doctype of the site, and goes with the app when it is uninstalled.
 """
 
 
@@ -123,7 +166,7 @@ def render() -> str:
 		if rule:
 			rule = f"For all but {' and '.join(UNRESTRICTED_ROLES)}: {rule[0].lower()}{rule[1:]}"
 		lines.append(f"| {row['module']} | {row['doctype']} | " + " | ".join(cells) + f" | {rule} |")
-	return "\n".join(lines) + "\n" + LIFE_CYCLE + OUTSIDE_THE_DESK
+	return "\n".join(lines) + "\n" + LIFE_CYCLE + OWNING_FIELDS + OUTSIDE_THE_DESK + THROUGH_THE_API
 
 
 if __name__ == "__main__":

@@ -74,3 +74,56 @@ def test_approvals_on_ones_own_draft_are_refused_where_the_policy_says_so():
 		for t in workflow["transitions"]:
 			own_refused = (workflow["document_type"], t["action"]) in policy.NOT_ON_OWN_DRAFT
 			assert bool(t.get("allow_self_approval")) is not own_refused, (workflow["name"], t["action"])
+
+
+def whitelisted_in_the_sources() -> set[str]:
+	"""Every function and document method of the app decorated with `frappe.whitelist`, as a dotted path."""
+	import ast
+
+	found = set()
+
+	def whitelisted(node) -> bool:
+		return any(
+			"frappe.whitelist"
+			in ast.unparse(decorator.func if isinstance(decorator, ast.Call) else decorator)
+			for decorator in node.decorator_list
+		)
+
+	for path in sorted(APP.rglob("*.py")):
+		relative = path.relative_to(ROOT)
+		if relative.parts[1] == "tests" or path.name.startswith("test_"):
+			continue
+		module = ".".join(relative.with_suffix("").parts)
+		for node in ast.parse(path.read_text()).body:
+			if isinstance(node, ast.FunctionDef) and whitelisted(node):
+				found.add(f"{module}.{node.name}")
+			elif isinstance(node, ast.ClassDef):
+				found.update(
+					f"{module}.{node.name}.{item.name}"
+					for item in node.body
+					if isinstance(item, ast.FunctionDef) and whitelisted(item)
+				)
+	return found
+
+
+def test_every_whitelisted_method_has_a_row_in_the_policy():
+	"""The integration test (aims_app/tests/test_whitelisted_methods_http.py) finds them at run time and calls
+	each as every caller; this fails first, without a site."""
+	found = whitelisted_in_the_sources()
+	assert len(found) > 20
+	assert sorted(found - set(policy.METHODS)) == [], "write who may call them in METHODS (policy.py)"
+	assert sorted(set(policy.METHODS) - found) == [], "no longer whitelisted: take them out of METHODS"
+
+
+@pytest.mark.parametrize("method", sorted(policy.METHODS))
+def test_a_method_needs_rights_of_the_policy_roles_or_the_key(method):
+	needs = policy.METHODS[method]
+	if needs in (policy.KEY_HOLDER, policy.LINK_HOLDER):
+		return
+	if isinstance(needs, frozenset):
+		assert needs <= {*policy.AIMS_ROLES, *policy.UNRESTRICTED}
+		return
+	for letter, doctype in needs:
+		assert letter in policy.LETTERS
+		assert doctype in policy.RIGHTS or doctype in (policy.ASKED, "Supplier"), doctype
+	assert not policy.may_call(method, (), asked="AI System"), "a user without an AIMS role is refused"

@@ -15,7 +15,18 @@ def supplier_dashboard(data: dict) -> dict:
 
 @frappe.whitelist()
 def make_ai_supplier(source_name: str, target_doc=None):
-	"""A new AI Supplier for an ERPNext Supplier, carrying its name; its contacts are shared once it is saved."""
+	"""A new AI Supplier for an ERPNext Supplier, carrying its name; its contacts are shared once it is saved.
+	For whoever may create AI Suppliers and read that Supplier: anyone else is refused before anything is
+	looked up, so the answer says nothing about which suppliers are AI Suppliers."""
+	frappe.has_permission("AI Supplier", "create", throw=True)
+	if not frappe.db.exists("DocType", "Supplier") or not frappe.has_permission("Supplier", "read"):
+		frappe.throw(
+			_("You may not read ERPNext's suppliers, so Supplier {0} cannot become an AI Supplier.").format(
+				source_name
+			),
+			frappe.PermissionError,
+			title=_("Not Permitted"),
+		)
 	existing = frappe.db.get_value("AI Supplier", {"supplier": source_name}, "name")
 	if existing:
 		frappe.throw(

@@ -168,6 +168,16 @@ class TestCompany(AimsTestCase):
 				frappe.PermissionError, "Company .*No Such Company", register, company="No Such Company"
 			)
 
+	def test_a_user_restricted_to_one_company_cannot_move_a_record_of_another_into_it(self):
+		add_user_permission("Company", self.home, MANAGER)
+		for doctype in ("AI System", "AI Risk"):
+			theirs = frappe.get_all(doctype, filters={"company": self.other}, pluck="name", limit=1)[0]
+			with acting_as(MANAGER):
+				doc = frappe.get_doc(doctype, theirs)
+				doc.company = self.home
+				self.assertRaises(frappe.PermissionError, doc.save)
+			self.assertEqual(frappe.db.get_value(doctype, theirs, "company"), self.other, doctype)
+
 	def test_the_risk_register_by_department_includes_the_departments_below(self):
 		parent = erp.department("Lending", is_group=True)
 		child = erp.department("Retail Lending", parent=parent)

@@ -17,6 +17,7 @@ from aims_app.roles import (
 	AIMS_AUDITOR,
 	AIMS_MANAGER,
 	AIMS_ROLES,
+	UNRESTRICTED,
 )
 
 LETTERS = "RCWDSXA"
@@ -102,6 +103,28 @@ OWN_RULES = {
 	"AI Fairness Evaluation": "the owner of the AI system evaluated",
 }
 
+# "A write is judged on what is stored, not on what the request claims: changing an owning field is itself a
+# permission" (DESIGN.md, docs/permissions.md): the fields whose value makes a record someone's, per the rules
+# above. A person in `people` is handed over only by an unrestricted role or by the person named now; a
+# record is moved to another `containers` record (an AI system, a risk, a metric) only by someone who may
+# change it both before and after.
+OWNING_FIELDS = {
+	"AI System": {"people": ("system_owner",)},
+	"AI Model": {"people": ("owner",)},
+	"AI Dataset": {"people": ("owner",)},
+	"AI Incident": {"containers": ("ai_system",)},
+	"AI Impact Assessment": {"containers": ("ai_system",)},
+	"AI Risk": {"people": ("risk_owner",), "containers": ("ai_system",)},
+	"Risk Acceptance": {"containers": ("ai_risk",)},
+	"AIMS Evidence": {"people": ("evidence_owner", "owner")},
+	"Nonconformity": {"people": ("nc_owner",)},
+	"AI System Stage Review": {"containers": ("ai_system",)},
+	"AI System Change": {"containers": ("ai_system",)},
+	"AI Monitoring Metric": {"containers": ("ai_system",)},
+	"AI Monitoring Measurement": {"containers": ("metric",)},
+	"AI Fairness Evaluation": {"containers": ("ai_system",)},
+}
+
 # The workflows' actions: (doctype, state) -> {action: (roles that may take it, on a record they drafted too?)}.
 # Risk Acceptance: "the risk owner accepts a residual risk within the appetite; above it the owner requests
 # approval and an AIMS Approver decides". AI Policy as above. Nonconformity: Open -> Correction -> Root Cause
@@ -172,6 +195,97 @@ NOT_ON_OWN_DRAFT = {
 # "An auditor who owns an AI system in scope, or is assigned a requirement or system in scope (AIMS Role
 # Assignment), is refused."
 AUDITOR_INDEPENDENCE = "own area"
+
+
+# Who may call each whitelisted function and document method of the app: the desk's buttons, cards, charts and
+# forms call them, and so can anyone with a session, by hand. Written from the same promises: a method may do
+# for its caller only what the rights above already give them on the records it reads or changes. Keyed by
+# dotted path, `module.function`, or `module.Class.method` for a document method (called through
+# run_doc_method on a record of the caller's own, so that small letters count). A method needs either every
+# (letter, doctype) listed, one of a set of roles, or the questionnaire's key.
+ASKED = "the doctype the call names"  # a card counting a doctype, Frappe's count: the right on that doctype
+KEY_HOLDER = "whoever holds the unused key of a supplier questionnaire"  # Guest included (docs/features.md)
+LINK_HOLDER = "whoever holds the confirmation link emailed to a concern's reporter"  # Guest included
+_AI_SYSTEMS = "aims_app.ai_systems"
+_ASSURANCE = "aims_app.ai_assurance"
+_FAIRNESS = f"{_AI_SYSTEMS}.doctype.ai_fairness_evaluation.ai_fairness_evaluation.AIFairnessEvaluation"
+_CONCERN = f"{_AI_SYSTEMS}.doctype.ai_concern.ai_concern.AIConcern"
+_DASHBOARD = "aims_app.ai_governance.dashboard"
+_ASSESSMENT = f"{_AI_SYSTEMS}.doctype.ai_supplier_assessment.ai_supplier_assessment.AISupplierAssessment"
+METHODS = {
+	# "the system owner ... presses *Evaluate*": whoever changes the evaluation
+	f"{_FAIRNESS}.evaluate": (("W", "AI Fairness Evaluation"),),
+	# "*File as Evidence* makes it an AIMS Evidence": a reader of the evaluation who files evidence
+	f"{_FAIRNESS}.file_as_evidence": (("R", "AI Fairness Evaluation"), ("C", "AIMS Evidence")),
+	# "Concerns ... triaged by the AIMS Manager ... *Turn into*" an incident or a nonconformity
+	f"{_CONCERN}.make_incident": (("W", "AI Concern"), ("C", "AI Incident")),
+	f"{_CONCERN}.make_nonconformity": (("W", "AI Concern"), ("C", "Nonconformity")),
+	# the banner on the AI System form while a review or change waits: a reader of the system
+	f"{_AI_SYSTEMS}.doctype.ai_system_stage_review.ai_system_stage_review.open_steps": (("R", "AI System"),),
+	# "the supplier answers ... and attaches documents" with the link's key, without an account
+	f"{_AI_SYSTEMS}.doctype.ai_supplier_response.ai_supplier_response.attach_document": KEY_HOLDER,
+	# the reporter confirms the address they gave by the link in the email (a wrong link is a page not found)
+	f"{_AI_SYSTEMS}.doctype.ai_concern.ai_concern.confirm_contact": LINK_HOLDER,
+	# "an AIMS Manager makes an AI Supplier Assessment ... *Send to Supplier*"
+	f"{_ASSESSMENT}.send_to_supplier": (("W", "AI Supplier Assessment"),),
+	# "*Read from MLflow*" on a metric: whoever sets up and changes the metric
+	f"{_AI_SYSTEMS}.monitoring.mlflow_metrics.read_now": (("W", "AI Monitoring Metric"),),
+	# the metric form's choice of its system's registry models: a reader of systems and models
+	f"{_AI_SYSTEMS}.monitoring.mlflow_metrics.models_of_system": (("R", "AI System"), ("R", "AI Model")),
+	# docs/inventory-format.md: "Only an AIMS Manager or a System Manager may import or export"
+	f"{_AI_SYSTEMS}.inventory.transfer.upload_inventory": UNRESTRICTED,
+	f"{_AI_SYSTEMS}.inventory.transfer.download_inventory": UNRESTRICTED,
+	# "*Sync Models Now* (AIMS Manager)"
+	f"{_AI_SYSTEMS}.model_registry.sync.sync_now": frozenset({AIMS_MANAGER}),
+	# the policy in force, "as its reader may see it"
+	"aims_app.ai_governance.doctype.ai_policy.ai_policy.get_published_policy": (("R", "AI Policy"),),
+	# the workspace's cards and heat map: each counts only what its reader may read
+	f"{_DASHBOARD}.records_matching": (("R", ASKED),),
+	f"{_DASHBOARD}.overdue_corrective_actions": (("R", "Nonconformity"),),
+	f"{_DASHBOARD}.evidence_expiring": (("R", "AIMS Evidence"),),
+	f"{_DASHBOARD}.evidence_expired": (("R", "AIMS Evidence"),),
+	f"{_DASHBOARD}.risk_heat_map": (("R", "AI Risk"),),
+	# ERPNext's Supplier ▸ Create ▸ AI Supplier: a reader of that Supplier who creates AI Suppliers (no AIMS role
+	# gives a right on ERPNext's doctypes)
+	"aims_app.integrations.suppliers.make_ai_supplier": (("C", "AI Supplier"), ("R", "Supplier")),
+	# "the library as a tree": its readers
+	"aims_app.aims_library.doctype.framework_requirement.framework_requirement.get_children": (
+		("R", "Compliance Framework"),
+		("R", "Framework Requirement"),
+	),
+	# a management review's inputs compiled again: whoever writes the review
+	f"{_ASSURANCE}.doctype.management_review.management_review.recompile_inputs": (
+		("W", "Management Review"),
+	),
+	# "a planned audit becomes an AIMS Audit with one click": whoever writes the programme and creates audits
+	f"{_ASSURANCE}.doctype.audit_programme.audit_programme.create_audit": (
+		("W", "Audit Programme"),
+		("C", "AIMS Audit"),
+	),
+	# the chart "readiness by clause", as the AIMS Readiness report: readers of the library
+	f"{_ASSURANCE}.dashboard_chart_source.readiness_by_clause.readiness_by_clause.get": (
+		("R", "Framework Requirement"),
+	),
+	# "Anyone without the AIMS Manager role is refused with a message saying so, and nothing is written."
+	f"{_ASSURANCE}.audit_pack.build.request_pack": frozenset({AIMS_MANAGER}),
+	# "*Packs Already Built*" on the AIMS Audit list and form: "whoever may read that audit"
+	f"{_ASSURANCE}.audit_pack.build.my_packs": (("R", "AIMS Audit"),),
+	# Frappe's `frappe.client.get_count`, answered by aims_app (docs/permissions.md): readers of the doctype
+	"aims_app.overrides.get_count": (("R", ASKED),),
+}
+
+
+def may_call(method: str, roles, asked: str | None = None, own: bool = True) -> bool:
+	"""Whether a user with `roles` may call `method` (naming the doctype `asked` where it counts one), on a
+	record of their own or someone else's. A doctype of another app (ERPNext's Supplier) is not in RIGHTS:
+	no AIMS role gives a right on it."""
+	needs = METHODS[method]
+	if needs in (KEY_HOLDER, LINK_HOLDER):
+		return True
+	if isinstance(needs, frozenset):
+		return bool(needs & set(roles))
+	needed = [(letter, asked if doctype == ASKED else doctype) for letter, doctype in needs]
+	return all(doctype in RIGHTS and allowed(doctype, roles, letter, own) for letter, doctype in needed)
 
 
 def rights(doctype: str, role: str) -> str:

@@ -11,7 +11,7 @@ import frappe
 from frappe.utils import add_months, add_to_date, now_datetime, today
 from pypdf import PdfWriter
 
-from aims_app.ai_systems.doctype.ai_concern.ai_concern import sender_key
+from aims_app.ai_systems.doctype.ai_concern.ai_concern import confirmation_url, keyed_hash
 from aims_app.tests import AimsTestCase, default_outgoing_email_account
 from aims_app.tests.http import PRINCIPALS, LiveServer, error_message
 from aims_app.tests.records import Records
@@ -137,6 +137,14 @@ class TestConcernForm(PortalTestCase):
 		data = {"subject": "The chatbot was rude", "what_happened": "It insulted me.", **values}
 		return post_form(session or self.server.session(), "report-a-concern", data)
 
+	def confirm(self, reference: str, session=None):
+		"""The reporter follows the link in the email asking them to confirm their address."""
+		email_address = frappe.db.get_value("AI Concern", reference, "contact_email")
+		link = confirmation_url(reference, email_address)
+		return (session or self.server.session()).get(
+			link[link.index("/api/") :], headers={"Accept": "text/html"}
+		)
+
 	def test_a_guest_reports_a_concern_that_the_manager_turns_into_an_incident(self):
 		published = self.system("Concern Helpdesk Bot", published=True)
 		form = self.server.session().get("/report-a-concern/new")
@@ -157,9 +165,15 @@ class TestConcernForm(PortalTestCase):
 			),
 			"no AIMS Manager was given the concern to triage",
 		)
+		(asking,) = [text for text in emails_about(reference) if f"Its reference is {reference}" in text]
+		self.assertNotIn("rude", asking, "the first email to an address no one confirmed quotes the concern")
+		self.assertNotIn("insulted", asking)
+		confirmed = self.confirm(reference)
+		self.assertEqual(confirmed.status_code, 200, confirmed.text[:500])
+		self.assertTrue(frappe.db.get_value("AI Concern", reference, "contact_confirmed"))
 		self.assertTrue(
 			any(f"Your reference is {reference}" in text for text in emails_about(reference)),
-			"no email quotes the reference",
+			"no email quotes the reference once the address was confirmed",
 		)
 
 		made = self.manager.post(
@@ -223,6 +237,7 @@ class TestConcernForm(PortalTestCase):
 				"filters": [["name", "=", reference]],
 			},
 		).json()["message"]
+		self.assertEqual(self.confirm(reference).status_code, 200)
 		emails = emails_about(reference)
 		self.assertTrue(emails, "no email about the concern was queued")
 		for where, text in (
@@ -233,7 +248,9 @@ class TestConcernForm(PortalTestCase):
 			self.assertNotIn("<script", text, where)
 			self.assertNotIn("<b onmouseover", text, where)
 		self.assertEqual(desk["what_happened"], MARKUP.replace("<", "&lt;").replace(">", "&gt;"))
-		self.assertIn("&lt;script&gt;", emails[0])
+		self.assertTrue(
+			any("&lt;script&gt;" in message for message in emails), "the quoted text is not escaped"
+		)
 
 	def test_an_unpublished_system_is_neither_offered_nor_accepted_and_its_name_never_shown(self):
 		hidden = self.system("Concern Secret Scorer", published=False)
@@ -256,11 +273,9 @@ class TestConcernForm(PortalTestCase):
 
 	def test_a_flood_from_one_address_is_refused_past_the_limit(self):
 		# The limit counts every concern of the last hour from this address, other tests' and checks' too.
-		self.addCleanup(setattr, frappe.local, "request_ip", getattr(frappe.local, "request_ip", None))
-		frappe.local.request_ip = "127.0.0.1"
 		already = frappe.db.count(
 			"AI Concern",
-			{"sender_key": sender_key(), "creation": (">", add_to_date(now_datetime(), hours=-1))},
+			{"sender_key": keyed_hash("127.0.0.1"), "creation": (">", add_to_date(now_datetime(), hours=-1))},
 		)
 		frappe.db.set_single_value("AIMS Settings", "concerns_per_hour", already + 3)
 		before = frappe.db.count("AI Concern")
@@ -279,6 +294,89 @@ class TestConcernForm(PortalTestCase):
 			self.assertEqual(session.get("/api/resource/AI Concern").status_code, 403)
 		self.assertEqual(desk_user.get(f"/report-a-concern/{reference}").status_code, 403)
 		self.assertNotIn(reference, guest.get("/report-a-concern/list").text)
+
+	def test_a_concern_naming_someone_elses_address_never_quotes_it_to_them(self):
+		response = self.report(
+			subject="Your account is locked: call 555-0100",
+			what_happened="Visit evil.example to unlock it.",
+			contact_email="victim@example.com",
+		)
+		self.assertEqual(response.status_code, 200, error_message(response))
+		reference = response.json()["message"]["name"]
+		emails = emails_about(reference)
+		self.assertTrue(emails, "the address given was not asked to confirm")
+		for message in emails:
+			self.assertNotIn("555-0100", message)
+			self.assertNotIn("evil.example", message)
+		self.assertFalse(frappe.db.get_value("AI Concern", reference, "contact_confirmed"))
+		forged = self.server.session().get(
+			"/api/method/aims_app.ai_systems.doctype.ai_concern.ai_concern.confirm_contact",
+			params={"reference": reference, "key": "0" * 64},
+			headers={"Accept": "text/html"},
+		)
+		self.assertEqual(forged.status_code, 404)
+		self.assertFalse(frappe.db.get_value("AI Concern", reference, "contact_confirmed"))
+		self.assertEqual(len(emails_about(reference)), len(emails), "a forged link sent an email")
+
+	def test_a_concern_with_an_address_is_kept_on_a_site_without_outgoing_email(self):
+		accounts = frappe.get_all("Email Account", filters={"enable_outgoing": 1}, pluck="name")
+		for account in accounts:
+			frappe.db.set_value("Email Account", account, "enable_outgoing", 0)
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(
+			lambda: [frappe.db.set_value("Email Account", a, "enable_outgoing", 1) for a in accounts]
+		)
+		response = self.report(subject="Kept without mail", contact_email="someone@example.com")
+		self.assertEqual(response.status_code, 200, error_message(response))
+		self.assertNotIn("Email Account", error_message(response))
+		reference = response.json()["message"]["name"]
+		self.assertEqual(frappe.db.get_value("AI Concern", reference, "subject"), "Kept without mail")
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment",
+				{"reference_doctype": "AI Concern", "reference_name": reference, "comment_type": "Info"},
+			),
+			"the concern does not say its reporter was not asked to confirm",
+		)
+
+	def test_oversized_fields_are_refused_plainly_without_echo_or_traceback(self):
+		before = frappe.db.count("AI Concern")
+		megabyte = "A" * 1_000_000
+		for fieldname in ("subject", "what_happened", "contact_name"):
+			response = self.report(**{fieldname: megabyte})
+			self.assertEqual(response.status_code, 417, fieldname)
+			self.assertLess(len(response.content), 5_000, f"{fieldname}: the answer repeats what was sent")
+			self.assertIn("too long", error_message(response), fieldname)
+			body = response.json()
+			self.assertFalse(body.get("exc") or body.get("exception"), f"{fieldname}: a traceback was shown")
+			self.assertNotIn("Traceback", response.text)
+		self.assertEqual(frappe.db.count("AI Concern"), before)
+
+	def test_a_forged_forwarded_address_does_not_escape_the_flood_limit(self):
+		already = frappe.db.count(
+			"AI Concern",
+			{"sender_key": keyed_hash("127.0.0.1"), "creation": (">", add_to_date(now_datetime(), hours=-1))},
+		)
+		frappe.db.set_single_value("AIMS Settings", "concerns_per_hour", already + 2)
+		answers = []
+		for n in range(3):
+			guest = self.server.session()
+			guest.headers["X-Forwarded-For"] = f"198.51.100.{n}"
+			answers.append(self.report(guest, subject=f"Forged {n}").status_code)
+		self.assertEqual(answers, [200, 200, 429])
+
+	def test_behind_a_configured_proxy_each_client_has_its_own_limit(self):
+		from frappe.installer import update_site_config
+
+		update_site_config("aims_trusted_proxies", 1)
+		self.addCleanup(update_site_config, "aims_trusted_proxies", "None")
+		frappe.db.set_single_value("AIMS Settings", "concerns_per_hour", 1)
+		first, second = self.server.session(), self.server.session()
+		first.headers["X-Forwarded-For"] = "203.0.113.7"
+		second.headers["X-Forwarded-For"] = "forged, 203.0.113.8"
+		self.assertEqual(self.report(first, subject="Client one").status_code, 200)
+		self.assertEqual(self.report(second, subject="Client two").status_code, 200)
+		self.assertEqual(self.report(first, subject="Client one again").status_code, 429)
 
 
 class TestConcernFormForLoggedInUsers(PortalTestCase):

@@ -101,7 +101,12 @@ def request_pack(from_date=None, to_date=None, audit=None) -> dict:
 
 @frappe.whitelist()
 def my_packs(audit: str | None = None) -> list[dict]:
-	"""The packs the current user may download: those attached to `audit`, or else their own."""
+	"""The packs the current user may download: those attached to `audit`, or else their own. For readers of
+	AIMS Audits (the list and form that show them); anyone else is refused."""
+	if audit:
+		frappe.get_doc("AIMS Audit", audit).check_permission("read")
+	else:
+		frappe.has_permission("AIMS Audit", "read", throw=True)
 	filters = {"file_name": ("like", "auditors-pack-%.zip"), "is_private": 1}
 	if audit:
 		filters.update({"attached_to_doctype": "AIMS Audit", "attached_to_name": audit})

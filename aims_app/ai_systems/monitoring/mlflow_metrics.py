@@ -170,7 +170,12 @@ def read_daily():
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
 def models_of_system(doctype, txt, searchfield, start, page_len, filters):
-	"""The models listed on the metric's AI system that came from the MLflow registry."""
+	"""The models listed on the metric's AI system that came from the MLflow registry, for whoever may read
+	that system and its models."""
+	system = (filters or {}).get("ai_system")
+	frappe.has_permission("AI Model", "read", throw=True)
+	if system:
+		frappe.has_permission("AI System", "read", doc=system, throw=True)
 	listed = frappe.qb.DocType("AI System Model")
 	model = frappe.qb.DocType("AI Model")
 	return (
@@ -179,7 +184,7 @@ def models_of_system(doctype, txt, searchfield, start, page_len, filters):
 		.on(listed.ai_model == model.name)
 		.select(model.name, model.registry_reference)
 		.where(listed.parenttype == "AI System")
-		.where(listed.parent == (filters or {}).get("ai_system"))
+		.where(listed.parent == system)
 		.where(model.registry_reference.like("models:/%"))
 		.where(model.name.like(f"%{txt}%") | model.registry_reference.like(f"%{txt}%"))
 		.limit(page_len)

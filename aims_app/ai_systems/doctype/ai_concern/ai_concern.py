@@ -2,15 +2,24 @@
 # For license information, please see license.txt
 
 import hmac
+from urllib.parse import urlencode
 
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
+from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.model.document import Document
-from frappe.utils import add_to_date, now_datetime
+from frappe.rate_limiter import rate_limit
+from frappe.utils import add_to_date, get_url, now_datetime
 from frappe.utils.password import get_encryption_key
 
-from aims_app.ai_systems.portal.rules import neutralise_markup, over_the_limit
+from aims_app.ai_systems.portal.limits import refuse_overlong_fields
+from aims_app.ai_systems.portal.rules import (
+	CONCERN_FIELD_LIMITS,
+	client_address,
+	neutralise_markup,
+	over_the_limit,
+)
 from aims_app.ai_systems.portal.transparency import is_published
 from aims_app.integrations.people import aims_managers
 
@@ -29,6 +38,7 @@ class AIConcern(Document):
 		ai_incident: DF.Link | None
 		ai_system: DF.Link | None
 		anonymous: DF.Check
+		contact_confirmed: DF.Check
 		contact_email: DF.Data | None
 		contact_name: DF.Data | None
 		nonconformity: DF.Link | None
@@ -46,8 +56,13 @@ class AIConcern(Document):
 
 	def before_insert(self):
 		from_outside = frappe.session.user == "Guest" or bool(frappe.flags.in_web_form)
+		if from_outside:
+			# whatever goes wrong from here on, a visitor reads a message, never the server's traceback
+			frappe.local.flags.disable_traceback = True
+		refuse_overlong_fields(self, CONCERN_FIELD_LIMITS)
 		self.reported_through = "Web form" if from_outside else "Desk"
 		self.reported_on = now_datetime()
+		self.contact_confirmed = 0
 		if from_outside:
 			self.refuse_guests_where_login_is_required()
 			self.refuse_floods()
@@ -117,16 +132,42 @@ class AIConcern(Document):
 				ignore_permissions=True,
 			)
 		if self.contact_email and not self.anonymous:
-			frappe.sendmail(
-				recipients=[self.contact_email],
-				subject=_("Your concern {0} was received").format(self.name),
-				message=frappe.render_template(
-					"templates/emails/concern_received.html",
-					{"reference": self.name, "subject": self.subject, "what_happened": self.what_happened},
+			self.ask_to_confirm_contact()
+
+	def ask_to_confirm_contact(self):
+		"""Anyone may type anyone's address: the first email only asks its owner to confirm it, and quotes
+		nothing of what was sent. Without an outgoing email account the concern is kept all the same."""
+		if not EmailAccount.find_outgoing(match_by_doctype=self.doctype):
+			self.add_comment(
+				"Info",
+				_("No outgoing email account is set up: {0} was not asked to confirm their address.").format(
+					self.contact_email
 				),
-				reference_doctype=self.doctype,
-				reference_name=self.name,
 			)
+			return
+		frappe.sendmail(
+			recipients=[self.contact_email],
+			subject=_("Please confirm your email address for concern {0}").format(self.name),
+			message=frappe.render_template(
+				"templates/emails/concern_confirm.html",
+				{"reference": self.name, "confirm_url": confirmation_url(self.name, self.contact_email)},
+			),
+			reference_doctype=self.doctype,
+			reference_name=self.name,
+		)
+
+	def acknowledge(self):
+		"""What the reporter sent, quoted back to them once they confirmed the address is theirs."""
+		frappe.sendmail(
+			recipients=[self.contact_email],
+			subject=_("Your concern {0} was received").format(self.name),
+			message=frappe.render_template(
+				"templates/emails/concern_received.html",
+				{"reference": self.name, "subject": self.subject, "what_happened": self.what_happened},
+			),
+			reference_doctype=self.doctype,
+			reference_name=self.name,
+		)
 
 	@frappe.whitelist()
 	def make_incident(self) -> str:
@@ -185,5 +226,61 @@ class AIConcern(Document):
 def sender_key() -> str:
 	"""Who sent a concern, as far as the flood limit needs to know: a keyed hash of the address the request
 	came from, so the address itself is not stored beside an anonymous report."""
-	address = frappe.local.request_ip or "local"
-	return hmac.new(get_encryption_key().encode(), address.encode(), "sha256").hexdigest()
+	return keyed_hash(request_address())
+
+
+def request_address() -> str:
+	"""The client's address: `aims_trusted_proxies` in the site config says how many proxies stand in front
+	of the site (none by default, when X-Forwarded-For is only what the sender wrote)."""
+	request = getattr(frappe.local, "request", None)
+	return client_address(
+		request.remote_addr if request else None,
+		request.headers.get("X-Forwarded-For") if request else None,
+		frappe.utils.cint(frappe.conf.get("aims_trusted_proxies")),
+	)
+
+
+def keyed_hash(text: str) -> str:
+	return hmac.new(get_encryption_key().encode(), text.encode(), "sha256").hexdigest()
+
+
+def confirmation_key(name: str, email: str) -> str:
+	return keyed_hash(f"{name}\n{email}")
+
+
+def confirmation_url(name: str, email: str) -> str:
+	query = urlencode({"reference": name, "key": confirmation_key(name, email)})
+	return get_url(f"/api/method/aims_app.ai_systems.doctype.ai_concern.ai_concern.confirm_contact?{query}")
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET"])
+@rate_limit(limit=20, seconds=60 * 60)
+def confirm_contact(reference: str, key: str):
+	"""The link in the confirmation email: the address is marked confirmed and what was sent is quoted back.
+	A wrong or altered link is told so, and says nothing about the concern."""
+	contact = frappe.db.get_value(
+		"AI Concern", reference, ["contact_email", "contact_confirmed"], as_dict=True
+	)
+	valid = bool(contact and contact.contact_email) and hmac.compare_digest(
+		str(key), confirmation_key(reference, contact.contact_email)
+	)
+	if not valid:
+		frappe.respond_as_web_page(
+			_("Link Not Valid"),
+			_("This confirmation link is not valid. Copy the whole link from the email, or report again."),
+			http_status_code=404,
+			indicator_color="red",
+		)
+		return
+	if not contact.contact_confirmed:
+		concern = frappe.get_doc("AI Concern", reference)
+		concern.db_set("contact_confirmed", 1)
+		concern.acknowledge()
+		frappe.db.commit()  # a GET (the link in an email) is rolled back unless committed, as Frappe's unsubscribe does
+	frappe.respond_as_web_page(
+		_("Address Confirmed"),
+		_(
+			"Thank you. Your reference is {0}; we will write to you about your concern at this address."
+		).format(reference),
+		indicator_color="green",
+	)

@@ -153,24 +153,17 @@ class AIFairnessEvaluation(Document):
 		"""The attached CSV's path and size, or a refusal naming the field."""
 		if not self.outcomes_file:
 			frappe.throw(_("Outcomes File (CSV): attach the CSV of outcomes first."))
-		file = frappe.get_all(
-			"File",
-			filters={
-				"file_url": self.outcomes_file,
-				"attached_to_doctype": self.doctype,
-				"attached_to_name": self.name,
-			},
-			fields=["name", "file_size"],
-			limit=1,
-		) or frappe.get_all(
-			"File", filters={"file_url": self.outcomes_file}, fields=["name", "file_size"], limit=1
-		)
+		file = self.outcomes_file_record()
 		if not file:
-			frappe.throw(_("Outcomes File (CSV): {0} is not a file of this site.").format(self.outcomes_file))
+			frappe.throw(
+				_(
+					"Outcomes File (CSV): {0} is neither attached to this evaluation nor a file you may read."
+				).format(self.outcomes_file)
+			)
 		if not self.outcomes_file.lower().endswith(".csv"):
 			frappe.throw(_("Outcomes File (CSV): {0} is not a .csv file.").format(self.outcomes_file))
 		limit_mb = setting("fairness_max_file_mb")
-		size = file[0].file_size or 0
+		size = file.file_size or 0
 		if size > limit_mb * 1024 * 1024:
 			frappe.throw(
 				_(
@@ -178,7 +171,24 @@ class AIFairnessEvaluation(Document):
 				).format(round(size / 1024 / 1024, 2), f"{limit_mb:g}"),
 				title=_("File too large"),
 			)
-		return frappe.get_doc("File", file[0].name).get_full_path(), size
+		return file.get_full_path(), size
+
+	def outcomes_file_record(self) -> Document | None:
+		"""The File behind Outcomes File: the one attached to this evaluation, else one with that address that
+		the user may read (never another record's private file)."""
+		files = frappe.get_all(
+			"File",
+			filters={"file_url": self.outcomes_file},
+			fields=["name", "attached_to_doctype", "attached_to_name"],
+		)
+		attached = [
+			f for f in files if (f.attached_to_doctype, f.attached_to_name) == (self.doctype, self.name)
+		]
+		for candidate in attached or files:
+			file = frappe.get_doc("File", candidate.name)
+			if attached or file.has_permission("read"):
+				return file
+		return None
 
 	def clear_results(self):
 		self.set("groups", [])

@@ -204,6 +204,36 @@ class TestAIFairnessEvaluation(AimsTestCase):
 			with self.subTest(case):
 				self.assertRefusedSavingNothing(self.evaluation(content), message)
 
+	def test_a_private_file_of_a_record_the_owner_cannot_read_is_never_read(self):
+		secret = b"patient_id,diagnosis,hired\nP-1,diabetes,1\nP-2,asthma,0\n"
+		concern = frappe.get_doc(
+			{"doctype": "AI Concern", "subject": "Private attachment", "what_happened": "Kept from owners."}
+		).insert(ignore_permissions=True)
+		private = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "patients.csv",
+				"attached_to_doctype": "AI Concern",
+				"attached_to_name": concern.name,
+				"is_private": 1,
+				"content": secret,
+			}
+		).insert(ignore_permissions=True)
+		doc = self.evaluation(group_columns="diagnosis")
+		with acting_as(OWNER):
+			doc.outcomes_file = private.file_url
+			# saved with it (the form) or evaluated with it unsaved (run_doc_method with the record as sent)
+			for attempt in (doc.save, doc.evaluate):
+				with self.assertRaises(frappe.ValidationError) as refused:
+					attempt()
+				message = str(refused.exception)
+				self.assertIn("neither attached to this evaluation nor a file you may read", message)
+				for cell in ("patient_id", "diagnosis", "diabetes", "asthma"):
+					self.assertNotIn(cell, message)
+		frappe.db.rollback()
+		if frappe.db.exists(doc.doctype, doc.name):
+			self.assertEqual(frappe.get_all("AI Fairness Evaluation Group", filters={"parent": doc.name}), [])
+
 	def test_a_file_over_the_size_limit_is_refused(self):
 		doc = self.evaluation(hiring_csv())
 		limit = frappe.db.get_single_value("AIMS Settings", "fairness_max_file_mb")

@@ -148,29 +148,38 @@ def refresh_supplier_standing(ai_supplier: str) -> None:
 	supplier.save(ignore_permissions=True)
 
 
-def assessment_for_key(key: str | None) -> frappe._dict:
+def assessment_for_key(key: str | None, lock: bool = False) -> frappe._dict:
 	"""The assessment a questionnaire link opens, refused when the key is unknown (guessed, or replaced by a
-	later send) or already used."""
+	later send) or already used. With `lock`, for a request that uses the key (answers, a document), the
+	assessment's row is read under a lock held until the request ends: of requests bringing the same key at
+	once, one goes ahead and the others wait, then find the key used (or replaced) and are refused."""
 	found = (
 		frappe.get_all(
 			"AI Supplier Assessment",
 			filters={"access_key_hash": key_digest(key)},
-			fields=["name", "ai_supplier", "status", "docstatus"],
+			pluck="name",
 			limit=1,
 		)
 		if key
 		else []
 	)
-	if not found:
+	assessment = found and frappe.db.get_value(
+		"AI Supplier Assessment",
+		found[0],
+		["name", "ai_supplier", "status", "docstatus", "access_key_hash"],
+		as_dict=True,
+		for_update=lock,
+	)
+	if not assessment or assessment.access_key_hash != key_digest(key):
 		frappe.throw(
 			_("This questionnaire link is not valid. Use the link in the latest email we sent you."),
 			QuestionnaireLinkRefused,
 			title=_("Link Not Valid"),
 		)
-	if found[0].status != "Sent" or found[0].docstatus != 0:
+	if assessment.status != "Sent" or assessment.docstatus != 0:
 		frappe.throw(
 			_("This questionnaire has already been answered: the link cannot be used again."),
 			QuestionnaireLinkRefused,
 			title=_("Already Answered"),
 		)
-	return found[0]
+	return assessment

@@ -14,7 +14,15 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from aims_app.ai_systems.doctype.ai_supplier_assessment.ai_supplier_assessment import assessment_for_key
-from aims_app.ai_systems.portal.rules import allowed_types, document_problem, neutralise_markup
+from aims_app.ai_systems.portal.limits import refuse_overlong_fields
+from aims_app.ai_systems.portal.rules import (
+	ANSWER_LIMIT,
+	RESPONSE_FIELD_LIMITS,
+	allowed_types,
+	content_problem,
+	document_problem,
+	neutralise_markup,
+)
 from aims_app.translation import text
 
 MAX_DOCUMENTS = 10
@@ -41,6 +49,12 @@ class AISupplierResponse(Document):
 	# end: auto-generated types
 
 	def before_insert(self):
+		if frappe.session.user == "Guest":
+			# whatever goes wrong from here on, a supplier reads a message, never the server's traceback
+			frappe.local.flags.disable_traceback = True
+		refuse_overlong_fields(self, RESPONSE_FIELD_LIMITS)
+		for row in self.answers:
+			refuse_overlong_fields(row, {"answer": ANSWER_LIMIT})
 		self.answered_on = now_datetime()
 
 	def take_the_questions_of(self, assessment: str):
@@ -65,7 +79,8 @@ class AISupplierResponse(Document):
 
 	def validate(self):
 		if self.access_key:
-			self.take_the_questions_of(assessment_for_key(self.access_key).name)
+			# the key is used under the assessment's row lock until this request commits: one answer per key
+			self.take_the_questions_of(assessment_for_key(self.access_key, lock=True).name)
 			self.access_key = None  # only its hash is kept, on the assessment
 		elif self.is_new() and frappe.session.user == "Guest":
 			assessment_for_key(None)
@@ -109,8 +124,9 @@ class AISupplierResponse(Document):
 @rate_limit(key="access_key", limit=30, seconds=60 * 60)
 def attach_document(access_key: str, filename: str, content: str) -> str:
 	"""A supporting document for the questionnaire a link opens, kept private on the assessment. Refused,
-	with nothing saved, for a link that is not valid or used, a type not accepted or a file too large."""
-	assessment = assessment_for_key(access_key)
+	with nothing saved, for a link that is not valid or used, a type not accepted, content that is not what
+	the file's extension says, or a file too large."""
+	assessment = assessment_for_key(access_key, lock=True)  # also counts the documents one at a time
 	try:
 		data = base64.b64decode(content.split(",", 1)[-1], validate=True)
 	except (binascii.Error, ValueError):
@@ -118,7 +134,7 @@ def attach_document(access_key: str, filename: str, content: str) -> str:
 	settings = frappe.get_single("AIMS Settings")
 	problem = document_problem(
 		filename, len(data), allowed_types(settings.supplier_file_types), settings.supplier_file_size_mb or 5
-	)
+	) or content_problem(filename, data)  # what the bytes are, not only what the name says
 	if problem:
 		frappe.throw(text(problem), title=_("Not Attached"))
 	refuse_unreadable_pdf(filename, data)

@@ -11,6 +11,8 @@ from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
 from aims_app.messages import Message, MessageError
 from aims_app.translation import label, labels, text, value
 
+OVERRIDE_FIELDS = ("tier_override", "override_justification")
+
 
 class StageMoveError(frappe.ValidationError):
 	"""A life-cycle stage set by any other path than an approved AI System Stage Review."""
@@ -166,10 +168,13 @@ class AISystem(Document):
 			)
 
 	def refuse_override_without_permission(self):
+		"""Frappe silently keeps the stored value of a field above the user's permlevel; these say why."""
 		if self.flags.ignore_permissions or frappe.session.user == "Administrator":
 			return
-		changed = self.changed_override_fields()
-		if changed and 1 not in self.get_permlevel_access("write"):
+		if 1 in self.get_permlevel_access("write"):
+			return
+		changed = self.changed_fields(OVERRIDE_FIELDS)
+		if changed:
 			frappe.throw(
 				_("Only an AIMS Manager can override the EU AI Act tier ({0}).").format(
 					labels(self.meta, changed)
@@ -177,13 +182,22 @@ class AISystem(Document):
 				frappe.PermissionError,
 				title=_("Not Permitted"),
 			)
+		if self.changed_fields(("publish_on_transparency_page",)):
+			frappe.throw(
+				_(
+					"Only an AIMS Manager publishes an AI system on the transparency page or takes it off: ask "
+					"one to review the public wording of {0} and publish it."
+				).format(self.name or self.system_name),
+				frappe.PermissionError,
+				title=_("Not Permitted"),
+			)
 
-	def changed_override_fields(self) -> list[str]:
-		"""Override fields this save changes; on a new record, those given a value."""
+	def changed_fields(self, fields: tuple[str, ...]) -> list[str]:
+		"""Those of `fields` this save changes; on a new record, those given a value."""
 		before = self.get_doc_before_save()
 		return [
 			field
-			for field in ("tier_override", "override_justification")
+			for field in fields
 			if ((before.get(field) if before else None) or None) != (self.get(field) or None)
 		]
 
@@ -239,7 +253,7 @@ class AISystem(Document):
 	def record_override(self):
 		if not self.tier_override:
 			self.override_justification = self.overridden_by = self.overridden_on = None
-		elif self.changed_override_fields():
+		elif self.changed_fields(OVERRIDE_FIELDS):
 			self.overridden_by = frappe.session.user
 			self.overridden_on = now_datetime()
 
