@@ -120,6 +120,27 @@ doc_events.update(
 	}
 )
 doc_events["AI System"]["onload"] = "aims_app.integrations.ai_system.show_erp_notes"
+# The guided setup's steps are done once the records say so (aims_app/ai_governance/onboarding.py, whose
+# FACT_DOCTYPES these are).
+doc_events.update(
+	{
+		doctype: {
+			**doc_events.get(doctype, {}),
+			"on_update": "aims_app.ai_governance.onboarding.mark_steps_done",
+		}
+		for doctype in (
+			"AIMS Settings",
+			"AIMS Scope",
+			"AI System",
+			"AI Risk",
+			"Control Implementation",
+			"Statement of Applicability",
+			"AI Policy",
+			"AIMS Audit",
+			"Audit Programme",
+		)
+	}
+)
 
 # Names hold no markup (aims_app/markup_rules.py): every doctype whose records people name by typing a title
 # or a name. Not AI Concern and AI Supplier Response, whose subject and respondent are what the public writes,

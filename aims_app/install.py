@@ -9,6 +9,7 @@ from frappe.core.doctype.data_import.data_import import import_doc
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from aims_app.ai_governance.dashboard import remove_workspace_extras, sync_heat_map_block
+from aims_app.ai_governance.onboarding import mark_steps_done
 from aims_app.ai_risk.doctype.control_implementation.control_implementation import sync_with_library
 from aims_app.ai_systems.portal.rules import DEFAULT_SUPPLIER_QUESTIONS
 from aims_app.aims_library.library_data import file_digest
@@ -197,6 +198,7 @@ def after_migrate():
 	sync_library()
 	sync_with_library()
 	sync_heat_map_block()
+	mark_steps_done()  # a site that had its records before the guided setup learnt to read them
 
 
 def after_app_install(app_name: str):

@@ -1,8 +1,10 @@
 from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
 	IMPACT_AREAS,
 	AreaRow,
+	area_order,
 	area_problems,
 	fundamental_rights_assessment_expected,
+	missing_areas,
 	review_reasons,
 )
 from tests.conftest import english
@@ -61,3 +63,13 @@ def test_a_new_purpose_or_tier_makes_the_assessment_out_of_date():
 	assert english(review_reasons(before, {**before, "eu_ai_act_tier": "Limited risk"})) == [
 		"the EU AI Act tier changed from High-risk to Limited risk"
 	]
+
+
+def test_saving_adds_the_areas_a_table_lacks_in_their_order():
+	assert missing_areas([]) == list(IMPACT_AREAS)
+	assert missing_areas(["Privacy", None, "Fairness"]) == [
+		a for a in IMPACT_AREAS if a not in ("Privacy", "Fairness")
+	]
+	typed = ["Society", "Privacy", "Fairness", *missing_areas(["Society", "Privacy", "Fairness"])]
+	assert sorted(typed, key=area_order) == list(IMPACT_AREAS)
+	assert area_order(None) == len(IMPACT_AREAS)

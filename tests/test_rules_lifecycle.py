@@ -21,9 +21,11 @@ from aims_app.ai_systems.lifecycle.gates import (
 	ObligationFacts,
 	SystemFacts,
 	approval_refusal,
+	approvers_to_assign,
 	criteria_results,
 	is_skip,
 	needs_approver,
+	next_stage,
 	step_refusal,
 	unjustified,
 )
@@ -217,3 +219,17 @@ def test_annex_iv_for_providers_of_high_risk_systems_naming_what_is_missing():
 	assert [s["number"] for s in sections] == [str(n) for n in range(1, 10)]
 	assert {s["number"] for s in sections if not s["recorded"]} == {"2", "3", "4", "6", "7", "8"}
 	assert all(not s["recorded"] for s in annex_iv_sections(Recorded()))
+
+
+def test_a_request_waits_on_the_owner_where_they_may_approve_else_on_the_approvers_who_did_not_ask():
+	approvers = ["ruth@x", "sam@x", "ruth@x"]
+	assert approvers_to_assign(False, {"manager@x"}, "owner@x", approvers) == ["owner@x"]
+	assert approvers_to_assign(False, {"owner@x"}, "owner@x", approvers) == ["ruth@x", "sam@x"]
+	assert approvers_to_assign(True, {"owner@x"}, "owner@x", approvers) == ["ruth@x", "sam@x"]
+	assert approvers_to_assign(True, {"sam@x"}, "owner@x", approvers) == ["ruth@x"]
+
+
+def test_the_next_stage_is_the_following_one_and_none_once_retired():
+	assert next_stage("Concept") == "Design and development"
+	assert next_stage("Operation and monitoring") == "Retired"
+	assert next_stage("Retired") is None

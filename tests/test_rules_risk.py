@@ -1,15 +1,21 @@
+import json
+
 import pytest
 
 from aims_app.ai_risk.risk_matrix import RiskMatrix, default_matrix
 from aims_app.ai_risk.risk_rules import (
+	DECIDED_STATUSES,
 	IMPACT,
 	LIKELIHOOD,
+	above_appetite_filters,
 	acceptance_refusal,
+	counts_above_appetite,
 	decides_acceptance,
 	outside_scale,
 	residual_problem,
 	score_risk,
 )
+from tests.conftest import APP
 
 
 def test_inherent_only_risk_is_judged_on_its_inherent_level():
@@ -78,3 +84,26 @@ def test_above_appetite_refusal_says_who_decides():
 )
 def test_the_risk_owner_and_top_management_take_part_in_an_acceptance(owner, approver, decides):
 	assert decides_acceptance(owner, approver) is decides
+
+
+def test_one_definition_of_a_risk_above_the_appetite():
+	assert counts_above_appetite(True, "Open")
+	assert counts_above_appetite(True, "Review due"), "an expired acceptance no longer covers it"
+	assert not counts_above_appetite(True, "Accepted"), "top management has decided it"
+	assert not counts_above_appetite(True, "Closed")
+	assert not counts_above_appetite(False, "Open")
+
+
+def test_the_workspace_card_counts_by_that_definition():
+	card = json.loads(
+		(APP / "ai_governance/number_card/risks_above_appetite/risks_above_appetite.json").read_text()
+	)
+	filters = {
+		field: (operator, value) for _dt, field, operator, value, _ in json.loads(card["filters_json"])
+	}
+	expected = {
+		field: ("=", value) if not isinstance(value, tuple) else (value[0], list(value[1]))
+		for field, value in above_appetite_filters().items()
+	}
+	assert filters == expected
+	assert list(DECIDED_STATUSES) == expected["status"][1]

@@ -73,6 +73,7 @@ def test_every_print_format_carries_the_letter_head_document_control_and_page_fo
 	):
 		assert f"control.{field}" in shared, field
 	assert "page-break-inside: avoid" in shared and "table-header-group" in shared
+	assert "word-break: break-word" not in shared, "a word breaks only when it alone is wider than its column"
 	for print_format in print_formats():
 		html = print_format["html"]
 		assert html.startswith('{%- from "aims_app/templates/print/aims_document.html" import'), print_format[
@@ -90,3 +91,10 @@ def test_every_print_format_carries_the_letter_head_document_control_and_page_fo
 		"AIMS Audit",
 		"Management Review",
 	}
+
+
+def test_printing_a_record_opens_the_apps_own_format(doctypes):
+	"""Print on a record of a doctype the app ships a format for opens that format, not Frappe's Standard one."""
+	for print_format in print_formats():
+		doctype = doctypes[print_format["doc_type"]]
+		assert doctype.get("default_print_format") == print_format["name"], print_format["doc_type"]

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Count, NullIf
 from frappe.utils import add_days, getdate, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_governance.heat_map import heat_map
+from aims_app.ai_risk.risk_rules import above_appetite_criterion
 from aims_app.integrations.company import company_criterion, filtered_company
 from aims_app.record_cache import Partitioned, cached_list_rows, cached_results, cached_rows
 from aims_app.roles import AIMS_ROLES
@@ -116,14 +118,20 @@ def route_of(company: str | None) -> dict:
 @frappe.whitelist()
 def risk_heat_map() -> dict:
 	"""Risks not closed, placed at their current score: residual where it is assessed, else inherent; for a user
-	restricted to some companies, their risks."""
+	restricted to some companies, their risks. Beside the grid, how many of them count as above the appetite
+	(aims_app.ai_risk.risk_rules.counts_above_appetite: accepted ones do not), as the workspace card says."""
 	frappe.has_permission("AI Risk", "read", throw=True)
 	risk = frappe.qb.DocType("AI Risk")
 	likelihood = Coalesce(NullIf(risk.residual_likelihood, 0), risk.likelihood)
 	impact = Coalesce(NullIf(risk.residual_impact, 0), risk.impact)
 	by_score = (
 		frappe.qb.from_(risk)
-		.select(likelihood.as_("likelihood"), impact.as_("impact"), Count("*").as_("risks"))
+		.select(
+			likelihood.as_("likelihood"),
+			impact.as_("impact"),
+			Count("*").as_("risks"),
+			Count(Case().when(above_appetite_criterion(risk), 1)).as_("above_appetite"),
+		)
 		.where(risk.status != "Closed")
 		.groupby(likelihood, impact)
 	)
@@ -132,7 +140,9 @@ def risk_heat_map() -> dict:
 	)
 	settings = frappe.get_cached_doc("AIMS Settings")
 	colours = {row.level: row.color for row in settings.risk_levels if row.color}
-	return heat_map(get_risk_matrix(), {(int(r.likelihood), int(r.impact)): r.risks for r in rows}, colours)
+	counts = {(int(r.likelihood), int(r.impact)): r.risks for r in rows}
+	above = sum(int(r.above_appetite or 0) for r in rows)
+	return heat_map(get_risk_matrix(), counts, colours, above_appetite=above)
 
 
 def sync_heat_map_block():

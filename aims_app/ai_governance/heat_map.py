@@ -20,11 +20,18 @@ def level_colours(matrix: RiskMatrix, chosen: dict[str, str]) -> dict[str, str]:
 	}
 
 
-def heat_map(matrix: RiskMatrix, counts: dict[tuple[int, int], int], chosen_colours: dict[str, str]) -> dict:
+def heat_map(
+	matrix: RiskMatrix,
+	counts: dict[tuple[int, int], int],
+	chosen_colours: dict[str, str],
+	above_appetite: int = 0,
+) -> dict:
 	"""The grid to draw, with the scales' labels, the levels in rank order and the appetite.
 
 	`counts` maps (likelihood, impact) to a number of risks; scores the matrix lacks (it was changed after
-	the risks were scored) are totalled in `off_matrix` rather than dropped silently.
+	the risks were scored) are totalled in `off_matrix` rather than dropped silently. `above_appetite` is how many
+	of the risks count as above the appetite (aims_app.ai_risk.risk_rules.counts_above_appetite): a cell above it
+	also holds the risks top management has accepted.
 	"""
 	colours = level_colours(matrix, chosen_colours)
 	rows = []
@@ -51,5 +58,6 @@ def heat_map(matrix: RiskMatrix, counts: dict[tuple[int, int], int], chosen_colo
 		],
 		"appetite": matrix.appetite,
 		"total": sum(counts.values()),
+		"above_appetite": above_appetite,
 		"off_matrix": sum(n for cell, n in counts.items() if cell not in on_matrix),
 	}

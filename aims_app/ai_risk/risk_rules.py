@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from aims_app.ai_risk.risk_matrix import RiskMatrix
 from aims_app.messages import Message, _
+from aims_app.workflows.separation_rules import self_approval_refusal
 
 LIKELIHOOD = "likelihood"
 IMPACT = "impact"
@@ -65,18 +66,45 @@ def residual_problem(matrix: RiskMatrix, score: RiskScore) -> Message | None:
 	return None
 
 
+# Statuses in which a risk above the appetite no longer waits for anyone: top management has accepted it (an
+# expired acceptance sends the risk back to "Review due"), or it is closed.
+DECIDED_STATUSES = ("Accepted", "Closed")
+
+
+def counts_above_appetite(exceeds_appetite: bool, status: str | None) -> bool:
+	"""Whether a risk counts as above the appetite: one definition for the workspace card, the heat map, the
+	risk register, readiness and the management review. Its current level (residual where assessed) ranks
+	above the appetite, it is not closed, and no acceptance covers it."""
+	return bool(exceeds_appetite) and status not in DECIDED_STATUSES
+
+
+def above_appetite_filters() -> dict:
+	"""`counts_above_appetite` as list filters (frappe.get_list, the Number Card's filters)."""
+	return {"exceeds_appetite": 1, "status": ("not in", DECIDED_STATUSES)}
+
+
+def above_appetite_criterion(risk):
+	"""`counts_above_appetite` as a frappe.qb criterion on the AI Risk table `risk`."""
+	return (risk.exceeds_appetite == 1) & risk.status.notin(DECIDED_STATUSES)
+
+
 def decides_acceptance(is_risk_owner: bool, is_approver: bool) -> bool:
 	"""Whether this person takes part in accepting the risk: its owner, or top management (an AIMS Approver)."""
 	return is_risk_owner or is_approver
 
 
-def acceptance_refusal(needs_approver: bool, is_risk_owner: bool, is_approver: bool) -> Message | None:
+def acceptance_refusal(
+	needs_approver: bool, is_risk_owner: bool, is_approver: bool, is_requester: bool = False
+) -> Message | None:
 	"""Why this person may not accept the residual risk, or None when they may.
 
 	Within the appetite the risk owner decides (top management may too); above it only top
 	management (an AIMS Approver) does. The controller asks it when the acceptance is signed, the workflow
-	(through the acceptance's owner_may_accept) when it offers the owner Accept or Request Approval.
+	(through the acceptance's owner_may_accept) when it offers the owner Accept or Request Approval. An
+	acceptance sent for approval is approved by someone other than whoever asked (`is_requester`).
 	"""
+	if needs_approver and (refusal := self_approval_refusal(is_requester)):
+		return refusal
 	if needs_approver and not is_approver:
 		return Message(
 			_("The residual level is above the risk appetite: only an AIMS Approver can accept it.")

@@ -13,6 +13,7 @@ from aims_app.ai_assurance.doctype.audit_programme.audit_programme import create
 from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import IMPACT_AREAS
 
 DOMAIN = "kestrel-mutual.example"
+ORGANISATION = "Kestrel Mutual"
 PEOPLE = {
 	"manager": ("ines.moreau", "Ines Moreau", "AIMS Manager"),
 	"hr_owner": ("tom.okafor", "Tom Okafor", "AI System Owner"),
@@ -52,6 +53,16 @@ def build(b):
 	people = {key: b.user(f"{login}@{DOMAIN}", name, role) for key, (login, name, role) in PEOPLE.items()}
 	manager, hr, cx = people["manager"], people["hr_owner"], people["cx_owner"]
 	risk_owner, auditor, approver = people["risk_owner"], people["auditor"], people["approver"]
+	if not frappe.db.exists("Letter Head", {"is_default": 1}):
+		# the organisation's head on every printed document, as a site's own Letter Head gives it
+		b.insert(
+			"Administrator",
+			"Letter Head",
+			letter_head_name=ORGANISATION,
+			source="HTML",
+			is_default=1,
+			content=f"<h2>{ORGANISATION}</h2>",
+		)
 
 	parties = {
 		name: b.insert(manager, "Interested Party", party_name=name, **fields).name

@@ -222,6 +222,12 @@ METHODS = {
 	f"{_CONCERN}.make_nonconformity": (("W", "AI Concern"), ("C", "Nonconformity")),
 	# the banner on the AI System form while a review or change waits: a reader of the system
 	f"{_AI_SYSTEMS}.doctype.ai_system_stage_review.ai_system_stage_review.open_steps": (("R", "AI System"),),
+	# what the system's next stage review will ask, on its form before a review is raised: a reader of it
+	f"{_AI_SYSTEMS}.doctype.ai_system_stage_review.ai_system_stage_review.next_gate": (("R", "AI System"),),
+	# the result a typed measurement would get, on the measurement form: a reader of the metric
+	f"{_AI_SYSTEMS}.doctype.ai_monitoring_measurement.ai_monitoring_measurement.assess_value": (
+		("R", "AI Monitoring Metric"),
+	),
 	# "the supplier answers ... and attaches documents" with the link's key, without an account
 	f"{_AI_SYSTEMS}.doctype.ai_supplier_response.ai_supplier_response.attach_document": KEY_HOLDER,
 	# the reporter confirms the address they gave by the link in the email (a wrong link is a page not found)

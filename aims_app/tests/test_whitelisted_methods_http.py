@@ -201,6 +201,11 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 			return [self.doc_call(doctype, record, short)]
 		arguments = {
 			"open_steps": lambda: {"ai_system": self.records.of("AI System", user)},
+			"next_gate": lambda: {"ai_system": self.records.of("AI System", user)},
+			"assess_value": lambda: {
+				"metric": self.records.of("AI Monitoring Metric", user, source="Manual"),
+				"value": 0.5,
+			},
 			"read_now": lambda: {"metric": self.records.of("AI Monitoring Metric", user, source="Manual")},
 			"models_of_system": lambda: {
 				"doctype": "AI Model",

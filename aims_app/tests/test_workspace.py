@@ -1,14 +1,21 @@
 """The AIMS workspace: its cards count what the records say, for every reader, and nobody else reads them."""
 
 import json
+import re
 
 import frappe
 from frappe.desk.desktop import get_desktop_page
 from frappe.desk.doctype.number_card.number_card import get_result
-from frappe.utils import add_days, today
+from frappe.model.workflow import apply_workflow
+from frappe.utils import add_days, add_months, today
 
+from aims_app.ai_assurance.readiness.facts import readiness_rows
 from aims_app.ai_governance import dashboard
-from aims_app.tests import AimsTestCase, acting_as
+from aims_app.ai_governance.onboarding import facts as onboarding_facts
+from aims_app.ai_governance.onboarding import mark_steps_done
+from aims_app.ai_governance.onboarding_rules import done_steps
+from aims_app.ai_risk.report.ai_risk_register import ai_risk_register
+from aims_app.tests import AimsTestCase, acting_as, make_user
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence, insert
 
 MANAGER = "ws-manager@example.com"
@@ -27,6 +34,12 @@ def card_value(name: str) -> float:
 	if card.type == "Custom":
 		return frappe.get_attr(card.method)(filters=card.filters_json)["value"]
 	return get_result(card.as_json(), card.filters_json)
+
+
+def forget_system_settings():
+	frappe.clear_document_cache("System Settings", "System Settings")
+	if hasattr(frappe.local, "system_settings"):
+		del frappe.local.system_settings
 
 
 def all_card_values() -> dict[str, float]:
@@ -82,6 +95,89 @@ class TestWorkspace(AimsTestCase):
 				"Metrics Breached or Overdue": 1,
 			},
 		)
+
+	def test_risks_above_appetite_are_counted_alike_everywhere(self):
+		"""One definition (aims_app.ai_risk.risk_rules.counts_above_appetite): open, above the appetite, not
+		accepted. The card, the heat map, the register's total and filter and readiness all say the same."""
+		approver = make_user("ws-approver@example.com", ["AIMS Approver"])
+		before = self.above_appetite_everywhere()
+		with acting_as(MANAGER):
+			system = cv_screening(MANAGER).system.name
+			ai_risk(system, MANAGER, title="Above, waiting")  # 4 × 3: High
+			accepted = ai_risk(
+				system, MANAGER, title="Above, accepted", residual_likelihood=3, residual_impact=3
+			)
+			ai_risk(system, MANAGER, title="Above, closed", status="Closed")
+			ai_risk(system, MANAGER, title="Within", likelihood=1, impact=2)
+		acceptance = insert(
+			"Risk Acceptance",
+			ai_risk=accepted.name,
+			expires_on=add_months(today(), 6),
+			conditions="Reviewed monthly.",
+		)
+		with acting_as(approver):
+			apply_workflow(acceptance, "Accept")
+		self.assertEqual(frappe.db.get_value("AI Risk", accepted.name, "status"), "Accepted")
+		after = self.above_appetite_everywhere()
+		self.assertEqual(
+			{where: after[where] - before[where] for where in after},
+			dict.fromkeys(after, 1),
+			"only the risk above the appetite that waits for a decision counts, wherever it is counted",
+		)
+
+	def above_appetite_everywhere(self) -> dict[str, int]:
+		_columns, rows, _message, _chart, summary = ai_risk_register.execute({})
+		_columns, above_rows, *_rest = ai_risk_register.execute({"above_appetite": 1})
+		treatment = next(row for row in readiness_rows() if row.requirement_id == "6.1.3")
+		readiness = re.search(r"(\d+) open risk\(s\) rank above the risk appetite", treatment.missing)
+		return {
+			"card": card_value("Risks Above Appetite"),
+			"heat map": dashboard.risk_heat_map()["above_appetite"],
+			"register total": next(c["value"] for c in summary if c["label"] == "Above Appetite"),
+			"register rows": sum(row.above_appetite for row in rows),
+			"register filter": len(above_rows),
+			"readiness": int(readiness.group(1)) if readiness else 0,
+		}
+
+	def test_the_guided_setup_shows_done_what_the_records_show(self):
+		"""A site that has systems and risks shows those steps done without anyone clicking them; saving the
+		settings sets the matrix step; a migrate marks what an existing site already holds."""
+		self.reset_guided_setup()
+		with acting_as(MANAGER):
+			system = cv_screening(MANAGER).system.name
+			ai_risk(system, MANAGER)
+		# one step left pending whatever else the site holds: with every step done the desk shows no guided setup
+		frappe.db.set_value("Onboarding Step", "Plan the First AIMS Audit", "is_complete", 0)
+		shown = self.guided_setup_as_shown()
+		for step in ("Register an AI System", "Raise an AI Risk", "Set the AIMS Risk Matrix"):
+			self.assertTrue(shown[step], step)
+		self.reset_guided_setup()
+		frappe.get_doc("AIMS Settings").save()
+		self.assertIn("Set the AIMS Risk Matrix", self.steps_done())
+		self.reset_guided_setup()
+		mark_steps_done()  # as after a migrate
+		self.assertEqual(self.steps_done(), done_steps(onboarding_facts()))
+		self.assertLessEqual({"Register an AI System", "Raise an AI Risk"}, self.steps_done())
+
+	def reset_guided_setup(self):
+		steps = [row.step for row in frappe.get_doc("Module Onboarding", "AIMS").steps]
+		frappe.db.set_value("Onboarding Step", {"name": ("in", steps)}, "is_complete", 0)
+		frappe.db.set_value("Module Onboarding", "AIMS", "is_complete", 0)
+
+	def steps_done(self) -> set[str]:
+		steps = [row.step for row in frappe.get_doc("Module Onboarding", "AIMS").steps]
+		return set(frappe.get_all("Onboarding Step", {"name": ("in", steps), "is_complete": 1}, pluck="name"))
+
+	def guided_setup_as_shown(self) -> dict[str, bool]:
+		"""The guided setup's steps as the workspace gives them to a manager: done or not (with the desk's
+		guided setups on, as System Settings have them once the setup wizard is completed)."""
+		self.addCleanup(forget_system_settings)
+		frappe.db.set_single_value("System Settings", "enable_onboarding", 1)
+		forget_system_settings()
+		with acting_as(MANAGER):
+			page = get_desktop_page(json.dumps({"name": "AIMS", "title": "AIMS"}))
+		(onboarding,) = page["onboardings"]["items"]
+		return {step.name: bool(step.is_complete) for step in onboarding["items"]}
 
 	def add_records(self):
 		with acting_as(MANAGER):

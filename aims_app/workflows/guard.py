@@ -7,11 +7,11 @@ from frappe.model.workflow import (
 	get_transitions,
 	get_workflow,
 	get_workflow_name,
-	has_approval_access,
 )
 from frappe.utils import cint, comma_or
 
-from aims_app.translation import value
+from aims_app.translation import text, value
+from aims_app.workflows.separation_rules import requesters, self_approval_refusal
 
 
 def refuse_state_outside_workflow(doc, method=None):
@@ -39,8 +39,20 @@ def refuse_state_outside_workflow(doc, method=None):
 	transitions = [t for t in get_transitions(before, workflow) if t.next_state == state]
 	if not transitions:
 		refuse_move_without_action(doc, workflow, stored, state)
-	if not any(has_approval_access(frappe.session.user, before, t) for t in transitions):
-		frappe.throw(_("Self approval is not allowed"), WorkflowPermissionError)
+	refuse_own_approval(before, transitions)
+
+
+def refuse_own_approval(before, transitions):
+	"""Separation of duties (aims_app.workflows.separation_rules), where Frappe's own check lets Administrator
+	approve what they asked for and looks only at who drafted the record, not at who sent it for approval."""
+	asked = frappe.session.user in requesters(before.get("owner"), before.get("requested_by"))
+	refusals = [self_approval_refusal(asked, bool(t.allow_self_approval)) for t in transitions]
+	if all(refusals):
+		frappe.throw(
+			_("{0} {1}: {2}").format(value(before.doctype), before.name, text(refusals[0])),
+			WorkflowPermissionError,
+			title=_("Not Permitted"),
+		)
 
 
 def refuse_move_without_action(doc, workflow, stored: str, state: str):

@@ -49,6 +49,17 @@ export class FormPage extends DeskPage {
 		}
 	}
 
+	// A link chosen as a user chooses it: what they know of the record (its title) typed into the field, then the
+	// record picked from the suggestions.
+	async pickLink(fieldname, value, typed = value) {
+		const input = this.field(fieldname).first();
+		await input.click();
+		await input.fill(typed);
+		await this.page.getByRole("option", { name: typed }).first().click();
+		await this.page.waitForFunction(([f, v]) => cur_frm.doc[f] === v, [fieldname, value]);
+		await this.settled();
+	}
+
 	// Values of links, dates and selects as the form's own controls would set them.
 	async set(values) {
 		await this.page.evaluate((values) => cur_frm.set_value(values), values);

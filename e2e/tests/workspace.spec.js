@@ -12,7 +12,17 @@ test("an AIMS Manager sees the cards, the heat map and the guided setup", async 
 	expect(await workspace.cardNumber("AI Systems in Scope"), "the demo's systems in scope").toBeGreaterThan(0);
 	await expect(workspace.page.locator("td[data-level]")).toHaveCount(25);
 	await expect(workspace.heatMapCell(5, 5)).toHaveAttribute("data-level", "Critical");
-	await expect(workspace.onboarding().first()).toBeVisible();
+	// the guided setup while a step is to do; the steps are marked from the records, so once the site holds
+	// what every step asks for (as the demo does), Frappe shows none
+	const api = await Api.as("manager");
+	const done = await api.call("frappe.client.get_value", {
+		doctype: "Module Onboarding",
+		filters: { name: "AIMS" },
+		fieldname: "is_complete",
+	});
+	await api.dispose();
+	if (done.is_complete) await expect(workspace.onboarding()).toHaveCount(0);
+	else await expect(workspace.onboarding().first()).toBeVisible();
 	await workspace.shot("ws-1-manager-workspace");
 });
 

@@ -10,18 +10,21 @@ from aims_app.translation import value
 
 # the Letter Head Frappe prints above a record that names none
 DEFAULT_LETTER_HEAD = {"is_default": 1, "disabled": 0}
+# what Website Settings and System Settings call the site until it is named
+FRAMEWORK_NAME = "Frappe"
 
 
 def aims_organisation_name() -> str:
 	"""The default company where there is one (ERPNext), else the default Letter Head's name (the organisation
-	whose header the prints carry), else the site's name as the website shows it."""
-	return (
-		frappe.db.get_default("company")
-		or frappe.db.get_value("Letter Head", DEFAULT_LETTER_HEAD, "letter_head_name")
-		or frappe.db.get_single_value("Website Settings", "app_name")
-		or frappe.db.get_single_value("System Settings", "app_name")
-		or frappe.local.site
+	whose header the prints carry), else the name the site's website or desk is given; never the framework's own
+	name, which those hold until someone changes it (a page is then headed by nothing rather than "Frappe")."""
+	names = (
+		frappe.db.get_default("company"),
+		frappe.db.get_value("Letter Head", DEFAULT_LETTER_HEAD, "letter_head_name"),
+		frappe.db.get_single_value("Website Settings", "app_name"),
+		frappe.db.get_single_value("System Settings", "app_name"),
 	)
+	return next((name for name in names if name and name != FRAMEWORK_NAME), "")
 
 
 def default_letter_head() -> str:

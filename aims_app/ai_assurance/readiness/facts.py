@@ -31,6 +31,7 @@ from aims_app.ai_assurance.readiness.rules import (
 	status_counts,
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
+from aims_app.ai_risk.risk_rules import above_appetite_criterion
 from aims_app.ai_systems.monitoring.rules import current_since
 from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
@@ -546,6 +547,7 @@ def risk_counts(day: date):
 		"risks_retained_accepted": counted_where(
 			retain & (risk.status == "Accepted") & not_past(risk.accepted_until, day)
 		),
+		"risks_above_appetite": counted_where(above_appetite_criterion(risk)),
 	}
 	return frappe.qb.from_(risk).select(*named(counts))
 

@@ -346,6 +346,14 @@ OPEN_RISKS_CURRENT = every(
 	_("{missing} of {total} open risks are due for review."),
 	list_route("ai-risk", status="Review due"),
 )
+RISKS_ABOVE_APPETITE_DECIDED = none_of(
+	"risks_above_appetite",
+	_(
+		"{count} open risk(s) rank above the risk appetite without an acceptance: top management decides "
+		"them (Risk Acceptance)."
+	),
+	list_route("ai-risk", exceeds_appetite=1, status=["not in", ["Accepted", "Closed"]]),
+)
 RETAINED_RISKS_ACCEPTED = every(
 	"risks_retained_accepted",
 	RETAINED_RISKS,
@@ -533,6 +541,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 			list_route("ai-risk", treatment_option="Modify"),
 		),
 		RETAINED_RISKS_ACCEPTED,
+		RISKS_ABOVE_APPETITE_DECIDED,
 		some(
 			"soa_approved",
 			_("Approved Statements of Applicability"),

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aims_app.messages import Joined, Message, _
+from aims_app.workflows.separation_rules import self_approval_refusal
 
 CONCEPT = "Concept"
 DESIGN = "Design and development"
@@ -268,6 +269,12 @@ def stage_index(stage: str) -> int:
 	return STAGES.index(stage)
 
 
+def next_stage(current: str) -> str | None:
+	"""The stage a system goes to next on its way forward, or None once retired."""
+	index = stage_index(current)
+	return STAGES[index + 1] if index + 1 < len(STAGES) else None
+
+
 def is_skip(current: str, target: str) -> bool:
 	"""Whether the step leaves out a stage on the way forward; retirement may follow any stage."""
 	return target != RETIRED and stage_index(target) > stage_index(current) + 1
@@ -311,13 +318,23 @@ def approval_refusal(
 ) -> Message | None:
 	"""Why this person may not approve a stage review or change, or None when they may. Never the person who
 	asked for it; an AIMS Approver where one is needed; otherwise the system's owner or an AIMS Approver."""
-	if is_requester:
-		return Message(_("You asked for this: someone else must approve it."))
+	if refusal := self_approval_refusal(is_requester):
+		return refusal
 	if needs_an_approver and not is_approver:
 		return Message(_("Only an AIMS Approver can approve this for a system of this tier."))
 	if not (is_system_owner or is_approver):
 		return Message(_("Only the system's owner or an AIMS Approver can approve this."))
 	return None
+
+
+def approvers_to_assign(
+	needs_an_approver: bool, asked_by: set[str], system_owner: str | None, approvers: list[str]
+) -> list[str]:
+	"""Whom a request for approval waits on, to be given it as a task: the system's owner where they may approve
+	it and did not ask for it, else every AIMS Approver who did not ask for it."""
+	if not needs_an_approver and system_owner and system_owner not in asked_by:
+		return [system_owner]
+	return sorted(user for user in set(approvers) if user not in asked_by)
 
 
 def unjustified(results: list[tuple[str, bool, str | None]]) -> list[str]:

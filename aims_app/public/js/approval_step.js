@@ -2,18 +2,31 @@
 // approver's reason, asked for and saved before the workflow action is taken.
 frappe.provide("aims_app.approval_step");
 
+// Frappe freezes the page before it runs before_workflow_action (form/workflow.js) and thaws it only once the
+// action's request returns: a dialog opened meanwhile sits under the freeze, where nothing can be clicked. The page
+// is thawed while the approver writes the reason, frozen again for the save and the action (whose end thaws it),
+// and left thawed, with no action taken, when the dialog is closed without a reason.
 aims_app.approval_step.ask_rejection_reason = function (frm) {
 	if (frm.selected_workflow_action !== "Reject" || frm.doc.rejection_reason) return;
-	return new Promise((resolve, reject) => {
-		frappe.prompt(
+	frappe.dom.unfreeze();
+	return new Promise((resolve) => {
+		let given = false;
+		const dialog = frappe.prompt(
 			{ fieldname: "reason", fieldtype: "Small Text", label: __("Rejection Reason"), reqd: 1 },
 			({ reason }) => {
+				given = true;
+				frappe.dom.freeze();
 				frm.set_value("rejection_reason", reason);
-				frm.save().then(resolve, reject);
+				// Frappe's save settles either way; the action (whose end thaws the page) finds the reason stored,
+				// or refuses with its own message.
+				frm.save().then(resolve);
 			},
 			__("Why is it rejected?"),
 			__("Reject")
 		);
+		dialog.onhide = () => {
+			if (!given) frm.selected_workflow_action = null;
+		};
 	});
 };
 

@@ -15,6 +15,7 @@ from frappe.utils import add_days, getdate
 from aims_app.ai_assurance.doctype.aims_audit.audit_rules import IMPROVEMENT_FINDINGS
 from aims_app.ai_assurance.doctype.management_review.review_rules import counts_phrase, listing, trend
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.ai_risk.risk_rules import above_appetite_filters
 from aims_app.messages import N_, Message
 from aims_app.translation import text
 
@@ -197,7 +198,7 @@ def risk_status(period_from: date, period_to: date) -> Message:
 	open_risks = frappe.qb.from_(risk).where(risk.status != "Closed")
 	by_level = dict(open_risks.select(level, Count("*")).groupby(level).run())
 	ordered = {name: by_level.get(name, 0) for name in reversed(get_risk_matrix().levels)}
-	above = frappe.db.count("AI Risk", {"status": ("!=", "Closed"), "exceeds_appetite": 1})
+	above = frappe.db.count("AI Risk", above_appetite_filters())
 	expiring = frappe.db.count(
 		"Risk Acceptance",
 		{"docstatus": 1, "expired": 0, "expires_on": ("between", (period_to, add_days(period_to, 90)))},

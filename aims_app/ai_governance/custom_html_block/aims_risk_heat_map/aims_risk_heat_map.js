@@ -35,6 +35,7 @@ frappe.xcall("aims_app.ai_governance.dashboard.risk_heat_map").then((map) => {
 		</table>
 		<div class="legend">
 			<span>${esc(__("{0} open risks at their current score; rows: likelihood, columns: impact", [map.total]))}</span>
+			<span class="above-appetite">${esc(__("Above the appetite, not accepted: {0}", [map.above_appetite]))}</span>
 			${legend}${off_matrix}
 		</div>`;
 });

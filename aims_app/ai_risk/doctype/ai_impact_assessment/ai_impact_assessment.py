@@ -8,16 +8,17 @@ from frappe.utils import add_months, getdate
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
-	IMPACT_AREAS,
 	AreaRow,
+	area_order,
 	area_problems,
 	fundamental_rights_assessment_expected,
+	missing_areas,
 	review_reasons,
 )
 from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD
 from aims_app.ai_risk.scoring import refuse_off_scale
 from aims_app.history import record_change
-from aims_app.translation import labels, text
+from aims_app.translation import label, labels, text
 
 FRIA_FIELDS = (
 	"fria_process",
@@ -75,6 +76,7 @@ class AIImpactAssessment(Document):
 		self.fill_from_system()
 
 	def validate(self):
+		self.refuse_missing_purpose()
 		self.snapshot_system()
 		self.set_area_levels()
 		self.set_next_review_date()
@@ -89,17 +91,33 @@ class AIImpactAssessment(Document):
 		self.assessor = self.assessor or frappe.session.user
 		self.intended_purpose = self.intended_purpose or system.purpose
 		self.foreseeable_misuse = self.foreseeable_misuse or system.foreseeable_misuse
+		# Rows the form adds by itself to an empty table, with nothing chosen in them, are no answer.
+		self.set("affected_parties", [row for row in self.affected_parties if row.interested_party])
+		self.set("impacts", [row for row in self.impacts if row.area])
 		if not self.affected_parties:
 			for party in system.interested_parties:
 				self.append(
 					"affected_parties",
 					{"interested_party": party.interested_party, "how_affected": party.how_affected},
 				)
-		if not self.impacts:
-			for area in IMPACT_AREAS:
-				self.append("impacts", {"area": area, "relevant": 1})
+		for area in missing_areas([row.area for row in self.impacts]):
+			self.append("impacts", {"area": area, "relevant": 1})
+		self.impacts.sort(key=lambda row: area_order(row.area))
+		for idx, row in enumerate(self.impacts, start=1):
+			row.idx = idx
 		if fundamental_rights_assessment_expected(system.eu_ai_act_tier, system.our_role):
 			self.fria_applies = 1
+
+	def refuse_missing_purpose(self):
+		"""The form leaves the purpose to the system's record; where neither says it, it is asked for."""
+		if not (self.intended_purpose or "").strip():
+			frappe.throw(
+				_("{0} is empty, and AI System {1} states no purpose to fill it from: write it.").format(
+					label(self.meta, "intended_purpose"), self.ai_system
+				),
+				frappe.MandatoryError,
+				title=_("Missing Value"),
+			)
 
 	def snapshot_system(self):
 		"""What the system was when assessed: a later change to these flags the assessment for review."""
@@ -134,7 +152,7 @@ class AIImpactAssessment(Document):
 			frappe.throw("<br>".join(text(p) for p in problems), title=_("Impacts by Area Incomplete"))
 
 	def refuse_missing_conclusion(self):
-		missing = [f for f in ("conclusion",) if not self.get(f)]
+		missing = [f for f in ("affected_parties", "conclusion") if not self.get(f)]
 		if self.fria_applies:
 			missing += [f for f in FRIA_FIELDS if not self.get(f)]
 		if missing:

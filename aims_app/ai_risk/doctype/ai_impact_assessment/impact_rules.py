@@ -48,6 +48,16 @@ def area_problems(rows: list[AreaRow]) -> list[Message]:
 	return problems
 
 
+def missing_areas(present: list[str | None]) -> list[str]:
+	"""The areas an assessment's impacts table lacks, in the order they are assessed."""
+	return [area for area in IMPACT_AREAS if area not in present]
+
+
+def area_order(area: str | None) -> int:
+	"""Where an area's row stands in the table: the areas in their order, anything else after them."""
+	return IMPACT_AREAS.index(area) if area in IMPACT_AREAS else len(IMPACT_AREAS)
+
+
 def tier_name(system: dict) -> Message | str:
 	tier = system.get("eu_ai_act_tier")
 	return Message(tier) if tier else _("none")

@@ -56,6 +56,45 @@ class TestAIImpactAssessment(AimsTestCase):
 			assessment.fria_applies, "a deployer of a high-risk system is asked the Art. 27 questions"
 		)
 
+	def test_the_forms_first_save_is_filled_from_the_system(self):
+		"""What the desk sends when a new assessment is saved with only its system chosen: nothing the form asks
+		for by itself blocks the save, and the blank row a grid holds is no reason to skip the eight areas."""
+		meta = frappe.get_meta("AI Impact Assessment")
+		filled = ("intended_purpose", "affected_parties", "impacts")
+		self.assertEqual(
+			[f for f in filled if meta.get_field(f).reqd], [], "saving fills these: not asked for"
+		)
+		with acting_as(OWNER):
+			assessment = frappe.get_doc(
+				{
+					"doctype": "AI Impact Assessment",
+					"ai_system": self.system.name,
+					"affected_parties": [{}],
+					"impacts": [{"relevant": 1}],
+				}
+			).insert()
+		self.assertEqual(assessment.intended_purpose, self.system.purpose)
+		self.assertEqual([p.interested_party for p in assessment.affected_parties], ["Job applicants"])
+		self.assertEqual([row.area for row in assessment.impacts], list(IMPACT_AREAS))
+		self.assertEqual([row.idx for row in assessment.impacts], list(range(1, 9)))
+
+	def test_areas_typed_before_the_first_save_are_kept_and_the_others_added(self):
+		with acting_as(OWNER):
+			assessment = frappe.get_doc(
+				{
+					"doctype": "AI Impact Assessment",
+					"ai_system": self.system.name,
+					"impacts": [
+						{"area": "Privacy", "relevant": 0, "impact_description": "No personal data."}
+					],
+				}
+			).insert()
+		self.assertEqual([row.area for row in assessment.impacts], list(IMPACT_AREAS))
+		self.assertEqual(
+			(assessment.impacts[1].relevant, assessment.impacts[1].impact_description),
+			(0, "No personal data."),
+		)
+
 	def test_signing_needs_every_area_assessed_and_the_art_27_answers(self):
 		assessment = self.new_assessment()
 		with acting_as(OWNER):

@@ -5,14 +5,18 @@ import json
 
 import frappe
 from frappe import _
+from frappe.model import no_value_fields, table_fields
 from frappe.model.document import Document
-from frappe.utils import getdate, now_datetime, today
+from frappe.utils import cstr, getdate, now_datetime, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.risk_rules import acceptance_refusal
 from aims_app.history import record_change
 from aims_app.roles import AIMS_APPROVER
-from aims_app.translation import label, text
+from aims_app.translation import label, text, value
+from aims_app.workflows.separation_rules import requesters
+
+AWAITING_APPROVAL = "Awaiting Approval"
 
 # What a snapshot of the risk leaves out: bookkeeping, not the risk.
 SNAPSHOT_SKIP = {
@@ -64,7 +68,11 @@ class RiskAcceptance(Document):
 	def before_insert(self):
 		self.requested_by = frappe.session.user
 
+	def onload(self):
+		self.set_onload("risk_snapshot", snapshot_rows(self.risk_snapshot))
+
 	def validate(self):
+		self.record_requester()
 		self.refuse_past_expiry()
 		if self.docstatus == 0:
 			self.take_risk_snapshot()
@@ -84,6 +92,14 @@ class RiskAcceptance(Document):
 	def on_cancel(self):
 		if not has_current_acceptance(self.ai_risk):
 			send_risk_back_to_review(self.ai_risk)
+
+	def record_requester(self):
+		"""Whoever sends the acceptance for approval asked for it, and may not approve it."""
+		if (
+			self.workflow_state == AWAITING_APPROVAL
+			and self.get_db_value("workflow_state") != AWAITING_APPROVAL
+		):
+			self.requested_by = frappe.session.user
 
 	def refuse_past_expiry(self):
 		if self.docstatus == 0 and getdate(self.expires_on) <= getdate(today()):
@@ -119,13 +135,46 @@ class RiskAcceptance(Document):
 
 	def refuse_wrong_decision_maker(self):
 		user = frappe.session.user
+		asked_for_approval = self.get_db_value("workflow_state") == AWAITING_APPROVAL
 		refusal = acceptance_refusal(
 			needs_approver=bool(self.needs_approver),
 			is_risk_owner=user == self.risk_owner,
 			is_approver=AIMS_APPROVER in frappe.get_roles(user),
+			is_requester=asked_for_approval and user in requesters(self.owner, self.requested_by),
 		)
 		if refusal:
 			frappe.throw(text(refusal), frappe.PermissionError, title=_("Not Permitted"))
+
+
+def snapshot_rows(snapshot: str | None) -> list[dict]:
+	"""The risk as it stood when the decision was taken, for the acceptance's form: each field the risk's form
+	has, in its order, labelled and formatted in the reader's language, a table's rows one line each."""
+	state = json.loads(snapshot or "{}")
+	rows = []
+	meta = frappe.get_meta("AI Risk")
+	for field in meta.fields:
+		stored = state.get(field.fieldname)
+		if field.fieldtype in table_fields:
+			shown = snapshot_table(field.options, stored or [])
+		elif field.fieldtype in no_value_fields or stored in (None, ""):
+			continue
+		elif field.fieldtype == "Check":
+			shown = _("Yes") if stored else _("No")
+		elif field.fieldtype == "Select":
+			shown = value(stored)
+		else:
+			shown = cstr(frappe.format_value(stored, field))
+		if shown:
+			rows.append({"label": label(meta, field.fieldname), "value": shown})
+	return rows
+
+
+def snapshot_table(doctype: str, rows: list[dict]) -> str:
+	fields = [f for f in frappe.get_meta(doctype).fields if f.in_list_view or f.fieldtype == "Link"]
+	return "\n".join(
+		" · ".join(cstr(frappe.format_value(row[f.fieldname], f)) for f in fields if row.get(f.fieldname))
+		for row in rows
+	)
 
 
 def send_risk_back_to_review(ai_risk: str):

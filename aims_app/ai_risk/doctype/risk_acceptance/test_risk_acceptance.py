@@ -77,6 +77,51 @@ class TestRiskAcceptance(AimsTestCase):
 		self.assertEqual((acceptance.docstatus, acceptance.accepted_by), (1, APPROVER))
 		self.assertEqual(frappe.db.get_value("AI Risk", risk.name, "status"), "Accepted")
 
+	def test_whoever_asked_for_the_approval_cannot_give_it_not_even_administrator(self):
+		"""One rule for separation of duties on every approval, as on stage reviews: Administrator holds every role,
+		and a risk owner may be an approver too; neither approves what they sent for approval."""
+		both = make_user("owner-and-approver@example.com", ["AI Risk Owner", "AIMS Approver"])
+		for requester in ("Administrator", both):
+			risk = ai_risk(self.system, requester, residual_likelihood=3, residual_impact=3)  # High
+			acceptance = frappe.get_doc(
+				{
+					"doctype": "Risk Acceptance",
+					"ai_risk": risk.name,
+					"expires_on": add_months(today(), 6),
+					"conditions": "Monthly selection-rate report to the COO.",
+				}
+			).insert()  # drafted by Administrator: whoever sends it for approval is the requester
+			with acting_as(requester):
+				acceptance = apply_workflow(acceptance, "Request Approval")
+				self.assertEqual(acceptance.requested_by, requester)
+				self.assertRaisesRegex(
+					frappe.PermissionError,
+					"You asked for this: someone else must approve it",
+					apply_workflow,
+					frappe.get_doc("Risk Acceptance", acceptance.name),
+					"Approve",
+				)
+			self.assertEqual(
+				frappe.db.get_value("Risk Acceptance", acceptance.name, ["workflow_state", "docstatus"]),
+				("Awaiting Approval", 0),
+			)
+			with acting_as(APPROVER):
+				acceptance = apply_workflow(frappe.get_doc("Risk Acceptance", acceptance.name), "Approve")
+			self.assertEqual((acceptance.docstatus, acceptance.accepted_by), (1, APPROVER))
+
+	def test_the_form_shows_the_risk_as_it_stood_as_a_table(self):
+		risk = self.risk(3, 3)
+		acceptance = self.draft(risk)
+		self.assertTrue(acceptance.meta.get_field("risk_snapshot").hidden, "the stored JSON is not shown")
+		with acting_as(RISK_OWNER):
+			acceptance = frappe.get_doc("Risk Acceptance", acceptance.name)
+			acceptance.run_method("onload")
+		shown = {row["label"]: row["value"] for row in acceptance.get_onload().risk_snapshot}
+		self.assertEqual(shown["Risk"], risk.title)
+		self.assertEqual(shown["Residual Level"], "High")
+		self.assertEqual(shown["Above Risk Appetite"], "Yes")
+		self.assertNotIn("modified", json.dumps(acceptance.get_onload().risk_snapshot))
+
 	def test_someone_who_is_neither_owner_nor_approver_cannot_accept(self):
 		acceptance = self.draft(self.risk(1, 2))
 		with acting_as(OTHER_RISK_OWNER):

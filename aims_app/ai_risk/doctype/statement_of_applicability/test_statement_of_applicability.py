@@ -60,3 +60,35 @@ class TestStatementOfApplicability(AimsTestCase):
 			soa.reload()
 			self.assertRaisesRegex(frappe.ValidationError, f"controls changed since .*{CONTROL}", soa.submit)
 		self.assertEqual(frappe.db.get_value("Statement of Applicability", soa.name, "docstatus"), 0)
+
+	def test_print_opens_the_apps_format_headed_by_the_organisation_never_frappe(self):
+		"""Print without choosing a format gives the app's own, as the desk's Print does (the doctype's default
+		print format); its head is the organisation: the default Letter Head, else nothing rather than the
+		framework's name."""
+		soa = self.draft()
+		with acting_as(APPROVER):
+			soa.reload()
+			soa.submit()
+		self.assertEqual(frappe.get_meta(soa.doctype).default_print_format, "Statement of Applicability")
+		frappe.db.set_value("Letter Head", {"is_default": 1}, "is_default", 0)
+		frappe.db.set_default("company", None)
+		frappe.db.set_single_value("Website Settings", "app_name", "Frappe")
+		frappe.db.set_single_value("System Settings", "app_name", "Frappe")
+		with acting_as(APPROVER):
+			html = frappe.get_print(soa.doctype, soa.name)
+		self.assertIn("aims-soa-controls", html, "the app's format, not Frappe's Standard one")
+		self.assertNotIn('class="aims-doc-org"', html)
+		self.assertNotIn("Frappe ·", html)
+		frappe.get_doc(
+			{
+				"doctype": "Letter Head",
+				"letter_head_name": "Soa Print Test Organisation",
+				"source": "HTML",
+				"is_default": 1,
+				"content": "<h1>Soa Print Test Organisation</h1>",
+			}
+		).insert(ignore_permissions=True)
+		with acting_as(APPROVER):
+			html = frappe.get_print(soa.doctype, soa.name)
+		self.assertIn("<h1>Soa Print Test Organisation</h1>", html)
+		self.assertIn("Soa Print Test Organisation · " + soa.name, html)

@@ -7,6 +7,7 @@ from frappe.query_builder.functions import Count, Max
 from frappe.utils import cint
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
+from aims_app.ai_risk.risk_rules import above_appetite_filters, counts_above_appetite
 from aims_app.integrations.company import company_conditions, systems_of_department
 from aims_app.record_cache import cached_list_rows
 from aims_app.reports import card, column, inert
@@ -49,6 +50,7 @@ def execute(filters: dict | None = None):
 	controls = control_counts(names)
 	acceptances = latest_acceptances(names)
 	for risk in risks:
+		risk.above_appetite = int(counts_above_appetite(risk.exceeds_appetite, risk.status))
 		risk.control_count = controls.get(risk.name, 0)
 		risk.last_acceptance = acceptances.get(risk.name)
 	totals = risk_totals(conditions)
@@ -89,7 +91,11 @@ def list_filters(filters) -> dict:
 		if filters.get(field)
 	}
 	if filters.get("above_appetite"):
-		conditions["exceeds_appetite"] = 1
+		# as the workspace card counts them; a status chosen too narrows them further (a decided one to none)
+		chosen = conditions.pop("status", None)
+		conditions.update(above_appetite_filters())
+		if chosen:
+			conditions["status"] = chosen if counts_above_appetite(True, chosen) else ("in", [""])
 	if filters.get("department"):
 		systems = systems_of_department(filters.department)
 		if filters.get("ai_system"):
@@ -141,7 +147,7 @@ def columns() -> list[dict]:
 		column(_("Treatment"), "treatment_option", width=90),
 		column(_("Controls"), "control_count", "Int", 80),
 		column(_("Residual"), "residual_level", width=90),
-		column(_("Above Appetite"), "exceeds_appetite", "Check", 110),
+		column(_("Above Appetite"), "above_appetite", "Check", 110),
 		column(_("Accepted Until"), "accepted_until", "Date", 110),
 		column(_("Last Acceptance Expiry"), "last_acceptance", "Date", 150),
 		column(_("Next Review"), "review_date", "Date", 110),
@@ -173,7 +179,11 @@ def summary(totals) -> list[dict]:
 
 	return [
 		card(_("Risks"), risks(lambda row: True)),
-		card(_("Above Appetite"), risks(lambda row: row.exceeds_appetite), "Red"),
+		card(
+			_("Above Appetite"),
+			risks(lambda row: counts_above_appetite(row.exceeds_appetite, row.status)),
+			"Red",
+		),
 		card(_("Accepted"), risks(lambda row: row.status == "Accepted"), "Green"),
 		card(_("Review Due"), risks(lambda row: row.status == "Review due"), "Orange"),
 	]

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.desk.form.assign_to import add as assign
 from frappe.model.document import Document
-from frappe.utils import get_datetime, today
+from frappe.utils import flt, get_datetime, today
 
 from aims_app.ai_systems.monitoring.rules import BREACH, WARNING, assess
 
@@ -153,3 +153,12 @@ def refresh_latest(metric_name: str):
 	metric.update({"latest_value": row.value, "latest_measured_on": row.measured_on, "status": row.result})
 	# the measurements are the history: the metric's own shows changes people made
 	metric.save(ignore_permissions=True, ignore_version=True)
+
+
+@frappe.whitelist()
+def assess_value(metric: str, value: float) -> str:
+	"""The result a value would get on saving, for the form to show while it is typed (the same rule as saving:
+	aims_app.ai_systems.monitoring.rules.assess)."""
+	doc = frappe.get_doc("AI Monitoring Metric", metric)
+	doc.check_permission("read")
+	return assess(flt(value), doc.direction, doc.warning_threshold, doc.breach_threshold)

@@ -43,6 +43,18 @@ function draw_measurements(frm) {
 		wrapper.html(`<p class="text-muted">${__("No measurement yet.")}</p>`);
 		return;
 	}
+	// a line needs two points: one measurement is said, not drawn (a chart of one point draws nothing)
+	if (rows.length === 1) {
+		wrapper.html(
+			`<p class="text-muted aims-one-measurement">${frappe.utils.escape_html(
+				__("One measurement so far: {0} on {1}. The chart starts with the second.", [
+					rows[0].value,
+					frappe.datetime.str_to_user(rows[0].measured_on),
+				])
+			)}</p>`
+		);
+		return;
+	}
 	const labels = rows.map((row) => frappe.datetime.str_to_user(row.measured_on));
 	const datasets = [
 		{ name: frm.doc.metric_name, values: rows.map((row) => row.value) },

@@ -10,12 +10,13 @@ from frappe.utils import add_days, add_to_date, now_datetime
 
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_governance.dashboard import records_matching
+from aims_app.ai_systems.doctype.ai_monitoring_measurement.ai_monitoring_measurement import assess_value
 from aims_app.ai_systems.doctype.ai_monitoring_metric.ai_monitoring_metric import (
 	mark_overdue_metrics,
 	measurements_of,
 )
 from aims_app.reminders.digest import gather_due_items
-from aims_app.tests import AimsTestCase, ApiClient, make_user
+from aims_app.tests import AimsTestCase, ApiClient, acting_as, make_user
 
 OWNER = "metric.owner@example.org"
 OTHER_OWNER = "metric.other.owner@example.org"
@@ -179,6 +180,24 @@ class TestAIMonitoringMetric(AimsTestCase):
 		form = frappe.get_doc("AI Monitoring Metric", self.metric)
 		form.run_method("onload")
 		self.assertEqual([row.value for row in form.get_onload().measurements], [0.93, 0.91])
+
+	def test_the_measurement_form_shows_the_result_the_typed_value_would_get(self):
+		"""While a value is typed the form asks the rule that saving applies, never showing "Within thresholds" for
+		a breaching value; someone who may not read the metric may not ask."""
+		watched = metric(operating_system(OWNER, "CV screening (typed values)")).insert(
+			ignore_permissions=True
+		)
+		with acting_as(OWNER):
+			self.assertEqual(assess_value(watched.name, 0.75), "Breach")
+			self.assertEqual(assess_value(watched.name, 0.85), "Warning")
+			self.assertEqual(assess_value(watched.name, 0.95), "Within thresholds")
+		with acting_as(make_user("metric.outsider@example.org", [])):
+			self.assertRaises(frappe.PermissionError, assess_value, watched.name, 0.75)
+
+	def test_an_unmeasured_metric_shows_no_latest_value(self):
+		meta = frappe.get_meta("AI Monitoring Metric")
+		for field in ("latest_value", "latest_measured_on"):
+			self.assertEqual(meta.get_field(field).depends_on, "eval:doc.latest_measured_on", field)
 
 	def test_a_metric_not_measured_within_its_frequency_is_overdue_and_in_the_digest(self):
 		daily = metric(self.system, frequency="Daily", metric_name="Human override rate").insert()

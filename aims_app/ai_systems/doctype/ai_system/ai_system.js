@@ -7,6 +7,11 @@ frappe.ui.form.on("AI System", {
 		show_erp_notes(frm);
 		// The stage moves only by an approved AI System Stage Review (the server refuses any other path).
 		frm.set_df_property("lifecycle_stage", "read_only", frm.is_new() ? 0 : 1);
+		frm.set_df_property(
+			"lifecycle_stage",
+			"description",
+			frm.is_new() ? "" : __("Moved by an approved stage review: Create ▸ Stage Review.")
+		);
 		// Whether an obligation is addressed is recorded here; the obligations themselves are computed.
 		frm.set_df_property("obligations", "read_only", 0);
 		frm.fields_dict.obligations.grid.cannot_add_rows = true;
@@ -30,9 +35,33 @@ frappe.ui.form.on("AI System", {
 				);
 			}
 			show_open_steps(frm);
+			show_next_gate(frm);
 		}
 	},
 });
+
+// What the next stage review will ask, before anyone raises it.
+function show_next_gate(frm) {
+	frappe
+		.xcall("aims_app.ai_systems.doctype.ai_system_stage_review.ai_system_stage_review.next_gate", {
+			ai_system: frm.doc.name,
+		})
+		.then((gate) => {
+			if (!gate) return;
+			const unmet = gate.criteria.filter((c) => !c.met).map((c) => c.criterion);
+			const message = unmet.length
+				? __("Next stage, {0}: gate criteria not met yet: {1}. Meet them, or justify them on the review (Create ▸ Stage Review).", [
+						__(gate.target),
+						unmet.join("; "),
+				  ])
+				: __("Next stage, {0}: every gate criterion is met. Raise it with Create ▸ Stage Review.", [__(gate.target)]);
+			frm.dashboard.add_comment(
+				`<span class="aims-next-gate">${frappe.utils.escape_html(message)}</span>`,
+				unmet.length ? "orange" : "green",
+				true
+			);
+		});
+}
 
 // A banner while a stage review or a change of the system waits for approval, and while another model
 // version serves it without an approved change.

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 
 from aims_app.ai_systems.lifecycle.approval import ApprovedStep
 from aims_app.ai_systems.lifecycle.facts import system_facts
-from aims_app.ai_systems.lifecycle.gates import criteria_results, step_refusal, unjustified
+from aims_app.ai_systems.lifecycle.gates import criteria_results, next_stage, step_refusal, unjustified
 from aims_app.translation import label, text, value
 
 
@@ -55,6 +55,9 @@ class AISystemStageReview(ApprovedStep, Document):
 			self.set_needs_approver(system)
 			self.refuse_step()
 			self.compute_criteria(system)
+			if self.approval_requested_now():
+				self.refuse_second_request()
+				self.refuse_unjustified_criteria(_("sent for approval"))
 		self.record_requester()
 		self.refuse_rejection_without_reason(system)
 
@@ -70,7 +73,7 @@ class AISystemStageReview(ApprovedStep, Document):
 		self.set_needs_approver(system)
 		self.refuse_step()
 		self.compute_criteria(system)
-		self.refuse_unjustified_criteria()
+		self.refuse_unjustified_criteria(_("approved"))
 		self.refuse_wrong_approver(system)
 		self.sign()
 
@@ -110,16 +113,17 @@ class AISystemStageReview(ApprovedStep, Document):
 			self.set("criteria", values)
 		self.unmet_criteria = sum(1 for r in results if not r.met)
 
-	def refuse_unjustified_criteria(self):
+	def refuse_unjustified_criteria(self, step: str):
 		keys = set(unjustified([(row.criterion_key, row.met, row.justification) for row in self.criteria]))
 		rows = [row for row in self.criteria if row.criterion_key in keys]
 		if rows:
 			frappe.throw(
 				_(
-					"{0} cannot be approved: criteria not met and without a justification: {1}. Meet them, or "
+					"{0} cannot be {1}: criteria not met and without a justification: {2}. Meet them, or "
 					"write a Justification on their rows."
 				).format(
 					self.name,
+					step,
 					"; ".join(
 						_("row {0} ({1}): {2}").format(row.idx, row.criterion, row.missing or "")
 						for row in rows
@@ -147,3 +151,21 @@ def open_steps(ai_system: str) -> list[dict]:
 			order_by="creation",
 		)
 	]
+
+
+@frappe.whitelist()
+def next_gate(ai_system: str) -> dict | None:
+	"""What the system's next stage review will ask, as the records stand now: shown on the system's form
+	before anyone raises the review."""
+	system = frappe.get_doc("AI System", ai_system)
+	system.check_permission("read")
+	target = next_stage(system.lifecycle_stage)
+	if not target:
+		return None
+	return {
+		"target": target,
+		"criteria": [
+			{"criterion": text(r.label), "met": r.met, "missing": text(r.missing) if r.missing else None}
+			for r in criteria_results(system.lifecycle_stage, target, system_facts(system))
+		],
+	}

@@ -13,6 +13,7 @@ from aims_app.ai_risk.doctype.ai_impact_assessment.test_ai_impact_assessment imp
 	complete_fria,
 )
 from aims_app.ai_systems.doctype.ai_system.ai_system import StageMoveError
+from aims_app.ai_systems.doctype.ai_system_stage_review.ai_system_stage_review import next_gate
 from aims_app.ai_systems.model_registry.test_model_registry import MLflowTestCase, configure
 from aims_app.tests import AimsTestCase, acting_as, pdf_text
 from aims_app.tests.scenarios import cv_screening, insert
@@ -39,6 +40,17 @@ def update_system(name: str, **values):
 def raise_review(system: str, target: str, **fields):
 	with acting_as(OWNER):
 		review = insert("AI System Stage Review", ai_system=system, target_stage=target, **fields)
+		return apply_workflow(review, "Request Approval")
+
+
+def justify_and_request(review, justification: str):
+	"""The owner writes why each unmet criterion may wait, then asks for approval."""
+	with acting_as(OWNER):
+		review = frappe.get_doc(review.doctype, review.name)
+		for row in review.criteria:
+			if not row.met:
+				row.justification = justification
+		review.save()
 		return apply_workflow(review, "Request Approval")
 
 
@@ -99,9 +111,11 @@ class TestLifeCycleWithMLflow(MLflowTestCase):
 			for row in screening.obligations:
 				row.addressed, row.how_addressed = 1, "Deployer duties met by the HR procedure"
 			screening.save()
-		first_try = raise_review(system, "Deployment")
+		with acting_as(OWNER):
+			first_try = insert("AI System Stage Review", ai_system=system, target_stage="Deployment")
 		unmet = {c.criterion_key: c.missing for c in first_try.criteria if not c.met}
 		self.assertEqual(list(unmet), ["impact_assessment"])
+		first_try = justify_and_request(first_try, "The assessment is being signed this week.")
 		rejected = reject(first_try, "No signed impact assessment yet.")
 		rejected.reload()
 		self.assertEqual((rejected.workflow_state, rejected.docstatus), ("Rejected", 0))
@@ -229,17 +243,56 @@ class TestLifeCycleRefusals(AimsTestCase):
 			doc.save(ignore_permissions=True)
 		self.assertEqual(stage_of(system.name), "Concept")
 
+	def test_the_approver_is_given_the_request_and_one_request_waits_at_a_time(self):
+		"""Requesting approval gives each AIMS Approver a ToDo (their list of what waits for them), closed once
+		it is decided; a second review of the system is not sent for approval while one waits."""
+		system = self.system()
+		review = raise_review(system.name, "Design and development")
+		self.assertTrue(review.needs_approver, "a high-risk system's step is an AIMS Approver's")
+		waiting = frappe.get_all(
+			"ToDo",
+			filters={"reference_type": review.doctype, "reference_name": review.name, "status": "Open"},
+			pluck="allocated_to",
+		)
+		self.assertIn(APPROVER, waiting)
+		self.assertNotIn(OWNER, waiting, "whoever asked is not asked to decide")
+		with acting_as(OWNER):
+			second = insert(
+				"AI System Stage Review", ai_system=system.name, target_stage="Design and development"
+			)
+			with self.assertRaisesRegex(frappe.ValidationError, "already waits for approval"):
+				apply_workflow(frappe.get_doc(second.doctype, second.name), "Request Approval")
+		approve(review)
+		self.assertFalse(
+			frappe.get_all(
+				"ToDo",
+				filters={"reference_type": review.doctype, "reference_name": review.name, "status": "Open"},
+			)
+		)
+
+	def test_the_systems_form_shows_the_next_gate_before_a_review_is_raised(self):
+		system = self.system(stage="Design and development")
+		frappe.db.set_value("AI Dataset", system.datasets[0].ai_dataset, "quality_checks", None)
+		with acting_as(OWNER):
+			gate = next_gate(system.name)
+		self.assertEqual(gate["target"], "Verification and validation")
+		unmet = [c["criterion"] for c in gate["criteria"] if not c["met"]]
+		self.assertIn("Datasets with provenance and quality checks", unmet)
+
 	def test_a_skip_needs_a_justification(self):
 		system = self.system()
 		with acting_as(OWNER), self.assertRaises(frappe.ValidationError) as refusal:
 			insert("AI System Stage Review", ai_system=system.name, target_stage="Operation and monitoring")
 		self.assertIn("Skip Justification", str(refusal.exception))
 		self.assertFalse(frappe.db.exists("AI System Stage Review", {"ai_system": system.name}))
-		skipped = raise_review(
-			system.name,
-			"Operation and monitoring",
-			skip_justification="Bought in, already live at the supplier.",
-		)
+		with acting_as(OWNER):
+			skipped = insert(
+				"AI System Stage Review",
+				ai_system=system.name,
+				target_stage="Operation and monitoring",
+				skip_justification="Bought in, already live at the supplier.",
+			)
+		skipped = justify_and_request(skipped, "Covered by the supplier's conformity documentation.")
 		self.assertEqual(skipped.workflow_state, "Awaiting Approval")
 
 	def test_no_one_approves_their_own_review(self):
@@ -260,17 +313,19 @@ class TestLifeCycleRefusals(AimsTestCase):
 	def test_an_unmet_criterion_passes_only_with_a_justification(self):
 		system = self.system(stage="Design and development")
 		frappe.db.set_value("AI Dataset", system.datasets[0].ai_dataset, "quality_checks", None)
-		review = raise_review(system.name, "Verification and validation")
-		with self.assertRaises(frappe.ValidationError) as refusal:
-			approve(review)
+		with acting_as(OWNER):
+			review = insert(
+				"AI System Stage Review", ai_system=system.name, target_stage="Verification and validation"
+			)
+			with self.assertRaises(frappe.ValidationError) as refusal:
+				apply_workflow(frappe.get_doc(review.doctype, review.name), "Request Approval")
+		self.assertIn("cannot be sent for approval", str(refusal.exception))
 		self.assertIn("Requirements and specification recorded", str(refusal.exception))
 		self.assertIn("Datasets with provenance and quality checks", str(refusal.exception))
-		self.assertEqual(stage_of(system.name), "Design and development")
-		with acting_as(APPROVER):
-			doc = frappe.get_doc(review.doctype, review.name)
-			for row in doc.criteria:
-				row.justification = "Specification kept in the supplier's contract; checks due next sprint."
-			doc.save()
+		self.assertEqual(frappe.db.get_value(review.doctype, review.name, "workflow_state"), "Draft")
+		review = justify_and_request(
+			review, "Specification kept in the supplier's contract; checks due next sprint."
+		)
 		approve(review)
 		self.assertEqual(stage_of(system.name), "Verification and validation")
 
