@@ -281,7 +281,9 @@ class TestCompany(AimsTestCase):
 					add(1)
 					few = queries(lambda run=run: run(self.home))
 					add(6)
-					self.assertEqual(queries(lambda run=run: run(self.home)), few)
+					self.assertLessEqual(
+						queries(lambda run=run: run(self.home)), few, "no more with more data"
+					)
 
 	def test_the_heat_map_places_only_the_risks_of_a_restricted_users_companies(self):
 		with acting_as(MANAGER):
