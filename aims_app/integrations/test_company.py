@@ -65,7 +65,7 @@ def card(name: str, company: str | None) -> int:
 	in the browser, where the user's default company is `company`."""
 	number_card = frappe.get_doc("Number Card", name)
 	conditions = frappe.parse_json(number_card.filters_json) + [
-		[*row[:3], company, row[4]] for row in frappe.parse_json(number_card.dynamic_filters_json)
+		[*row[:3], company] for row in frappe.parse_json(number_card.dynamic_filters_json)
 	]
 	return frappe.get_attr(number_card.method)(filters=frappe.as_json(conditions))["value"]
 
