@@ -7,7 +7,7 @@ Each check reads the files as text or syntax trees, without Frappe, and names th
 - filters of five elements ([doctype, field, operator, value, False]) in Python and in the number cards',
   charts' and workspace shortcuts' stored filters (v16 takes two to four);
 - the desk's path written by hand (/app on v15, /desk on v16): compat.desk_path / form_path in Python,
-  frappe.utils.get_form_link or frappe.set_route in scripts;
+  frappe.utils.get_form_link or frappe.set_route in scripts, DESK (e2e/desk.js) in the browser checks;
 - a Notification with a condition and no condition_type (v16 evaluates the condition only when it is "Python");
 - the test names v16 deprecates: frappe.flags.in_test (compat.in_test), FrappeTestCase outside the one base,
   test_ignore and test_dependencies (compat.ignored_test_records).
@@ -24,6 +24,7 @@ from tests.conftest import APP, ROOT
 
 COMPAT = APP / "compat.py"
 TEST_BASE = APP / "tests" / "__init__.py"
+E2E_DESK = ROOT / "e2e" / "desk.js"
 THIS = Path(__file__).resolve()
 
 # What Frappe's list filters take as an operator (frappe.model.db_query, frappe.database.query)
@@ -217,6 +218,13 @@ def test_the_desk_path_is_written_only_in_the_compat_module():
 	]
 	for pattern in ("*.js", "*.html", "*.json"):
 		found += [line for path in sorted(APP.rglob(pattern)) for line in desk_paths_in_text(path)]
+	# the browser checks take the desk's path from E2E_DESK (AIMS_DESK, which scripts/test sets)
+	found += [
+		line
+		for path in sorted((ROOT / "e2e").rglob("*.js"))
+		if "node_modules" not in path.parts and path != E2E_DESK
+		for line in desk_paths_in_text(path)
+	]
 	assert found == [], (
 		"/app is /desk on Frappe v16: aims_app.compat.desk_path or form_path in Python, "
 		"frappe.utils.get_form_link or frappe.set_route in scripts:\n" + "\n".join(found)
