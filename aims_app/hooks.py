@@ -1,3 +1,4 @@
+from aims_app.compat import desk_path
 from aims_app.roles import AIMS_ROLES
 from aims_app.workflows import WORKFLOW_ACTIONS, WORKFLOW_DOCTYPES, WORKFLOW_STATES
 
@@ -16,7 +17,7 @@ add_to_apps_screen = [
 		"name": "aims_app",
 		"logo": "/assets/frappe/images/frappe-framework-logo.svg",
 		"title": "AIMS",
-		"route": "/app/aims",
+		"route": desk_path("aims"),
 	}
 ]
 

@@ -14,6 +14,7 @@ from aims_app.ai_risk.doctype.control_implementation.control_implementation impo
 from aims_app.ai_systems.portal.rules import DEFAULT_SUPPLIER_QUESTIONS
 from aims_app.aims_library.library_data import file_digest
 from aims_app.aims_library.sync import sync_library
+from aims_app.compat import desk_path
 from aims_app.messages import Message
 from aims_app.roles import AIMS_ROLES
 from aims_app.translation import text
@@ -181,6 +182,7 @@ def after_install():
 	fill_empty_settings_tables(("matrix_cells", "supplier_questions"))
 	add_optional_links()
 	import_changed_records()
+	set_role_home_pages()
 	sync_library()
 	sync_with_library()
 
@@ -195,6 +197,7 @@ def after_migrate():
 	fill_empty_settings_tables(("supplier_questions",))
 	add_optional_links()
 	import_changed_records()
+	set_role_home_pages()
 	sync_library()
 	sync_with_library()
 	sync_heat_map_block()
@@ -305,6 +308,15 @@ def import_changed_records():
 		finally:
 			frappe.flags.in_fixtures = False
 		frappe.db.set_global(key, digest)
+
+
+def set_role_home_pages():
+	"""Each AIMS role opens the AIMS workspace, at the desk's path on this Frappe version (aims_app.compat);
+	a migrate that finds them so writes nothing."""
+	home = desk_path("aims")
+	for role in frappe.get_all("Role", filters={"name": ("in", AIMS_ROLES)}, fields=["name", "home_page"]):
+		if role.home_page != home:
+			frappe.db.set_value("Role", role.name, "home_page", home)
 
 
 def forget_record_hashes():

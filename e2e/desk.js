@@ -2,10 +2,12 @@
 //   AIMS_URL       the site, served on 127.0.0.1 (default http://127.0.0.1:8000)
 //   AIMS_PASSWORD  the e2e users' password (aims_app/tests/browser_site.py creates the users)
 //   CHROMIUM       the browser (default Debian's /usr/bin/chromium; Playwright downloads none)
+//   AIMS_DESK      the desk's path: /app on Frappe v15 (the default), /desk on v16 (aims_app.compat.desk_path)
 import { fileURLToPath } from "node:url";
 
 export const baseURL = process.env.AIMS_URL || "http://127.0.0.1:8000";
 export const password = process.env.AIMS_PASSWORD || "aims-e2e-Pass-1";
+export const DESK = process.env.AIMS_DESK || "/app";
 export const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 export const launchArgs = [
 	"--no-sandbox",

@@ -24,6 +24,7 @@ from aims_app.ai_assurance.readiness.rules import (
 	list_route,
 	roll_up,
 )
+from aims_app.compat import desk_path
 from tests.conftest import APP
 
 GATHERING = APP / "ai_assurance" / "readiness" / "facts.py"
@@ -81,7 +82,7 @@ def test_every_message_fills_in_from_what_its_check_provides():
 				if message:
 					fields = {name for _, name, _, _ in string.Formatter().parse(message.template) if name}
 					assert fields <= {*message.params, "label"}, (check.fact, message.template)
-		assert check.route.startswith("/app/")
+		assert check.route.startswith(desk_path("") + "/")
 
 
 def test_impact_assessment_needs_a_current_one_for_every_in_scope_system():
@@ -90,7 +91,7 @@ def test_impact_assessment_needs_a_current_one_for_every_in_scope_system():
 	assert missing_text(partly) == [
 		"1 of 3 in-scope AI systems have no current impact assessment (submitted and not past its next review)."
 	]
-	assert partly.route == "/app/ai-impact-assessment/new"
+	assert partly.route == desk_path("ai-impact-assessment/new")
 	assert assess("6.1.4", {"in_scope_systems": 3, "in_scope_systems_assessed": 3}).status == READY
 	assert assess("6.1.4", {"in_scope_systems": 3}).status == GAP
 
@@ -99,7 +100,7 @@ def test_nothing_in_scope_is_a_gap_not_readiness():
 	nothing = assess("6.1.4", {})
 	assert nothing.status == GAP
 	assert missing_text(nothing) == ["No AI system is marked as in scope."]
-	assert nothing.route == "/app/ai-system?in_scope=1"
+	assert nothing.route == desk_path("ai-system?in_scope=1")
 
 
 def test_internal_audit_needs_one_submitted_in_the_last_twelve_months():
@@ -116,7 +117,7 @@ def test_data_provenance_is_needed_on_every_dataset_of_an_in_scope_system():
 	partly = assess("A.7.5", facts, decision())
 	assert partly.status == PARTIAL
 	assert missing_text(partly) == ["1 of 4 datasets of in-scope AI systems record no provenance."]
-	assert partly.route == "/app/ai-dataset?provenance=%5B%22is%22%2C%20%22not%20set%22%5D"
+	assert partly.route == desk_path("ai-dataset?provenance=%5B%22is%22%2C%20%22not%20set%22%5D")
 	assert assess("A.7.5", {**facts, "scope_datasets_provenance": 4}, decision()).status == READY
 
 
@@ -128,7 +129,7 @@ def test_a_control_is_ready_only_when_implemented_owned_and_evidenced():
 		"The control is not implemented yet (status: Planned).",
 		"No one owns the control.",
 	]
-	assert planned.route == "/app/control-implementation/ISO-42001-A.7.5"
+	assert planned.route == desk_path("control-implementation/ISO-42001-A.7.5")
 	unevidenced = assess("A.7.5", {**facts, "evidence_current": 0, "evidence_expired": 2}, decision())
 	assert missing_text(unevidenced) == [
 		"No current evidence is filed against this requirement.",
@@ -197,11 +198,10 @@ def test_a_group_summarises_its_children():
 
 
 def test_list_routes_carry_filters_the_list_view_reads():
-	assert list_route("ai-risk") == "/app/ai-risk"
-	assert list_route("ai-risk", status="Review due") == "/app/ai-risk?status=Review%20due"
-	assert (
-		list_route("ai-model", status=["in", ["A"]])
-		== "/app/ai-model?status=%5B%22in%22%2C%20%5B%22A%22%5D%5D"
+	assert list_route("ai-risk") == desk_path("ai-risk")
+	assert list_route("ai-risk", status="Review due") == desk_path("ai-risk?status=Review%20due")
+	assert list_route("ai-model", status=["in", ["A"]]) == desk_path(
+		"ai-model?status=%5B%22in%22%2C%20%5B%22A%22%5D%5D"
 	)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import jinja2
 import pytest
 
+from aims_app.compat import desk_path
 from aims_app.reminders.rules import DueItem, build_digest, desk_route
 from aims_app.roles import AIMS_ROLES
 from tests.conftest import APP
@@ -57,8 +58,8 @@ def test_items_due_the_same_day_keep_a_stable_order():
 
 
 def test_desk_route_is_the_one_frappe_opens():
-	assert desk_route("AI Impact Assessment", "AIA-00001") == "/app/ai-impact-assessment/AIA-00001"
-	assert desk_route("Risk Acceptance", "RA-RISK/1 #2") == "/app/risk-acceptance/RA-RISK%2F1%20%232"
+	assert desk_route("AI Impact Assessment", "AIA-00001") == desk_path("ai-impact-assessment/AIA-00001")
+	assert desk_route("Risk Acceptance", "RA-RISK/1 #2") == desk_path("risk-acceptance/RA-RISK%2F1%20%232")
 
 
 def test_digest_template_compiles_and_escapes_what_users_typed():

@@ -18,6 +18,7 @@ from frappe.utils import add_days, getdate, today
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_governance.heat_map import heat_map
 from aims_app.ai_risk.risk_rules import above_appetite_criterion
+from aims_app.compat import count_all, list_query_sql
 from aims_app.integrations.company import company_criterion, filtered_company
 from aims_app.record_cache import Partitioned, cached_list_rows, cached_results, cached_rows
 from aims_app.roles import AIMS_ROLES
@@ -58,9 +59,9 @@ def records_matching(filters=None) -> dict:
 	doctype = conditions[0][0]
 	frappe.has_permission(doctype, "read", throw=True)
 	if company:
-		conditions.append([doctype, "company", "=", company, False])
-	counted = frappe.get_list(doctype, filters=conditions, fields=["count(*) as records"], run=0)
-	(row,) = cached_list_rows(counted)
+		conditions.append([doctype, "company", "=", company])
+	counted = frappe.get_list(doctype, filters=conditions, fields=[count_all("records")], run=0)
+	(row,) = cached_list_rows(list_query_sql(counted))
 	route = {
 		field: value if operator == "=" else [operator, value]
 		for _dt, field, operator, value, *_ in conditions

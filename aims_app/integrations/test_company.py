@@ -65,7 +65,7 @@ def card(name: str, company: str | None) -> int:
 	in the browser, where the user's default company is `company`."""
 	number_card = frappe.get_doc("Number Card", name)
 	conditions = frappe.parse_json(number_card.filters_json) + [
-		[*row[:3], company, row[4]] for row in frappe.parse_json(number_card.dynamic_filters_json)
+		[*row[:3], company] for row in frappe.parse_json(number_card.dynamic_filters_json)
 	]
 	return frappe.get_attr(number_card.method)(filters=frappe.as_json(conditions))["value"]
 
@@ -281,7 +281,9 @@ class TestCompany(AimsTestCase):
 					add(1)
 					few = queries(lambda run=run: run(self.home))
 					add(6)
-					self.assertEqual(queries(lambda run=run: run(self.home)), few)
+					self.assertLessEqual(
+						queries(lambda run=run: run(self.home)), few, "no more with more data"
+					)
 
 	def test_the_heat_map_places_only_the_risks_of_a_restricted_users_companies(self):
 		with acting_as(MANAGER):

@@ -168,7 +168,7 @@ class TestPeople(AimsTestCase):
 		few = queries()
 		for number in range(5):
 			system_owned_by(LEAVER, f"Model {number}")
-		self.assertEqual(queries(), few)
+		self.assertLessEqual(queries(), few, "more records of leavers, no more queries")
 
 	def test_owners_who_have_left_are_a_gap_of_roles_and_responsibilities(self):
 		person = erp.employee("Ida", LEAVER)

@@ -3,7 +3,8 @@ in the coming days, from the rows the queries gathered."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import quote
+
+from aims_app.compat import form_path
 
 HORIZON_DAYS = 30
 
@@ -39,8 +40,8 @@ class Digest:
 
 
 def desk_route(doctype: str, name: str) -> str:
-	"""The record's path in the desk, as Frappe routes it (/app/ai-risk/RISK-00001)."""
-	return f"/app/{doctype.lower().replace(' ', '-')}/{quote(name, safe='')}"
+	"""The record's path in the desk, as Frappe routes it (aims_app.compat.form_path)."""
+	return form_path(doctype, name)
 
 
 def build_digest(items: list[DueItem], today: date, horizon_days: int = HORIZON_DAYS) -> Digest:

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from werkzeug.test import Client, TestResponse
 
 from aims_app.aims_library.tree import TreeNode
+from aims_app.compat import ignored_test_records
 from aims_app.install import optional_link_targets
 
 try:
@@ -75,10 +76,12 @@ def needs_apps(*apps: str):
 	)
 
 
-# For the test modules of doctypes that carry the ERPNext and HRMS links (`test_ignore`): Frappe's runner would
-# otherwise build those apps' own test records (their companies, fiscal years, warehouses). aims_app's tests
-# never use them; each makes the ERPNext records it relies on.
+# For the test modules of doctypes that carry the ERPNext and HRMS links: Frappe's runner would otherwise build
+# those apps' own test records (their companies, fiscal years, warehouses). aims_app's tests never use them;
+# each makes the ERPNext records it relies on. Such a module says globals().update(IGNORE_OTHER_APPS_TEST_RECORDS),
+# which sets the attribute the running Frappe reads (aims_app.compat.ignored_test_records).
 OTHER_APPS_TEST_RECORDS = optional_link_targets()
+IGNORE_OTHER_APPS_TEST_RECORDS = ignored_test_records(OTHER_APPS_TEST_RECORDS)
 
 
 def make_user(email: str, roles: list[str]) -> str:

@@ -18,6 +18,7 @@ from aims_app.ai_risk.doctype.ai_risk.ai_risk import mark_risks_due_for_review
 from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_applicability import (
 	execute as live_soa,
 )
+from aims_app.compat import desk_path
 from aims_app.record_cache import clear_record_cache
 from aims_app.tests import AimsTestCase, acting_as, counting_queries, make_user
 from aims_app.tests.scenarios import ai_risk, case_triage, evidence, insert
@@ -99,7 +100,7 @@ class TestReadinessReports(AimsTestCase):
 		row = self.statuses()["6.1.4"]
 		self.assertEqual(row.status, "Partial")
 		self.assertIn("1 of 2 in-scope AI systems have no current impact assessment", row.missing)
-		self.assertEqual(row.fix_route, "/app/ai-impact-assessment/new")
+		self.assertEqual(row.fix_route, desk_path("ai-impact-assessment/new"))
 
 		self.submit_assessment(second, assessment_date=add_days(today(), -800))
 		self.assertEqual(self.statuses()["6.1.4"].status, "Partial", "an assessment past its review is stale")
@@ -139,7 +140,7 @@ class TestReadinessReports(AimsTestCase):
 		row = self.statuses()["A.7.5"]
 		self.assertEqual(row.status, "Partial")
 		self.assertEqual(row.missing, "1 of 2 datasets of in-scope AI systems record no provenance.")
-		self.assertTrue(row.fix_route.startswith("/app/ai-dataset?provenance="))
+		self.assertTrue(row.fix_route.startswith(desk_path("ai-dataset?provenance=")))
 
 		notes.provenance = "Written by interviewers in the applicant tracking system."
 		notes.save()
@@ -228,7 +229,8 @@ class TestReadinessReports(AimsTestCase):
 				few = self.queries_for(report)
 				self.add_records(8)
 				many = self.queries_for(report)
-				self.assertEqual(few, many)
+				self.assertLessEqual(many[0], few[0], "cached: no more queries with more data")
+				self.assertLessEqual(many[1], few[1], "computed: no more queries with more data")
 				# the fixed queries, and for the counts over the large tables at most ten: the split of
 				# the systems, risks and evidence into ranges (once a day), one fingerprint and six counts
 				self.assertLessEqual(max(many), 14)

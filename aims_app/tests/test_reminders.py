@@ -9,6 +9,7 @@ from frappe.email.doctype.notification.notification import evaluate_alert
 from frappe.utils import add_days, today
 from frappe.utils.user import get_users_with_role
 
+from aims_app.compat import form_path
 from aims_app.reminders.digest import send_weekly_digest
 from aims_app.roles import AIMS_MANAGER
 from aims_app.tests import AimsTestCase, default_outgoing_email_account, make_user
@@ -90,7 +91,7 @@ class TestReminders(AimsTestCase):
 		self.assertEqual([(q.reference_name, q.recipients) for q in sent], [(due.name, [OWNER])])
 		self.assertIn("Bias test report Q3", sent[0].subject)
 		self.assertIn(frappe.utils.format_date(due.valid_until), sent[0].html)
-		self.assertIn(f"/app/aims-evidence/{due.name}", sent[0].html)
+		self.assertIn(form_path("AIMS Evidence", due.name), sent[0].html)
 
 	def test_the_owner_of_a_corrective_action_is_told_the_day_after_it_fell_due(self):
 		late = {"action": "Add the bias test to the release checklist", "action_owner": FIXER}

@@ -57,7 +57,8 @@ class TestRiskReports(AimsTestCase):
 				few = self.queries_for(report)
 				self.add_records(20)
 				many = self.queries_for(report)
-				self.assertEqual(few, many)
+				self.assertLessEqual(many[0], few[0], "cached: no more queries with more data")
+				self.assertLessEqual(many[1], few[1], "computed: no more queries with more data")
 				self.assertLessEqual(max(many), 6)
 
 	def test_live_soa_counts_risks_and_evidence_per_control(self):

@@ -11,6 +11,7 @@ import re
 import frappe
 from frappe.utils import add_months, today
 
+from aims_app.compat import desk_path
 from aims_app.tests import AimsTestCase, make_user
 from aims_app.tests.http import LiveServer, error_message
 
@@ -156,9 +157,9 @@ class TestGermanDesk(AimsTestCase):
 
 
 def boot_messages(session) -> dict:
-	"""The translations /app hands the desk (frappe.boot.__messages) for the logged-in user. Loading the desk
+	"""The translations the desk hands its page (frappe.boot.__messages) for the logged-in user. Loading the desk
 	gives the session a CSRF token that later requests would need: use a session of its own."""
-	response = session.get("/app", headers={"Accept": "text/html"})
+	response = session.get(desk_path(), headers={"Accept": "text/html"})
 	assert response.status_code == 200, response.status_code
 	# Frappe 15.44 embeds the boot as a JSON string to parse, later v15 releases as an object literal
 	embedded = re.search(

@@ -224,7 +224,7 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 			"sync_now": dict,
 			"get_published_policy": dict,
 			"records_matching": lambda: {
-				"filters": frappe.as_json([["AI System", "docstatus", "<", 2, False]]),
+				"filters": frappe.as_json([["AI System", "docstatus", "<", 2]]),
 			},
 			"overdue_corrective_actions": lambda: {"filters": "[]"},
 			"evidence_expiring": lambda: {"filters": "[]"},

@@ -1,6 +1,8 @@
 // A desk page: open a route and wait until the desk has rendered it and its requests are done.
 import { expect } from "@playwright/test";
-import { shotFile } from "../desk.js";
+import { DESK, shotFile } from "../desk.js";
+
+export { DESK };
 
 export const slug = (doctype) => doctype.toLowerCase().replace(/ /g, "-");
 
@@ -12,7 +14,7 @@ export class DeskPage {
 	// A desk route is followed inside the running desk, as its links do; anything else is loaded. Pages that
 	// keep loading (the print preview's frame) say when they are ready themselves: `idle: false`.
 	async goto(path, { idle = true } = {}) {
-		const inDesk = path.startsWith("/app/") && (await this.page.evaluate(() => !!window.frappe?.router?.current_route));
+		const inDesk = path.startsWith(`${DESK}/`) && (await this.page.evaluate(() => !!window.frappe?.router?.current_route));
 		if (inDesk) {
 			await this.page.evaluate((path) => frappe.set_route(path), path);
 		} else {

@@ -1,11 +1,11 @@
 // A document's form: open it, fill and save it, take its workflow actions or submit it.
 import { expect } from "@playwright/test";
-import { DeskPage, slug } from "./desk_page.js";
+import { DESK, DeskPage, slug } from "./desk_page.js";
 
 export class FormPage extends DeskPage {
 	async open(doctype, name = "new") {
 		this.doctype = doctype;
-		await this.goto(name === "new" ? `/app/${slug(doctype)}/new` : `/app/${slug(doctype)}/${encodeURIComponent(name)}`);
+		await this.goto(name === "new" ? `${DESK}/${slug(doctype)}/new` : `${DESK}/${slug(doctype)}/${encodeURIComponent(name)}`);
 		await this.ready(name);
 	}
 

@@ -1,10 +1,10 @@
 import { expect } from "@playwright/test";
-import { DeskPage, slug } from "./desk_page.js";
+import { DESK, DeskPage, slug } from "./desk_page.js";
 
 export class ListPage extends DeskPage {
 	async open(doctype) {
 		this.doctype = doctype;
-		await this.goto(`/app/${slug(doctype)}`);
+		await this.goto(`${DESK}/${slug(doctype)}`);
 		await this.page.waitForFunction(
 			(dt) =>
 				frappe.get_route()?.[0] === "List" &&

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { DeskPage } from "./desk_page.js";
+import { DESK, DeskPage } from "./desk_page.js";
 
 export const CARDS = [
 	"AI Systems in Scope",
@@ -16,7 +16,7 @@ export class WorkspacePage extends DeskPage {
 	// Loaded as a user landing on it (followed inside the desk, the workspace's re-render throws a removeChild
 	// error that is still to be traced).
 	async open() {
-		await this.page.goto("/app/aims");
+		await this.page.goto(`${DESK}/aims`);
 		await expect(this.page.locator(".number-widget-box .number")).toHaveCount(CARDS.length);
 		// The heat map lives in a custom block's shadow root: Playwright's CSS locators pierce open ones.
 		await expect(this.page.locator("td[data-level]").first()).toBeVisible();

@@ -8,7 +8,7 @@ import { Api, Made } from "../api.js";
 import { expect, test } from "../fixtures.js";
 import { DeskPage } from "../pages/desk_page.js";
 import { ListPage } from "../pages/list_page.js";
-import { shotFile } from "../desk.js";
+import { DESK, shotFile } from "../desk.js";
 
 const MODULES = ["AIMS Library", "AI Governance", "AI Systems", "AI Risk", "AI Assurance"];
 const PAYLOADS = [
@@ -299,7 +299,7 @@ test("every print format shows what was typed as text", async ({ as }) => {
 			// (loaded afresh: a print view already open keeps the format last chosen, for any doctype). It first
 			// shows Frappe's Standard format, which is Frappe's, not the app's: what this check judges is the
 			// app's format chosen after.
-			await page.goto(`/app/print/${encodeURIComponent(format.doc_type)}/${encodeURIComponent(name)}`);
+			await page.goto(`${DESK}/print/${encodeURIComponent(format.doc_type)}/${encodeURIComponent(name)}`);
 			const chooser = page.locator('.print-preview-sidebar input[data-fieldname="print_format"]:visible');
 			await expect(chooser).toBeVisible();
 			const preview = page.frameLocator("iframe.print-format-container:visible");
@@ -338,7 +338,7 @@ test("every report shows what was typed as text", async ({ as }) => {
 		).map((row) => row.name);
 		expect(reports.length).toBeGreaterThan(0);
 		for (const report of reports) {
-			await desk.goto(`/app/query-report/${encodeURIComponent(report)}`, { idle: false });
+			await desk.goto(`${DESK}/query-report/${encodeURIComponent(report)}`, { idle: false });
 			await page.waitForFunction(
 				(report) =>
 					window.frappe?.query_report?.report_name === report &&

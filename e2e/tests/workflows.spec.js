@@ -5,7 +5,7 @@ import { Api } from "../api.js";
 import { expect, test } from "../fixtures.js";
 import { users } from "../desk.js";
 import { FormPage } from "../pages/form_page.js";
-import { DeskPage } from "../pages/desk_page.js";
+import { DESK, DeskPage } from "../pages/desk_page.js";
 
 const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const stamp = () => new Date().toISOString().replace(/\D/g, "").slice(0, 14);
@@ -204,7 +204,7 @@ test("a Statement of Applicability is approved and its PDF opened", async ({ as,
 	expect(pdf.headers()["content-type"]).toContain("application/pdf");
 	expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 	const print = new DeskPage(approver.page);
-	await print.goto(`/app/print/${encodeURIComponent(format)}/${encodeURIComponent(name)}`, { idle: false });
+	await print.goto(`${DESK}/print/${encodeURIComponent(format)}/${encodeURIComponent(name)}`, { idle: false });
 	const preview = approver.page.frameLocator("iframe.print-format-container");
 	await expect(preview.locator(".print-format")).toContainText(name);
 	// The desk sizes the preview's frame to its content once that has rendered.

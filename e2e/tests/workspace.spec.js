@@ -1,6 +1,7 @@
 // The AIMS workspace and the demo organisation as their users meet them (the demo is loaded by scripts/test).
 import { Api } from "../api.js";
 import { expect, test } from "../fixtures.js";
+import { DESK } from "../pages/desk_page.js";
 import { FormPage } from "../pages/form_page.js";
 import { ListPage } from "../pages/list_page.js";
 import { CARDS, WorkspacePage } from "../pages/workspace_page.js";
@@ -78,6 +79,6 @@ test("a system owner reaches everything that hangs off their AI system from its 
 	await form.page.locator(".form-dashboard:visible").scrollIntoViewIfNeeded();
 	await form.shot("ws-3-ai-system-connections");
 	await form.page.locator('.form-dashboard:visible .document-link[data-doctype="AI Risk"] .badge-link').click();
-	await expect(form.page).toHaveURL(/\/app\/ai-risk\/view\/list\?ai_system=/);
+	await expect(form.page).toHaveURL(new RegExp(`${DESK}/ai-risk/view/list\\?ai_system=`));
 	await expect(new ListPage(form.page).rows()).toHaveCount(1);
 });

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from aims_app.ai_risk.soa_rules import IMPLEMENTED
+from aims_app.compat import desk_path
 from aims_app.messages import Message, _
 
 READY = _("Ready")
@@ -31,11 +32,11 @@ def list_route(slug: str, **filters) -> str:
 		f"{name}={quote(json.dumps(value) if isinstance(value, list) else str(value))}"
 		for name, value in filters.items()
 	)
-	return f"/app/{slug}?{query}" if query else f"/app/{slug}"
+	return desk_path(f"{slug}?{query}" if query else slug)
 
 
 def new_route(slug: str) -> str:
-	return f"/app/{slug}/new"
+	return desk_path(f"{slug}/new")
 
 
 @dataclass(frozen=True)
@@ -480,13 +481,13 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 			"value_chain_roles",
 			_("Roles in the AI value chain"),
 			_("AIMS Settings do not say which roles the organisation plays in the AI value chain."),
-			"/app/aims-settings",
+			desk_path("aims-settings"),
 		),
 		some(
 			"risk_appetite_set",
 			_("Risk appetite set"),
 			_("AIMS Settings set no risk appetite."),
-			"/app/aims-settings",
+			desk_path("aims-settings"),
 		),
 		SCOPE_CURRENT,
 	),
@@ -510,7 +511,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 			"risk_appetite_set",
 			_("Risk appetite set"),
 			_("AIMS Settings set no risk appetite."),
-			"/app/aims-settings",
+			desk_path("aims-settings"),
 		),
 	),
 	"6.1.2": (
@@ -829,7 +830,7 @@ class Assessment:
 
 
 def control_route(decision: ControlDecision) -> str:
-	return f"/app/control-implementation/{quote(decision.name)}"
+	return desk_path(f"control-implementation/{quote(decision.name)}")
 
 
 def decision_findings(decision: ControlDecision) -> list[Finding]:

@@ -24,6 +24,7 @@ from aims_app.ai_systems.model_registry.rules import (
 	registry_drift,
 	registry_rows,
 )
+from aims_app.compat import in_test
 from aims_app.history import record_change
 
 TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for an answer
@@ -306,4 +307,4 @@ def sync_daily():
 def queue_sync():
 	"""A sync reads the whole registry, which can outlast a web request; one runs at a time (a sync already
 	queued is not queued again, so a manual and a daily one never write the same models twice)."""
-	frappe.enqueue(sync_models, queue="long", job_id=SYNC_JOB, deduplicate=True, now=frappe.flags.in_test)
+	frappe.enqueue(sync_models, queue="long", job_id=SYNC_JOB, deduplicate=True, now=in_test())

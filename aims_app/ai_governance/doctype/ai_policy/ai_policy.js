@@ -22,7 +22,7 @@ function show_policy_in_force(frm) {
 		.then((policy) => {
 			if (!policy) return;
 			const title = frappe.utils.escape_html(policy.title);
-			const link = `<a href="/app/ai-policy/${encodeURIComponent(policy.name)}">${title}</a>`;
+			const link = `<a href="${frappe.utils.get_form_link("AI Policy", policy.name)}">${title}</a>`;
 			const retired = ["Superseded", "Cancelled"].includes(frm.doc.status);
 			const message = retired
 				? __("This version is no longer in force. The policy in force is {0}, version {1}.", [

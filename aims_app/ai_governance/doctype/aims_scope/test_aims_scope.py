@@ -3,9 +3,9 @@
 
 import frappe
 
-from aims_app.tests import OTHER_APPS_TEST_RECORDS, AimsTestCase
+from aims_app.tests import IGNORE_OTHER_APPS_TEST_RECORDS, AimsTestCase
 
-test_ignore = OTHER_APPS_TEST_RECORDS
+globals().update(IGNORE_OTHER_APPS_TEST_RECORDS)
 
 
 def new_scope(items):

@@ -5,11 +5,11 @@ import frappe
 from frappe.utils import add_days, today
 
 from aims_app.install import OPTIONAL_LINK_FIELDS
-from aims_app.tests import OTHER_APPS_TEST_RECORDS, AimsTestCase
+from aims_app.tests import IGNORE_OTHER_APPS_TEST_RECORDS, AimsTestCase
 
 PERSON = "bias-tester@example.com"
 
-test_ignore = OTHER_APPS_TEST_RECORDS
+globals().update(IGNORE_OTHER_APPS_TEST_RECORDS)
 
 
 def competence(**fields):

@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_days, add_months, getdate, today
 
 from aims_app.ai_risk.doctype.ai_risk.ai_risk import mark_risks_due_for_review
-from aims_app.tests import OTHER_APPS_TEST_RECORDS, AimsTestCase, acting_as
+from aims_app.tests import IGNORE_OTHER_APPS_TEST_RECORDS, AimsTestCase, acting_as
 from aims_app.tests.history import recorded_changes
 from aims_app.tests.scenarios import ai_risk, cv_screening
 
@@ -13,7 +13,7 @@ SYSTEM_OWNER = "cv-owner@example.com"
 RISK_OWNER = "risk-owner@example.com"
 OTHER_RISK_OWNER = "other-risk-owner@example.com"
 
-test_ignore = OTHER_APPS_TEST_RECORDS
+globals().update(IGNORE_OTHER_APPS_TEST_RECORDS)
 
 
 class TestAIRisk(AimsTestCase):

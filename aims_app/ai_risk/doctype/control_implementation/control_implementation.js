@@ -21,7 +21,7 @@ function render_treated_risks(frm) {
 	const rows = risks
 		.map(
 			(risk) => `<tr>
-				<td><a href="/app/ai-risk/${encodeURIComponent(risk.name)}">${frappe.utils.escape_html(risk.name)}</a></td>
+				<td><a href="${frappe.utils.get_form_link("AI Risk", risk.name)}">${frappe.utils.escape_html(risk.name)}</a></td>
 				<td>${frappe.utils.escape_html(risk.title || "")}</td>
 				<td>${frappe.utils.escape_html(risk.ai_system || __("Organisation-wide"))}</td>
 				<td>${frappe.utils.escape_html(risk.residual_level || risk.inherent_level || "")}</td>

@@ -10,6 +10,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_months, now_datetime, strip_html
 
+from aims_app.compat import in_test
 from aims_app.messages import MessageError
 from aims_app.translation import text, value
 
@@ -216,9 +217,9 @@ class AIFairnessEvaluation(Document):
 			job_id=f"aims-fairness-{self.name}",
 			deduplicate=True,
 			name=self.name,
-			now=frappe.flags.in_test,
+			now=in_test(),
 		)
-		if not frappe.flags.in_test:
+		if not in_test():
 			self.db_set({"result": "Queued", "evaluation_error": None})
 		return {"queued": True}
 

@@ -81,7 +81,7 @@ function show_open_steps(frm) {
 			const links = steps
 				.map(
 					(step) =>
-						`<a href="/app/${frappe.router.slug(step.doctype)}/${encodeURIComponent(step.name)}">${frappe.utils.escape_html(step.name)}</a> (${__(step.workflow_state)})`
+						`<a href="${frappe.utils.get_form_link(step.doctype, step.name)}">${frappe.utils.escape_html(step.name)}</a> (${__(step.workflow_state)})`
 				)
 				.join(", ");
 			frm.dashboard.add_comment(__("Waiting for approval: {0}", [links]), "orange", true);

@@ -3,13 +3,13 @@
 
 import frappe
 
-from aims_app.tests import OTHER_APPS_TEST_RECORDS, AimsTestCase, acting_as
+from aims_app.tests import IGNORE_OTHER_APPS_TEST_RECORDS, AimsTestCase, acting_as
 from aims_app.tests.scenarios import cv_screening
 
 OWNER = "cv-owner@example.com"
 MANAGER = "aims-manager@example.com"
 
-test_ignore = OTHER_APPS_TEST_RECORDS
+globals().update(IGNORE_OTHER_APPS_TEST_RECORDS)
 
 
 class TestAISystem(AimsTestCase):

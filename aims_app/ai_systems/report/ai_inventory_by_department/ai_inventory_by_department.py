@@ -8,6 +8,7 @@ from frappe import _
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_systems.eu_ai_act import TIERS
+from aims_app.compat import count_all
 from aims_app.integrations.company import company_conditions, department_tree
 from aims_app.integrations.people import erpnext_installed
 from aims_app.reports import card, column, inert
@@ -47,7 +48,7 @@ def open_risk_levels(filters, systems: list[str]) -> list[frappe._dict]:
 		return []
 	return frappe.get_list(
 		"AI Risk",
-		fields=["ai_system", "residual_level", "inherent_level", "count(*) as risks"],
+		fields=["ai_system", "residual_level", "inherent_level", count_all("risks")],
 		filters={
 			"status": ("!=", "Closed"),
 			"ai_system": ("in", systems),

@@ -49,4 +49,4 @@ class TestAIInventoryByDepartment(AimsTestCase):
 			few = queries()
 			for _ in range(5):
 				ai_risk(system("Claims").name, MANAGER)
-			self.assertEqual(queries(), few)
+			self.assertLessEqual(queries(), few, "more systems and risks, no more queries")
