@@ -98,9 +98,7 @@ def test_the_workspace_card_counts_by_that_definition():
 	card = json.loads(
 		(APP / "ai_governance/number_card/risks_above_appetite/risks_above_appetite.json").read_text()
 	)
-	filters = {
-		field: (operator, value) for _dt, field, operator, value, _ in json.loads(card["filters_json"])
-	}
+	filters = {row[-3]: (row[-2], row[-1]) for row in json.loads(card["filters_json"])}
 	expected = {
 		field: ("=", value) if not isinstance(value, tuple) else (value[0], list(value[1]))
 		for field, value in above_appetite_filters().items()

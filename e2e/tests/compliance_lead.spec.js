@@ -7,7 +7,7 @@
 import { Api } from "../api.js";
 import { expect, test } from "../fixtures.js";
 import { users } from "../desk.js";
-import { DeskPage } from "../pages/desk_page.js";
+import { DESK, DeskPage } from "../pages/desk_page.js";
 import { FormPage } from "../pages/form_page.js";
 import { WorkspacePage } from "../pages/workspace_page.js";
 
@@ -215,7 +215,7 @@ test("the Statement of Applicability prints in the app's own format under the or
 	const approver = await formAs(as, "approver", "Statement of Applicability", soa.name);
 	await approver.submit();
 	const print = new DeskPage(approver.page);
-	await print.goto(`/app/print/Statement of Applicability/${encodeURIComponent(soa.name)}`, { idle: false });
+	await print.goto(`${DESK}/print/Statement of Applicability/${encodeURIComponent(soa.name)}`, { idle: false });
 	await expect(approver.page.locator(`.frappe-control[data-fieldname="print_format"] input`)).toHaveValue(
 		"Statement of Applicability",
 	);
