@@ -1,6 +1,7 @@
 // Outside the desk, as a member of the public (a browser with no session): the transparency page lists a
 // published AI system and links to the concern form, the form offers that system and gives a reference on
-// sending, and a guessed system page is not found. Screenshots: e2e/screenshots/portal-*.png.
+// sending (with an address to reply to, on a site that may have no outgoing mail), and a guessed system page
+// is not found. Screenshots: e2e/screenshots/portal-*.png.
 import { Api } from "../api.js";
 import { expect, test } from "../fixtures.js";
 import { shotFile } from "../desk.js";
@@ -49,6 +50,8 @@ test("a guest reads the transparency page and reports a concern with a reference
 		await page
 			.locator('textarea[data-fieldname="what_happened"]')
 			.fill("On Monday it said my order had shipped; it had not. <b>Please check.</b>");
+		// an address to reply to: the concern is kept whether or not the site can send mail
+		await page.locator('input[data-fieldname="contact_email"]').fill("reporter@example.com");
 		await page.screenshot({ path: shotFile("portal-concern-form"), fullPage: true });
 		await page.locator(".web-form-footer .submit-btn, .web-form .btn-primary").first().click();
 		await expect(page.locator(".success-message")).toContainText("Your reference is CON-");
