@@ -1,3 +1,4 @@
+from aims_app.ai_governance.onboarding_rules import FACT_DOCTYPES as ONBOARDING_FACT_DOCTYPES
 from aims_app.compat import desk_path
 from aims_app.roles import AIMS_ROLES
 from aims_app.workflows import WORKFLOW_ACTIONS, WORKFLOW_DOCTYPES, WORKFLOW_STATES
@@ -129,17 +130,7 @@ doc_events.update(
 			**doc_events.get(doctype, {}),
 			"on_update": "aims_app.ai_governance.onboarding.mark_steps_done",
 		}
-		for doctype in (
-			"AIMS Settings",
-			"AIMS Scope",
-			"AI System",
-			"AI Risk",
-			"Control Implementation",
-			"Statement of Applicability",
-			"AI Policy",
-			"AIMS Audit",
-			"Audit Programme",
-		)
+		for doctype in ONBOARDING_FACT_DOCTYPES
 	}
 )
 

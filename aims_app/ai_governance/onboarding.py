@@ -18,19 +18,6 @@ from aims_app.ai_governance.onboarding_rules import (
 	done_steps,
 )
 
-# the doctypes whose records a fact reads: saving one of them may complete a step (hooks.py doc_events)
-FACT_DOCTYPES = (
-	"AIMS Settings",
-	"AIMS Scope",
-	"AI System",
-	"AI Risk",
-	"Control Implementation",
-	"Statement of Applicability",
-	"AI Policy",
-	"AIMS Audit",
-	"Audit Programme",
-)
-
 
 def exists(doctype: str, filters: dict | None = None) -> bool:
 	"""Whether any record of the doctype (matching the filters) is on the site, whoever may read it."""

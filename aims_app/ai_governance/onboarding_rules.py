@@ -33,3 +33,17 @@ STEP_FACTS: dict[str, tuple[str, ...]] = {
 def done_steps(facts: Mapping[str, bool]) -> set[str]:
 	"""The steps the facts show done."""
 	return {step for step, needs in STEP_FACTS.items() if any(facts.get(fact) for fact in needs)}
+
+
+# the doctypes whose records a fact reads: saving one of them may complete a step (hooks.py doc_events)
+FACT_DOCTYPES = (
+	"AIMS Settings",
+	"AIMS Scope",
+	"AI System",
+	"AI Risk",
+	"Control Implementation",
+	"Statement of Applicability",
+	"AI Policy",
+	"AIMS Audit",
+	"Audit Programme",
+)
