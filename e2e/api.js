@@ -62,6 +62,15 @@ export class Api {
 	}
 }
 
+// A record inserted as `role` and recorded in `made` (with the workflow action that cancels it, if signed).
+export async function inserted(role, doc, made, cancel = null) {
+	const api = await Api.as(role);
+	const saved = await api.insert(doc);
+	await api.dispose();
+	made.add(doc.doctype, saved.name, cancel);
+	return saved;
+}
+
 // What a check made, removed when it ends: a signed record is cancelled through its workflow's Cancel action
 // where it has one (the app refuses any other cancel), or a plain cancel.
 export class Made {

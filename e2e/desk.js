@@ -33,3 +33,7 @@ export const users = {
 
 export const stateFile = (role) => fileURLToPath(new URL(`./.auth/${role}.json`, import.meta.url));
 export const shotFile = (name) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+
+// A date `offset` days from today (YYYY-MM-DD), and a stamp that makes a title unique to the run.
+export const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+export const stamp = () => new Date().toISOString().replace(/\D/g, "").slice(0, 14);

@@ -4,23 +4,13 @@
 // shown, a stage review rejected with a reason, the Statement of Applicability printed in the app's own format
 // under the organisation's head, and the guided setup showing done what the records hold. Screenshots:
 // e2e/screenshots/lead-*.png.
-import { Api } from "../api.js";
+import { Api, inserted } from "../api.js";
 import { expect, test } from "../fixtures.js";
-import { users } from "../desk.js";
+import { day, stamp, users } from "../desk.js";
 import { DESK, DeskPage } from "../pages/desk_page.js";
 import { FormPage } from "../pages/form_page.js";
 import { WorkspacePage } from "../pages/workspace_page.js";
 
-const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const stamp = () => new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-
-async function inserted(role, doc, made, cancel = null) {
-	const api = await Api.as(role);
-	const saved = await api.insert(doc);
-	await api.dispose();
-	made.add(doc.doctype, saved.name, cancel);
-	return saved;
-}
 
 async function workflow(role, doctype, name, action) {
 	const api = await Api.as(role);

@@ -1,22 +1,12 @@
 // The five workflows a user clicks through, each step as the role that takes it, with a screenshot of each
 // (e2e/screenshots/wf-*.png). Each check sets its record up through the API, clicks the form's buttons, and
 // removes what it made when it ends.
-import { Api } from "../api.js";
+import { Api, inserted } from "../api.js";
 import { expect, test } from "../fixtures.js";
-import { users } from "../desk.js";
+import { day, stamp, users } from "../desk.js";
 import { FormPage } from "../pages/form_page.js";
 import { DESK, DeskPage } from "../pages/desk_page.js";
 
-const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const stamp = () => new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-
-async function inserted(role, doc, made, cancel = null) {
-	const api = await Api.as(role);
-	const saved = await api.insert(doc);
-	await api.dispose();
-	made.add(doc.doctype, saved.name, cancel);
-	return saved.name;
-}
 
 // Each workflow step in a desk of its own, as its user would have it.
 async function formAs(as, role, doctype, name) {
@@ -26,7 +16,7 @@ async function formAs(as, role, doctype, name) {
 }
 
 test("a nonconformity goes from Open to Closed with the action buttons", async ({ as, made }) => {
-	const name = await inserted(
+	const { name } = await inserted(
 		"auditor",
 		{
 			doctype: "Nonconformity",
@@ -72,7 +62,7 @@ test("a nonconformity goes from Open to Closed with the action buttons", async (
 });
 
 test("an AI policy goes from Draft to Published with an approver", async ({ as, made }) => {
-	const name = await inserted(
+	const { name } = await inserted(
 		"manager",
 		{
 			doctype: "AI Policy",
@@ -110,7 +100,7 @@ test("an AI policy goes from Draft to Published with an approver", async ({ as, 
 });
 
 test("a risk acceptance above the appetite is requested and approved", async ({ as, made }) => {
-	const risk = await inserted(
+	const { name: risk } = await inserted(
 		"riskOwner",
 		{
 			doctype: "AI Risk",
@@ -125,7 +115,7 @@ test("a risk acceptance above the appetite is requested and approved", async ({ 
 		},
 		made,
 	);
-	const name = await inserted(
+	const { name } = await inserted(
 		"riskOwner",
 		{
 			doctype: "Risk Acceptance",
@@ -152,7 +142,7 @@ test("a risk acceptance above the appetite is requested and approved", async ({ 
 });
 
 test("an audit's checklist is answered and the audit submitted, raising its nonconformity", async ({ as, made }) => {
-	const name = await inserted(
+	const { name } = await inserted(
 		"auditor",
 		{
 			doctype: "AIMS Audit",
@@ -186,7 +176,7 @@ test("an audit's checklist is answered and the audit submitted, raising its nonc
 });
 
 test("a Statement of Applicability is approved and its PDF opened", async ({ as, made }) => {
-	const name = await inserted(
+	const { name } = await inserted(
 		"manager",
 		{ doctype: "Statement of Applicability", title: `E2E Statement of Applicability ${stamp()}` },
 		made,
