@@ -7,7 +7,6 @@ import { day, stamp, users } from "../desk.js";
 import { FormPage } from "../pages/form_page.js";
 import { DESK, DeskPage } from "../pages/desk_page.js";
 
-
 // Each workflow step in a desk of its own, as its user would have it.
 async function formAs(as, role, doctype, name) {
 	const form = new FormPage(await as(role, { fresh: true }));
