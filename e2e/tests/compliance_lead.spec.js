@@ -11,7 +11,6 @@ import { DESK, DeskPage } from "../pages/desk_page.js";
 import { FormPage } from "../pages/form_page.js";
 import { WorkspacePage } from "../pages/workspace_page.js";
 
-
 async function workflow(role, doctype, name, action) {
 	const api = await Api.as(role);
 	const doc = await api.workflow(doctype, name, action);
