@@ -24,7 +24,7 @@ CHOSEN_VALUES = {("AI Monitoring Metric", "on_breach"): "Notify the owner"}
 OUTCOMES = "group,decision\n" + "a,1\na,0\nb,1\nb,0\n" * 40
 
 
-def evaluate_outcomes(doc):
+def evaluate_outcomes(doc, records: "Records"):
 	"""A fairness evaluation is signed once it has evaluated an outcomes file: two groups, equal rates."""
 	file = frappe.get_doc(
 		{
@@ -42,8 +42,16 @@ def evaluate_outcomes(doc):
 	doc.evaluate()
 
 
+def name_an_affected_party(doc, records: "Records"):
+	"""An impact assessment is signed once it names who is affected (its form fills them from the system)."""
+	if not doc.affected_parties:
+		party = records.of("Interested Party", doc.owner)
+		doc.append("affected_parties", {"interested_party": party, "how_affected": "Written by the tests."})
+		doc.save(ignore_permissions=True)
+
+
 # What signing a doctype needs beyond its fields filled in.
-BEFORE_SIGNING = {"AI Fairness Evaluation": evaluate_outcomes}
+BEFORE_SIGNING = {"AI Fairness Evaluation": evaluate_outcomes, "AI Impact Assessment": name_an_affected_party}
 
 
 class Records:
@@ -137,7 +145,7 @@ class Records:
 						row.set(field.fieldname, self.value(field, user, (2, True), unique=False))
 		doc.save(ignore_permissions=True)
 		if prepare := BEFORE_SIGNING.get(doctype):
-			prepare(doc)
+			prepare(doc, self)
 		frappe.db.commit()
 		return doc.name
 
