@@ -16,6 +16,7 @@ from aims_app.ai_systems.inventory.card import (
 	referenced_ids,
 	schema_from_docfields,
 )
+from aims_app.ai_systems.inventory.sample import sample_card
 
 from .conftest import APP
 
@@ -224,6 +225,49 @@ def test_export_reads_back_as_the_same_records(schema):
 			assert diff_record(SECTION[key], record, stored, schema) == ("unchanged", [])
 	assert "organisational_unit" not in text
 	assert "in_scope: true" in text
+
+
+def test_a_table_row_without_its_optional_fields_gets_their_defaults(schema):
+	record = card(SYSTEM + "    datasets:\n      - dataset: d1\n", schema).records["systems"][0]
+	assert record["datasets"] == [{"dataset": "d1", "usage": "Training"}]
+	stored = stored_system(datasets=[{"dataset": "d1", "usage": "Training"}])
+	assert diff_record(SECTION["systems"], record, stored, schema) == ("unchanged", [])
+
+
+def test_text_differing_only_in_line_breaks_unicode_form_or_spaces_is_unchanged(schema):
+	text = SYSTEM.replace(
+		"purpose: Ranks applications.", 'purpose: "  Cafe\\u0301 list\\r\\nof applicants. "'
+	)
+	record = card(text, schema).records["systems"][0]
+	assert record["purpose"] == "Caf\u00e9 list\nof applicants."
+	stored = stored_system(purpose="Cafe\u0301 list\nof applicants.\n")
+	assert diff_record(SECTION["systems"], record, stored, schema) == ("unchanged", [])
+
+
+def test_text_is_compared_as_the_save_stores_it(schema):
+	text = SYSTEM.replace("Ranks applications.", "Counts <Includes number of providers>.")
+	record = card(text, schema).records["systems"][0]
+	stored = stored_system(purpose="Counts &lt;Includes number of providers&gt;.")
+	assert diff_record(SECTION["systems"], record, stored, schema)[0] == "updated"
+
+	def escaped(_spec, value):
+		return value.replace("<", "&lt;").replace(">", "&gt;")
+
+	assert diff_record(SECTION["systems"], record, stored, schema, escaped) == ("unchanged", [])
+
+
+def test_the_sample_inventory_is_a_valid_card_made_the_same_every_time(schema):
+	content = dump_card(sample_card(120, ("a@example.com", "b@example.com")))
+	assert content == dump_card(sample_card(120, ("a@example.com", "b@example.com")))
+	sample = card(content, schema)
+	check_references(sample, {})
+	assert len(sample.records["systems"]) == 120
+	texts = content.replace("\\r\\n", "\n")
+	assert "<Includes number of providers>" in texts and "dataset: " in texts
+	exported = card(dump_card(card_from_records(sample.records, schema)), schema)
+	for key, records in sample.records.items():
+		for record, stored in zip(exported.records[key], records, strict=True):
+			assert diff_record(SECTION[key], record, stored, schema) == ("unchanged", []), record
 
 
 def test_summary_counts_each_outcome():

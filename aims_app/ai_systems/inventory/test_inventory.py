@@ -3,6 +3,7 @@
 import frappe
 
 from aims_app.ai_systems.inventory.card import SECTIONS, dump_card
+from aims_app.ai_systems.inventory.sample import sample_card
 from aims_app.ai_systems.inventory.transfer import (
 	card_schema,
 	export_inventory,
@@ -107,6 +108,22 @@ class TestInventoryImport(AimsTestCase):
 		)
 		self.assertFalse([r for r in second.records if r[2] != "unchanged"])
 		self.assertEqual(frappe.db.get_value("AI System", screening.name, "modified"), modified)
+
+	def test_a_large_realistic_file_imported_twice_changes_nothing_the_second_time(self):
+		"""Rows without their optional fields, markup-looking text, Windows line breaks, decomposed accents and
+		stray spaces, long names, shared and repeated rows (aims_app/ai_systems/inventory/sample.py)."""
+		content = dump_card(sample_card(300, ("priya.shah@example.com", "liam.osei@example.com")))
+		first = self.import_as_manager(content)
+		self.assertEqual(first.counts()["systems"], {"created": 300, "updated": 0, "unchanged": 0})
+		second = self.import_as_manager(content)
+		self.assertEqual([r for r in second.records if r[2] != "unchanged"], [])
+		self.assertEqual(second.counts()["systems"]["unchanged"], 300)
+		system = frappe.get_doc("AI System", {"inventory_id": "use-case-00001"})
+		self.assertEqual(system.datasets[0].usage, "Training")
+		self.assertEqual(
+			frappe.db.get_value("AI System", {"inventory_id": "use-case-00011"}, "foreseeable_misuse"),
+			"Counts claims &lt;Includes number of providers&gt; per region.",
+		)
 
 	def test_a_changed_record_is_updated_and_the_change_reported(self):
 		self.import_as_manager(example())
