@@ -102,7 +102,7 @@ def test_a_select_value_outside_the_options_lists_the_allowed_values(schema):
 	assert str(error.value) == (
 		"team.yaml: systems #1 (hr-screening), field 'lifecycle_stage': 'Live' is not one of the allowed values: "
 		"'Concept', 'Design and development', 'Verification and validation', 'Deployment', "
-		"'Operation and monitoring', 'Retired'."
+		"'Operation and monitoring', 'Retired', 'Unknown'."
 	)
 
 

@@ -255,3 +255,20 @@ def test_event_logging_is_asked_of_the_systems_deployed():
 	partly = assess("A.6.2.8", {**logged, "in_scope_systems_deployed_logged": 1}, control)
 	assert partly.status == PARTIAL
 	assert missing_text(partly) == ["1 of 2 deployed in-scope AI systems define no event logging."]
+
+
+def test_a_fact_recorded_as_unknown_is_a_gap_not_a_claim():
+	facts = {
+		**EVIDENCED,
+		"in_scope_systems": 4,
+		"in_scope_systems_specified": 4,
+		"in_scope_systems_with_requirements": 4,
+		"in_scope_systems_known": 1,
+	}
+	partly = assess("A.6.2.2", facts, decision())
+	assert partly.status == PARTIAL
+	assert missing_text(partly) == [
+		"3 of 4 in-scope AI systems record Unknown for their life cycle stage, our role, level of automation or "
+		"an EU AI Act question: find out and record it."
+	]
+	assert assess("A.6.2.2", {**facts, "in_scope_systems_known": 4}, decision()).status == READY

@@ -12,6 +12,9 @@ from aims_app.messages import Message, MessageError
 from aims_app.translation import label, labels, text, value
 
 OVERRIDE_FIELDS = ("tier_override", "override_justification")
+# "Unknown" is an answer where a fact may not be known yet; the readiness report counts it as a gap.
+UNKNOWN = "Unknown"
+TIER_QUESTIONS = ("prohibited_practice", "annex_iii_area", "art6_3_derogation")
 
 
 class StageMoveError(frappe.ValidationError):
@@ -46,6 +49,7 @@ class AISystem(Document):
 			"6 - Law enforcement",
 			"7 - Migration, asylum and border control",
 			"8 - Justice and democratic processes",
+			"Unknown",
 		]
 		art6_3_derogation: DF.Literal[
 			"",
@@ -53,9 +57,14 @@ class AISystem(Document):
 			"b - Improves a completed human activity",
 			"c - Detects decision patterns without replacing human assessment",
 			"d - Preparatory task to an assessment",
+			"Unknown",
 		]
 		automation_level: DF.Literal[
-			"Decision support (a person decides)", "Human in the loop", "Human on the loop", "Fully automated"
+			"Decision support (a person decides)",
+			"Human in the loop",
+			"Human on the loop",
+			"Fully automated",
+			"Unknown",
 		]
 		computed_tier: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		datasets: DF.Table[AISystemDataset]
@@ -83,6 +92,7 @@ class AISystem(Document):
 			"Deployment",
 			"Operation and monitoring",
 			"Retired",
+			"Unknown",
 		]
 		models: DF.Table[AISystemModel]
 		monitoring_plan: DF.Text | None
@@ -96,6 +106,7 @@ class AISystem(Document):
 			"Distributor",
 			"Authorised representative",
 			"Product manufacturer",
+			"Unknown",
 		]
 		overridden_by: DF.Link | None
 		overridden_on: DF.Datetime | None
@@ -112,6 +123,7 @@ class AISystem(Document):
 			"f - Emotion recognition at work or in education",
 			"g - Biometric categorisation by sensitive traits",
 			"h - Real-time remote biometric identification for law enforcement",
+			"Unknown",
 		]
 		publish_on_transparency_page: DF.Check
 		purpose: DF.SmallText
@@ -147,12 +159,13 @@ class AISystem(Document):
 		"""The stage moves only when an approved AI System Stage Review is submitted (its on_submit sets
 		flags.stage_review), whatever the path: form, REST, inventory import, data import. A new system is
 		recorded at the stage it has reached when it enters the inventory; the readiness report shows each
-		one deployed or in operation that no approved review put there."""
+		one deployed or in operation that no approved review put there. A stage recorded as Unknown is replaced
+		by the one found out, as for a new system."""
 		if self.flags.stage_review or self.is_new():
 			return
 		before = self.get_doc_before_save()
 		stored = before and before.lifecycle_stage
-		if stored and stored != self.lifecycle_stage:
+		if stored and stored not in (self.lifecycle_stage, UNKNOWN):
 			frappe.throw(
 				_(
 					"{0} of AI System {1} cannot be changed from {2} to {3} here: raise an AI System Stage "
@@ -203,7 +216,8 @@ class AISystem(Document):
 
 	def tier_answers(self) -> TierAnswers:
 		return TierAnswers(
-			our_role=self.our_role,
+			# The tier does not depend on our role, only the obligations do (not listed while it is unknown).
+			our_role="Deployer" if self.our_role == UNKNOWN else self.our_role,
 			prohibited_practice=option_code(self.prohibited_practice),
 			is_gpai_model=bool(self.is_gpai_model),
 			training_compute_flops=self.training_compute_flops or None,
@@ -221,6 +235,14 @@ class AISystem(Document):
 		)
 
 	def apply_eu_ai_act_tier(self):
+		unknown = [field for field in TIER_QUESTIONS if self.get(field) == UNKNOWN]
+		if unknown:
+			self.computed_tier = self.eu_ai_act_route = self.transparency_duties = None
+			self.tier_reasons = _("The tier is worked out once these answers are known: {0}.").format(
+				labels(self.meta, unknown)
+			)
+			self.eu_ai_act_tier = self.tier_override or None
+			return
 		try:
 			result = classify(self.tier_answers())
 		except MessageError as error:
@@ -233,6 +255,11 @@ class AISystem(Document):
 		)
 		self.transparency_duties = ", ".join(result.transparency_duties)
 		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
+		if self.our_role == UNKNOWN:
+			self.tier_reasons += "\n" + _(
+				"Our role is unknown: the obligations that follow are listed once it is known."
+			)
+			return
 		# Whether and how an obligation is addressed is people's record: it stays with its article.
 		addressed = {row.article: (row.addressed, row.how_addressed) for row in self.obligations}
 		self.set(
