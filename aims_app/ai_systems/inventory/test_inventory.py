@@ -2,6 +2,7 @@
 
 import frappe
 
+from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_systems.inventory.card import SECTIONS, dump_card
 from aims_app.ai_systems.inventory.sample import sample_card
 from aims_app.ai_systems.inventory.transfer import (
@@ -124,6 +125,53 @@ class TestInventoryImport(AimsTestCase):
 			frappe.db.get_value("AI System", {"inventory_id": "use-case-00011"}, "foreseeable_misuse"),
 			"Counts claims &lt;Includes number of providers&gt; per region.",
 		)
+
+	def test_unknown_is_recorded_as_a_gap_and_the_first_known_stage_replaces_it(self):
+		before = organisation_facts()[0]
+		unknown = dict.fromkeys(
+			("lifecycle_stage", "our_role", "automation_level", "annex_iii_area"), "Unknown"
+		)
+		self.import_as_manager(card(systems=[system("unknown-1", **unknown)]))
+		doc = frappe.get_doc("AI System", {"inventory_id": "unknown-1"})
+		self.assertEqual([doc.get(field) for field in unknown], ["Unknown"] * 4)
+		self.assertFalse(doc.eu_ai_act_tier)
+		self.assertIn("Annex III Area of Its Intended Purpose", doc.tier_reasons)
+		after = organisation_facts()[0]
+		self.assertEqual(after["in_scope_systems"], before["in_scope_systems"] + 1)
+		self.assertEqual(after["in_scope_systems_known"], before["in_scope_systems_known"])
+
+		known = {**unknown, "lifecycle_stage": "Deployment", "annex_iii_area": None}
+		summary = self.import_as_manager(card(systems=[system("unknown-1", **known)]))
+		self.assertIn(
+			("systems", "unknown-1", "updated", ["lifecycle_stage", "annex_iii_area"]), summary.records
+		)
+		doc.reload()
+		self.assertEqual(doc.lifecycle_stage, "Deployment")
+		self.assertEqual(doc.eu_ai_act_tier, "Minimal risk")
+		self.assertFalse(doc.obligations)
+		self.assertIn("Our role is unknown", doc.tier_reasons)
+
+	def test_impacts_technique_personal_data_contact_and_code_come_and_go_with_the_card(self):
+		details = {
+			"affected_groups": "Applicants",
+			"impacts": "Decides who is invited to interview.",
+			"technique": "Gradient-boosted trees",
+			"operational_since": "2024-05-01",
+			"personal_data": "Yes, the GDPR does not apply",
+			"privacy_assessment": "https://intranet.example.com/pia/42",
+			"contact": "People analytics team",
+			"code_repository": "https://git.example.com/hr/screening",
+		}
+		self.import_as_manager(card(systems=[system("details-1", **details)]))
+		with acting_as(self.manager):
+			exported = export_inventory()
+		self.assertIn("personal_data: Yes, the GDPR does not apply", exported)
+		self.assertIn("operational_since: 2024-05-01", exported)
+		stored = frappe.db.get_value("AI System", {"inventory_id": "details-1"}, list(details), as_dict=True)
+		self.assertEqual({k: str(v) for k, v in stored.items()}, details)
+		with self.assertRaises(frappe.MandatoryError) as refusal:
+			self.import_as_manager(card(systems=[system("details-1", personal_data="Yes, the GDPR applies")]))
+		self.assertIn("Legal Basis for Processing", str(refusal.exception))
 
 	def test_a_changed_record_is_updated_and_the_change_reported(self):
 		self.import_as_manager(example())

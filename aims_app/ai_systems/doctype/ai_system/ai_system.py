@@ -38,6 +38,7 @@ class AISystem(Document):
 		from aims_app.ai_systems.doctype.ai_system_obligation.ai_system_obligation import AISystemObligation
 		from aims_app.ai_systems.doctype.ai_system_supplier.ai_system_supplier import AISystemSupplier
 
+		affected_groups: DF.SmallText | None
 		annex_i_product: DF.Check
 		annex_iii_area: DF.Literal[
 			"",
@@ -66,6 +67,8 @@ class AISystem(Document):
 			"Fully automated",
 			"Unknown",
 		]
+		code_repository: DF.Data | None
+		contact: DF.Data | None
 		computed_tier: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		datasets: DF.Table[AISystemDataset]
 		deployment_plan: DF.Text | None
@@ -82,9 +85,11 @@ class AISystem(Document):
 		human_oversight: DF.SmallText | None
 		in_scope: DF.Check
 		inventory_id: DF.Data | None
+		impacts: DF.SmallText | None
 		interacts_with_people: DF.Check
 		interested_parties: DF.Table[AISystemInterestedParty]
 		is_gpai_model: DF.Check
+		legal_basis: DF.Data | None
 		lifecycle_stage: DF.Literal[
 			"Concept",
 			"Design and development",
@@ -98,6 +103,7 @@ class AISystem(Document):
 		monitoring_plan: DF.Text | None
 		next_review_date: DF.Date | None
 		obligations: DF.Table[AISystemObligation]
+		operational_since: DF.Date | None
 		organisational_unit: DF.Data | None
 		our_role: DF.Literal[
 			"Deployer",
@@ -111,6 +117,8 @@ class AISystem(Document):
 		overridden_by: DF.Link | None
 		overridden_on: DF.Datetime | None
 		override_justification: DF.SmallText | None
+		personal_data: DF.Literal["Unknown", "No", "Yes, the GDPR applies", "Yes, the GDPR does not apply"]
+		privacy_assessment: DF.Data | None
 		performs_profiling: DF.Check
 		produces_deep_fakes: DF.Check
 		prohibited_practice: DF.Literal[
@@ -132,6 +140,7 @@ class AISystem(Document):
 		suppliers: DF.Table[AISystemSupplier]
 		system_name: DF.Data
 		system_owner: DF.Link
+		technique: DF.SmallText | None
 		tier_override: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		tier_reasons: DF.SmallText | None
 		training_compute_flops: DF.Float
