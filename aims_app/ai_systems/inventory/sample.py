@@ -8,7 +8,8 @@ The awkward cases, each in a share of the records:
 - plain-text descriptions over several lines, with Windows line breaks, decomposed Unicode (NFD) and
   whitespace around them;
 - names at the length limit of their field;
-- the same model, dataset and supplier used by many systems, and a dataset listed twice by one system.
+- the same model, dataset and supplier used by many systems, and a dataset listed twice by one system;
+- one vendor under two names ("Palantir", "Palantir Technologies"), what it supplies given per system.
 """
 
 import random
@@ -71,7 +72,7 @@ def sample_card(count: int, owners: tuple[str, ...], seed: int = 42030) -> dict:
 	"""A card of `count` AI systems owned by `owners` (users that exist), with their models, datasets and
 	suppliers; the same arguments always give the same card."""
 	rng = random.Random(seed)
-	suppliers = [{"supplier_name": name, "supply_type": "Complete AI system"} for name in VENDORS]
+	suppliers = [{"supplier_name": name} for name in VENDORS]
 	models = [model(i, rng) for i in range(max(1, count // 10))]
 	datasets = [dataset(i, rng) for i in range(max(1, count // 8))]
 	systems = [system(i, rng, owners, models, datasets) for i in range(count)]
@@ -156,6 +157,8 @@ def dataset_rows(datasets: list[dict], index: int) -> list[dict]:
 
 def supplier_row(index: int) -> dict:
 	row = {"supplier": VENDORS[index % len(VENDORS)]}
+	if index % 3 == 0:
+		row["supply_type"] = "Platform or infrastructure" if index % 2 else "Complete AI system"
 	if index % 8 == 0:
 		row["supplies"] = "Hosted platform <Includes number of providers>"
 	return row
