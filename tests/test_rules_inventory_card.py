@@ -283,3 +283,21 @@ def test_summary_counts_each_outcome():
 		"status": "updated",
 		"changed": ["purpose"],
 	}
+
+
+def test_a_plain_text_description_keeps_its_lines_and_its_characters(schema):
+	text = SYSTEM + '    description: "Counts <Includes number of providers>\\nper region.\\n\\nR&D pilot."\n'
+	record = card(text, schema).records["systems"][0]
+	assert record["description"] == (
+		"<p>Counts &lt;Includes number of providers&gt;<br>per region.</p><p>R&amp;D pilot.</p>"
+	)
+	exported = card_from_records({"systems": [stored_system(**record)]}, schema)["systems"][0]
+	assert exported["description"] == "Counts <Includes number of providers>\nper region.\n\nR&D pilot."
+
+
+def test_a_description_written_as_html_stays_html(schema):
+	text = SYSTEM + '    description: "<p>Ranks <b>applications</b>.</p>"\n'
+	record = card(text, schema).records["systems"][0]
+	assert record["description"] == "<p>Ranks <b>applications</b>.</p>"
+	exported = card_from_records({"systems": [stored_system(**record)]}, schema)["systems"][0]
+	assert exported["description"] == "<p>Ranks <b>applications</b>.</p>"

@@ -125,6 +125,14 @@ class TestInventoryImport(AimsTestCase):
 			frappe.db.get_value("AI System", {"inventory_id": "use-case-00011"}, "foreseeable_misuse"),
 			"Counts claims &lt;Includes number of providers&gt; per region.",
 		)
+		# a plain-text description keeps its lines and shows its "<" as written
+		self.assertEqual(
+			frappe.db.get_value("AI System", {"inventory_id": "use-case-00000"}, "description"),
+			"<p>Counts claims &lt;Includes number of providers&gt; per region.<br>Outputs: a ranked list.</p>",
+		)
+		self.assertEqual(
+			frappe.db.get_value("AI Supplier", "Palantir Technologies", "likely_duplicate_of"), "Palantir"
+		)
 
 	def test_unknown_is_recorded_as_a_gap_and_the_first_known_stage_replaces_it(self):
 		before = organisation_facts()[0]
