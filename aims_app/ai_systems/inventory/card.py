@@ -6,8 +6,6 @@ The format is described in docs/inventory-format.md.
 """
 
 import datetime
-import html
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -15,6 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from aims_app.ai_systems.plain_text import editor_html, html_plain
 from aims_app.messages import Joined, Message, MessageError, _
 
 CARD_VERSION = 1
@@ -23,13 +22,6 @@ MAX_DEPTH = 8
 TEXT_TYPES = frozenset({"Data", "Small Text", "Text", "Long Text", "Text Editor", "Link", "Select"})
 VALUE_TYPES = TEXT_TYPES | {"Check", "Int", "Float", "Date", "Datetime"}
 STATUSES = ("created", "updated", "unchanged")
-
-# Text given for a Text Editor field is HTML when it holds one of the tags its editor writes; otherwise it is plain
-# text, kept with its line breaks and its "<" as typed (plain_html).
-EDITOR_TAG = re.compile(
-	r"</?(p|div|br|span|ul|ol|li|b|i|u|s|strong|em|a|h[1-6]|blockquote|pre|code|table|tr|td|th|img|hr)\b",
-	re.IGNORECASE,
-)
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -312,8 +304,8 @@ def canonical(spec: Field, value, label: Message | str = ""):
 		value = normal_text(value)
 		if not value:
 			return None
-		if kind == "Text Editor" and not EDITOR_TAG.search(value):
-			return plain_html(value)
+		if kind == "Text Editor":
+			value = editor_html(value)
 		if spec.options and value not in spec.options:
 			refuse(
 				_("{label}: {value!r} is not one of the allowed values: {allowed}."),
@@ -339,26 +331,6 @@ def normal_text(text: str) -> str:
 	whitespace around it. Stored text is compared in the same form, so a file and a record that differ only
 	in these never count as a change."""
 	return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
-
-
-def plain_html(text: str) -> str:
-	"""Plain text as a Text Editor keeps it: each paragraph (split at blank lines) a <p>, each line break a <br>,
-	every character shown as typed (escaped), so that the desk shows the text as it was written."""
-	paragraphs = re.split(r"\n\s*\n", text)
-	return "".join(
-		f"<p>{'<br>'.join(html.escape(line, quote=False) for line in p.split(chr(10)))}</p>"
-		for p in paragraphs
-	)
-
-
-def html_plain(value: str) -> str | None:
-	"""The plain text a Text Editor value was made from by `plain_html`; None for any other HTML."""
-	if not value.startswith("<p>") or not value.endswith("</p>"):
-		return None
-	text = "\n\n".join(
-		html.unescape(paragraph.replace("<br>", "\n")) for paragraph in value[3:-4].split("</p><p>")
-	)
-	return text if plain_html(text) == value else None
 
 
 def canonical_date(value, label: Message | str) -> str:

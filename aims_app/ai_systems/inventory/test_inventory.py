@@ -371,3 +371,69 @@ class TestInventoryImport(AimsTestCase):
 		from aims_app.commands import commands
 
 		self.assertLessEqual({"export-inventory", "import-inventory"}, set(commands[0].commands))
+
+
+SPREADSHEETS = frappe.get_app_path("aims_app", "ai_systems", "inventory", "spreadsheet")
+TEMPLATES = (
+	("1-ai-suppliers.csv", "AI Supplier"),
+	("2-ai-models.csv", "AI Model"),
+	("3-ai-datasets.csv", "AI Dataset"),
+	("4-ai-systems.csv", "AI System"),
+)
+TEMPLATE_RECORDS = {
+	"AI System": ("hr-cv-screening", "customer-support-assistant"),
+	"AI Dataset": ("applications-2019-2025", "support-tickets-2025"),
+	"AI Model": ("cv-screening-ranker", "support-assistant-llm"),
+	"AI Supplier": ("Northwind Language Models", "Contoso Cloud"),
+}
+
+
+class TestSpreadsheetImport(AimsTestCase):
+	"""docs/inventory-spreadsheet.md: the templates brought in through Frappe's Data Import, which commits each
+	row, so the records are removed again at the end."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		for email in ("priya.shah@example.com", "liam.osei@example.com"):
+			make_user(email, ["AI System Owner"])
+		cls.manager = make_user("inventory-manager@example.com", ["AIMS Manager"])
+		remove_template_records()
+
+	def tearDown(self):
+		remove_template_records()
+		super().tearDown()
+
+	def test_the_templates_bring_in_systems_with_their_models_datasets_and_suppliers(self):
+		from frappe.core.doctype.data_import.data_import import import_file
+
+		with acting_as(self.manager):
+			for filename, doctype in TEMPLATES:
+				import_file(doctype, f"{SPREADSHEETS}/{filename}", "Insert", console=False)
+		screening = frappe.get_doc("AI System", {"inventory_id": "hr-cv-screening"})
+		self.assertEqual([row.ai_model for row in screening.models], ["cv-screening-ranker"])
+		self.assertEqual(
+			[(row.ai_dataset, row.usage) for row in screening.datasets],
+			[("applications-2019-2025", "Training"), ("applications-2019-2025", "Validation")],
+		)
+		self.assertEqual(screening.personal_data, "Yes, the GDPR applies")
+		self.assertEqual(
+			screening.description,
+			"<p>Scores each application against the job's criteria.<br>A recruiter reads every application.</p>",
+		)
+		self.assertEqual(screening.eu_ai_act_tier, "Minimal risk")
+		support = frappe.get_doc("AI System", {"inventory_id": "customer-support-assistant"})
+		self.assertEqual(
+			[(row.ai_supplier, row.supply_type) for row in support.suppliers],
+			[("Northwind Language Models", "AI model"), ("Contoso Cloud", "Platform or infrastructure")],
+		)
+		self.assertEqual((support.lifecycle_stage, support.our_role), ("Unknown", "Unknown"))
+		self.assertEqual(support.code_repository, "https://git.example.com/support/assistant")
+
+
+def remove_template_records():
+	for doctype, ids in TEMPLATE_RECORDS.items():
+		field = "name" if doctype == "AI Supplier" else "inventory_id"
+		for name in frappe.get_all(doctype, filters={field: ("in", ids)}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	frappe.db.commit()

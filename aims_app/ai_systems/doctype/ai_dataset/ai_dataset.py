@@ -27,3 +27,9 @@ class AIDataset(Document):
 		source_type: DF.Literal["Internal", "Third party", "Public or open", "Synthetic", "User-generated"]
 		special_category_data: DF.Check
 	# end: auto-generated types
+
+	def autoname(self):
+		"""A dataset with an Inventory ID is named by it, so that a spreadsheet brought in through Data Import
+		lists it on an AI System by that ID (docs/inventory-spreadsheet.md); one without it is numbered."""
+		if self.inventory_id:
+			self.name = self.inventory_id.strip()

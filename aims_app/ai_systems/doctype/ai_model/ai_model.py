@@ -45,3 +45,9 @@ class AIModel(Document):
 			"Discovered", "In development", "Validated", "In production", "Deprecated", "Retired"
 		]
 	# end: auto-generated types
+
+	def autoname(self):
+		"""A model with an Inventory ID is named by it, so that a spreadsheet brought in through Data Import
+		lists it on an AI System by that ID (docs/inventory-spreadsheet.md); one without it is numbered."""
+		if self.inventory_id:
+			self.name = self.inventory_id.strip()

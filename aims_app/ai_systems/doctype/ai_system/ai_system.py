@@ -8,6 +8,7 @@ from frappe.utils import now_datetime
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
+from aims_app.ai_systems.plain_text import editor_html
 from aims_app.messages import Message, MessageError
 from aims_app.translation import label, labels, text, value
 
@@ -155,6 +156,8 @@ class AISystem(Document):
 		super().validate_higher_perm_levels()
 
 	def validate(self):
+		# a description given as plain text (REST, Data Import) keeps its lines and shows its "<" as written
+		self.description = editor_html(self.description)
 		self.refuse_stage_move_without_review()
 		self.apply_eu_ai_act_tier()
 		self.record_override()
