@@ -9,7 +9,8 @@ The awkward cases, each in a share of the records:
   whitespace around them;
 - names at the length limit of their field;
 - the same model, dataset and supplier used by many systems, and a dataset listed twice by one system;
-- one vendor under two names ("Palantir", "Palantir Technologies"), what it supplies given per system.
+- one vendor under two names ("Palantir", "Palantir Technologies"), what it supplies given per system;
+- what the list does not say recorded as Unknown (stage, our role, level of automation).
 """
 
 import random
@@ -121,11 +122,19 @@ def system(index: int, rng: random.Random, owners, models, datasets) -> dict:
 		"system_name": name,
 		"system_owner": owners[index % len(owners)],
 		"organisational_unit": f"{agency} / Bureau {index % 7}",
-		"lifecycle_stage": rng.choice(STAGES),
+		"lifecycle_stage": "Unknown" if index % 10 == 3 else rng.choice(STAGES),
 		"purpose": f"{verb} {task}.",
-		"our_role": "Deployer",
+		"our_role": "Unknown" if index % 9 < 5 else "Deployer",
+		"automation_level": "Unknown",
 		"human_oversight": "Staff review every output before it is used." if index % 2 else None,
 	}
+	if index % 6 == 1:
+		record |= {
+			"personal_data": "Yes, the GDPR does not apply",
+			"impacts": "Rights-impacting: decides who is contacted first.",
+			"operational_since": f"{2018 + index % 7}-0{1 + index % 9}-15",
+			"technique": "Natural language processing",
+		}
 	if index % 3 == 0:
 		record["description"] = messy(f"{AWKWARD_TEXT[index % len(AWKWARD_TEXT)]}\nOutputs: a ranked list.")
 	if index % 11 == 0:
