@@ -260,6 +260,7 @@ class AISystem(Document):
 		except MessageError as error:
 			frappe.throw(text(error.message), title=_("EU AI Act Questionnaire"))
 		self.computed_tier = result.tier
+		self.eu_ai_act_tier = self.tier_override or result.tier
 		self.eu_ai_act_route = (
 			_("{0}, area {1}").format(value(result.route), result.annex_iii_area)
 			if result.annex_iii_area
@@ -287,7 +288,6 @@ class AISystem(Document):
 				for o in result.obligations
 			],
 		)
-		self.eu_ai_act_tier = self.tier_override or result.tier
 
 	def record_override(self):
 		if not self.tier_override:
