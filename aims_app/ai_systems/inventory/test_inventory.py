@@ -409,7 +409,7 @@ class TestSpreadsheetImport(AimsTestCase):
 
 		with acting_as(self.manager):
 			for filename, doctype in TEMPLATES:
-				import_file(doctype, f"{SPREADSHEETS}/{filename}", "Insert", console=False)
+				import_file(doctype, f"{SPREADSHEETS}/{filename}", "Insert", console=True)
 		screening = frappe.get_doc("AI System", {"inventory_id": "hr-cv-screening"})
 		self.assertEqual([row.ai_model for row in screening.models], ["cv-screening-ranker"])
 		self.assertEqual(
