@@ -12,6 +12,7 @@ from aims_app.ai_systems.inventory.card import (
 	check_references,
 	diff_record,
 	dump_card,
+	name_from_inventory_id,
 	parse_card,
 	referenced_ids,
 	schema_from_docfields,
@@ -301,3 +302,9 @@ def test_a_description_written_as_html_stays_html(schema):
 	assert record["description"] == "<p>Ranks <b>applications</b>.</p>"
 	exported = card_from_records({"systems": [stored_system(**record)]}, schema)["systems"][0]
 	assert exported["description"] == "<p>Ranks <b>applications</b>.</p>"
+
+
+def test_a_model_or_dataset_is_named_by_its_inventory_id_where_frappe_takes_it_as_a_name():
+	assert name_from_inventory_id(" cv-screening-ranker ") == "cv-screening-ranker"
+	assert name_from_inventory_id(None) is None
+	assert name_from_inventory_id("<img src=x>") is None

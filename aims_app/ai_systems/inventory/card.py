@@ -132,6 +132,14 @@ class Card:
 		return [r[id_field] for r in self.records.get(section, [])]
 
 
+def name_from_inventory_id(inventory_id: str | None) -> str | None:
+	"""The name of a model or dataset with this Inventory ID: the ID itself, so that a spreadsheet lists it on an
+	AI System by it (docs/inventory-spreadsheet.md); None (numbered) without one, or when Frappe would refuse it
+	as a name (with "<" or ">")."""
+	name = (inventory_id or "").strip()
+	return name if name and not ("<" in name or ">" in name) else None
+
+
 def record_label(source: str, section: str, index: int, record_id=None) -> Message:
 	where = {"source": source, "section": section, "number": index + 1, "id": record_id}
 	if record_id:

@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from aims_app.ai_systems.inventory.card import name_from_inventory_id
+
 
 class AIModel(Document):
 	# begin: auto-generated types
@@ -47,7 +49,5 @@ class AIModel(Document):
 	# end: auto-generated types
 
 	def autoname(self):
-		"""A model with an Inventory ID is named by it, so that a spreadsheet brought in through Data Import
-		lists it on an AI System by that ID (docs/inventory-spreadsheet.md); one without it is numbered."""
-		if self.inventory_id:
-			self.name = self.inventory_id.strip()
+		"""Named by its Inventory ID where it has one (name_from_inventory_id); otherwise numbered."""
+		self.name = name_from_inventory_id(self.inventory_id)
