@@ -78,24 +78,6 @@ def test_patches_listed_exist():
 			assert (APP.parent / (line.split()[0].replace(".", "/") + ".py")).exists(), line
 
 
-def test_conditional_mandatory_fields_are_enforced_on_the_server(doctypes):
-	def declares(doctype):
-		fields = doctypes[doctype]["fields"]
-		children = [f["options"] for f in fields if f["fieldtype"] in ("Table", "Table MultiSelect")]
-		return any(f.get("mandatory_depends_on") for f in fields) or any(
-			declares(child) for child in children
-		)
-
-	expected = {name for name, doc in doctypes.items() if not doc.get("istable") and declares(name)}
-	registered = {
-		doctype
-		for doctype, events in hooks.doc_events.items()
-		if "aims_app.validation.validate_conditional_mandatory"
-		in ([events["validate"]] if isinstance(events.get("validate"), str) else events.get("validate", []))
-	}
-	assert registered == expected
-
-
 def test_reports_are_standard_script_reports_open_to_every_aims_role(doctypes):
 	for path in report_json_paths():
 		report = json.loads(path.read_text())

@@ -11,6 +11,7 @@ from frappe.model.document import Document
 from frappe.utils import add_months, now_datetime, strip_html
 
 from aims_app.compat import in_test
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.messages import MessageError
 from aims_app.translation import text, value
 
@@ -43,7 +44,7 @@ def thresholds() -> Thresholds:
 	)
 
 
-class AIFairnessEvaluation(Document):
+class AIFairnessEvaluation(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -92,6 +93,7 @@ class AIFairnessEvaluation(Document):
 			self.outcomes_file_path()
 		if self.result in EVALUATED and self.evaluated_file != self.what_is_evaluated():
 			self.clear_results()
+		super().validate()
 
 	def before_submit(self):
 		if self.result not in EVALUATED:
@@ -101,6 +103,7 @@ class AIFairnessEvaluation(Document):
 				),
 				title=_("Not evaluated"),
 			)
+		super().before_submit()
 
 	def on_submit(self):
 		if self.fairness_metric and self.lowest_impact_ratio is not None and self.result != "Not judged":

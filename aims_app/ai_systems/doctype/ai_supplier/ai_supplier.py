@@ -4,13 +4,13 @@
 import frappe
 from frappe import _
 from frappe.contacts.address_and_contact import load_address_and_contact
-from frappe.model.document import Document
 
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.integrations.suppliers import follow_supplier_link
 from aims_app.translation import value
 
 
-class AISupplier(Document):
+class AISupplier(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -47,6 +47,8 @@ class AISupplier(Document):
 				),
 				title=_("Missing Date"),
 			)
+		super().validate()
 
 	def on_update(self):
 		follow_supplier_link(self)
+		super().on_update()

@@ -3,11 +3,12 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
+from aims_app.controllers.aims_document import AIMSDocument
+from aims_app.integrations.ai_system import show_erp_notes
 from aims_app.messages import Message, MessageError
 from aims_app.translation import label, labels, text, value
 
@@ -18,7 +19,7 @@ class StageMoveError(frappe.ValidationError):
 	"""A life-cycle stage set by any other path than an approved AI System Stage Review."""
 
 
-class AISystem(Document):
+class AISystem(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -133,15 +134,20 @@ class AISystem(Document):
 		self.refuse_override_without_permission()
 		super().validate_higher_perm_levels()
 
+	def onload(self):
+		show_erp_notes(self)
+
 	def validate(self):
 		self.refuse_stage_move_without_review()
 		self.apply_eu_ai_act_tier()
 		self.record_override()
+		super().validate()
 
 	def on_update(self):
 		before = self.get_doc_before_save()
 		if before:
 			flag_for_review(self.name, before.as_dict(), self.as_dict())
+		super().on_update()
 
 	def refuse_stage_move_without_review(self):
 		"""The stage moves only when an approved AI System Stage Review is submitted (its on_submit sets
