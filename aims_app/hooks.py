@@ -121,10 +121,9 @@ before_tests = "aims_app.tests.setup.before_tests"
 
 # Fixtures
 # --------
-# `bench export-fixtures` exports our roles and workflows to aims_app/fixtures/; move the files into
-# aims_app/records/, which install and migrate import only when a file changed (Frappe would re-import
-# aims_app/fixtures/ whole on every migrate). The library is not a fixture either: it ships as versioned
-# data in aims_app/aims_library/data/ (built by scripts/build_library.py). Both are applied by aims_app.install.
+# Configuration: roles and workflows, which Frappe imports from aims_app/fixtures/ on install and migrate and
+# `bench export-fixtures` writes there. The standards library is data, not configuration: it ships versioned in
+# aims_app/aims_library/data/ (docs/library.md) and aims_app.install applies it.
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(AIMS_ROLES)]]},
 	{"dt": "Workflow", "filters": [["document_type", "in", list(WORKFLOW_DOCTYPES)]]},
