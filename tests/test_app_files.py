@@ -2,10 +2,11 @@
 
 import ast
 import json
+import re
 
 from aims_app import hooks
 from aims_app.roles import AIMS_ROLES
-from tests.conftest import APP, report_json_paths
+from tests.conftest import APP, ROOT, report_json_paths
 
 
 def defined_functions(module_path) -> set[str]:
@@ -103,3 +104,15 @@ def test_each_workspace_card_counts_the_links_under_it():
 		else:
 			cards[current] = (cards[current][0], cards[current][1] + 1)
 	assert all(declared == found for declared, found in cards.values()), cards
+
+
+def test_readme_and_docs_link_only_inside_the_repository():
+	"""A clone has README.md and docs/ but not the workplace around it: every link resolves in the repository."""
+	for path in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
+		text = path.read_text()
+		assert "../shared" not in text, path.name
+		for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+			if target.startswith(("http://", "https://", "mailto:")):
+				continue
+			assert (path.parent / target).resolve().is_relative_to(ROOT), (path.name, target)
+			assert (path.parent / target).exists(), (path.name, target)
