@@ -216,3 +216,15 @@ def moved_dates(timeline: Timeline) -> dict[str, tuple[datetime.date, datetime.d
 def amendment_of(timeline: Timeline, library_version: str) -> dict | None:
 	"""The amendment a library version brought, if any."""
 	return next((a for a in timeline.amendments if a.get("library_version") == library_version), None)
+
+
+def basis(timeline: Timeline) -> Message:
+	"""What the dates follow: the Act and every amendment the library applies, with its Official Journal
+	reference."""
+	amended = "; ".join(f"{a['regulation']} ({a['official_journal']})" for a in timeline.amendments)
+	if not amended:
+		return Message(_("Dates as in {act}."), {"act": timeline.act["regulation"]})
+	return Message(
+		_("Dates as in {act}, as amended by {amendments}."),
+		{"act": timeline.act["regulation"], "amendments": amended},
+	)
