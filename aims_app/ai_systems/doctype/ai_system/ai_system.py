@@ -71,6 +71,31 @@ class AISystem(Document):
 		]
 		foreseeable_misuse: DF.SmallText | None
 		generates_synthetic_content: DF.Check
+		gpai_architecture: DF.SmallText | None
+		gpai_authenticity: DF.SmallText | None
+		gpai_built_on: DF.SmallText | None
+		gpai_commission_notified_on: DF.Date | None
+		gpai_copyright_policy: DF.SmallText | None
+		gpai_cybersecurity: DF.SmallText | None
+		gpai_data_checks: DF.SmallText | None
+		gpai_design: DF.Text | None
+		gpai_distribution: DF.SmallText | None
+		gpai_energy_mwh: DF.Float
+		gpai_evaluation: DF.Text | None
+		gpai_first_released_on: DF.Date | None
+		gpai_incident_reporting: DF.SmallText | None
+		gpai_inputs: DF.SmallText | None
+		gpai_integration: DF.SmallText | None
+		gpai_licence: DF.Data | None
+		gpai_model_versions: DF.SmallText | None
+		gpai_outputs: DF.SmallText | None
+		gpai_parameters: DF.Data | None
+		gpai_provider_name: DF.Data | None
+		gpai_systemic_risks: DF.Text | None
+		gpai_training_data: DF.Text | None
+		gpai_training_summary_url: DF.Data | None
+		gpai_training_time: DF.Data | None
+		gpai_uses: DF.SmallText | None
 		human_oversight: DF.SmallText | None
 		in_scope: DF.Check
 		inventory_id: DF.Data | None
