@@ -110,6 +110,7 @@ scheduler_events = {
 		"aims_app.integrations.people.flag_records_of_leavers",
 		"aims_app.ai_systems.doctype.ai_monitoring_metric.ai_monitoring_metric.mark_overdue_metrics",
 		"aims_app.ai_systems.monitoring.mlflow_metrics.read_daily",
+		"aims_app.ai_systems.eu_ai_act_schedule.update_obligations",
 	],
 	"weekly": ["aims_app.reminders.digest.send_weekly_digest"],
 }

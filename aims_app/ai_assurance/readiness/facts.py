@@ -29,6 +29,7 @@ from aims_app.ai_assurance.readiness.rules import (
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
 from aims_app.ai_risk.risk_rules import above_appetite_criterion
+from aims_app.ai_systems.eu_ai_act_timeline import REMINDER_LEAD_DAYS
 from aims_app.ai_systems.monitoring.rules import current_since
 from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
@@ -354,6 +355,43 @@ def system_facts(day: date) -> dict:
 		"in_scope_systems_with_models": count(system, in_scope, with_models),
 		"in_scope_systems_with_parties": count(
 			system, in_scope, system.name.isin(children_of_systems("AI System Interested Party"))
+		),
+		**obligation_facts(system, in_scope, day),
+	}
+
+
+def obligation_facts(system, in_scope, day: date) -> dict:
+	"""In-scope systems with EU AI Act obligations that apply on `day`, or start to within the reminder lead,
+	and those of them with every such obligation addressed (the dates are the library's, stored per row)."""
+	row = frappe.qb.DocType("AI System Obligation")
+	soon = add_days(day, REMINDER_LEAD_DAYS)
+
+	def systems_with(*conditions):
+		query = frappe.qb.from_(row).select(row.parent).where(row.parenttype == "AI System")
+		for condition in conditions:
+			query = query.where(condition)
+		return query
+
+	applying, upcoming = row.applies_from <= day, (row.applies_from > day) & (row.applies_from <= soon)
+	open_row = row.addressed == 0
+	return {
+		"in_scope_systems_obligations_applying": count(
+			system, in_scope, system.name.isin(systems_with(applying))
+		),
+		"in_scope_systems_obligations_applying_addressed": count(
+			system,
+			in_scope,
+			system.name.isin(systems_with(applying)),
+			system.name.notin(systems_with(applying, open_row)),
+		),
+		"in_scope_systems_obligations_upcoming": count(
+			system, in_scope, system.name.isin(systems_with(upcoming))
+		),
+		"in_scope_systems_obligations_upcoming_addressed": count(
+			system,
+			in_scope,
+			system.name.isin(systems_with(upcoming)),
+			system.name.notin(systems_with(upcoming, open_row)),
 		),
 	}
 

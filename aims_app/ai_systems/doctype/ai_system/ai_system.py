@@ -3,10 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime, today
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
+from aims_app.ai_systems.eu_ai_act_timeline import UPCOMING, status_on
 from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.integrations.ai_system import show_erp_notes
 from aims_app.messages import Message, MessageError
@@ -71,6 +72,31 @@ class AISystem(AIMSDocument):
 		]
 		foreseeable_misuse: DF.SmallText | None
 		generates_synthetic_content: DF.Check
+		gpai_architecture: DF.SmallText | None
+		gpai_authenticity: DF.SmallText | None
+		gpai_built_on: DF.SmallText | None
+		gpai_commission_notified_on: DF.Date | None
+		gpai_copyright_policy: DF.SmallText | None
+		gpai_cybersecurity: DF.SmallText | None
+		gpai_data_checks: DF.SmallText | None
+		gpai_design: DF.Text | None
+		gpai_distribution: DF.SmallText | None
+		gpai_energy_mwh: DF.Float
+		gpai_evaluation: DF.Text | None
+		gpai_first_released_on: DF.Date | None
+		gpai_incident_reporting: DF.SmallText | None
+		gpai_inputs: DF.SmallText | None
+		gpai_integration: DF.SmallText | None
+		gpai_licence: DF.Data | None
+		gpai_model_versions: DF.SmallText | None
+		gpai_outputs: DF.SmallText | None
+		gpai_parameters: DF.Data | None
+		gpai_provider_name: DF.Data | None
+		gpai_systemic_risks: DF.Text | None
+		gpai_training_data: DF.Text | None
+		gpai_training_summary_url: DF.Data | None
+		gpai_training_time: DF.Data | None
+		gpai_uses: DF.SmallText | None
 		human_oversight: DF.SmallText | None
 		in_scope: DF.Check
 		inventory_id: DF.Data | None
@@ -87,6 +113,7 @@ class AISystem(AIMSDocument):
 		]
 		models: DF.Table[AISystemModel]
 		monitoring_plan: DF.Text | None
+		next_obligation_on: DF.Date | None
 		next_review_date: DF.Date | None
 		obligations: DF.Table[AISystemObligation]
 		organisational_unit: DF.Data | None
@@ -113,7 +140,10 @@ class AISystem(AIMSDocument):
 			"f - Emotion recognition at work or in education",
 			"g - Biometric categorisation by sensitive traits",
 			"h - Real-time remote biometric identification for law enforcement",
+			"ba - Intimate images of real people without consent",
+			"bb - Child sexual abuse material",
 		]
+		placed_on_market_on: DF.Date | None
 		publish_on_transparency_page: DF.Check
 		purpose: DF.SmallText
 		requirements_specification: DF.Text | None
@@ -224,6 +254,7 @@ class AISystem(AIMSDocument):
 				self.emotion_recognition_or_biometric_categorisation
 			),
 			produces_deep_fakes=bool(self.produces_deep_fakes),
+			placed_on_market_on=getdate(self.placed_on_market_on) if self.placed_on_market_on else None,
 		)
 
 	def apply_eu_ai_act_tier(self):
@@ -239,22 +270,35 @@ class AISystem(AIMSDocument):
 		)
 		self.transparency_duties = ", ".join(result.transparency_duties)
 		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
-		# Whether and how an obligation is addressed is people's record: it stays with its article.
-		addressed = {row.article: (row.addressed, row.how_addressed) for row in self.obligations}
-		self.set(
-			"obligations",
-			[
+		self.set_obligations(result.obligations)
+		self.eu_ai_act_tier = self.tier_override or result.tier
+
+	def set_obligations(self, obligations):
+		"""The obligations the tier gives, each dated by the library, with its status today. Whether and how
+		one is addressed is people's record and stays with its article; so does the day its owner was told
+		it is coming, while its date stays the same."""
+		kept = {row.article: row for row in self.obligations}
+		on = getdate(today())
+		rows = []
+		for o in obligations:
+			before = kept.get(o.article)
+			same_date = before is not None and str(before.applies_from) == o.applies_from
+			rows.append(
 				{
 					"article": o.article,
 					"summary": text(Message(o.summary)),
+					"duty_of": o.duty_of,
 					"applies_from": o.applies_from,
-					"addressed": addressed.get(o.article, (0, None))[0],
-					"how_addressed": addressed.get(o.article, (0, None))[1],
+					"status": status_on(getdate(o.applies_from), on),
+					"deciding_rule": text(o.rule) if o.rule else None,
+					"what_to_do": text(o.action) if o.action else None,
+					"addressed": before.addressed if before else 0,
+					"how_addressed": before.how_addressed if before else None,
+					"reminded_on": before.reminded_on if same_date else None,
 				}
-				for o in result.obligations
-			],
-		)
-		self.eu_ai_act_tier = self.tier_override or result.tier
+			)
+		self.set("obligations", rows)
+		self.next_obligation_on = next_upcoming(rows)
 
 	def record_override(self):
 		if not self.tier_override:
@@ -262,6 +306,11 @@ class AISystem(AIMSDocument):
 		elif self.changed_fields(OVERRIDE_FIELDS):
 			self.overridden_by = frappe.session.user
 			self.overridden_on = now_datetime()
+
+
+def next_upcoming(rows: list[dict]) -> str | None:
+	"""The earliest date among the obligations that do not apply yet."""
+	return min((row["applies_from"] for row in rows if row["status"] == UPCOMING), default=None)
 
 
 def option_code(option: str | None) -> str | None:
