@@ -287,7 +287,7 @@ def set_role_home_pages():
 	home = desk_path("aims")
 	for role in frappe.get_all("Role", filters={"name": ("in", AIMS_ROLES)}, fields=["name", "home_page"]):
 		if role.home_page != home:
-			frappe.db.set_value("Role", role.name, "home_page", home)
+			frappe.db.set_value("Role", role.name, "home_page", home, update_modified=False)
 
 
 def add_optional_links():
