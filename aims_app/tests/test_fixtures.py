@@ -17,13 +17,16 @@ def fixture_files(folder: Path) -> dict[str, str]:
 
 def records(text: str) -> dict[str, dict]:
 	"""A fixture file's records by name, without the values a later Frappe adds empty (new fields of its
-	doctypes), so that one shipped file serves every supported version. A role's home page is the desk's
-	path on this version (/app or /desk), set after the import: it is compared apart."""
+	doctypes), so that one shipped file serves every supported version, and without `modified`, the time of
+	the import. A role's home page is the desk's path on this version (/app or /desk), set after the import:
+	it is compared apart."""
 	return {
 		record["name"]: {
 			key: value
 			for key, value in record.items()
-			if value not in (None, "", 0, []) and not (record["doctype"] == "Role" and key == "home_page")
+			if value not in (None, "", 0, [])
+			and key != "modified"
+			and not (record["doctype"] == "Role" and key == "home_page")
 		}
 		for record in json.loads(text)
 	}
