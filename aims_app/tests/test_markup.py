@@ -13,6 +13,7 @@ import re
 
 import frappe
 from bs4 import BeautifulSoup
+from frappe.model.base_document import get_controller
 
 from aims_app.markup_rules import TAG_START
 from aims_app.roles import AI_SYSTEM_OWNER, AIMS_MANAGER
@@ -69,7 +70,7 @@ def named_doctypes() -> list[str]:
 	return [
 		doctype
 		for doctype in app_doctypes()
-		if name_fields(frappe.get_meta(doctype)) and frappe.get_controller(doctype).refuses_markup_in_names
+		if name_fields(frappe.get_meta(doctype)) and get_controller(doctype).refuses_markup_in_names
 	]
 
 
