@@ -26,6 +26,16 @@ class TestLawPrints(AimsTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		make_user(OWNER, ["AI System Owner"])
+		# committed, as the owner's systems are read from a cache that a commit refreshes
+		cls.screening = operating_system(OWNER, "Law prints: CV screening")
+		frappe.db.set_value("AI System", cls.screening, "placed_on_market_on", "2026-01-15")
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.delete("AI System", {"name": cls.screening})
+		frappe.db.commit()
+		super().tearDownClass()
 
 	def gpai_model(self, **fields):
 		return frappe.get_doc(
@@ -48,7 +58,7 @@ class TestLawPrints(AimsTestCase):
 		).insert()
 
 	def test_the_gpai_documentation_prints_what_was_recorded_with_the_transitional_date(self):
-		model = self.gpai_model(training_compute_flops=1e24)
+		model = self.gpai_model(training_compute_flops=1e11)
 		html = printed("AI System", model.name, GPAI)
 		for expected in (
 			"Example Models GmbH",
@@ -66,7 +76,7 @@ class TestLawPrints(AimsTestCase):
 
 	def test_a_model_with_systemic_risk_prints_its_additional_duties(self):
 		model = self.gpai_model(
-			training_compute_flops=3e25,
+			designated_systemic_risk=1,
 			gpai_commission_notified_on="2025-03-10",
 			gpai_evaluation="Red-teaming by an external lab, Q1 2025.",
 		)
@@ -76,8 +86,7 @@ class TestLawPrints(AimsTestCase):
 		self.assertIn("Art. 55", html)
 
 	def test_the_ll144_summary_shows_numbers_rates_and_impact_ratios_per_category(self):
-		system = operating_system(OWNER, "Law prints: CV screening")
-		frappe.db.set_value("AI System", system, "placed_on_market_on", "2026-01-15")
+		system = self.screening
 		with acting_as(OWNER):
 			evaluation = frappe.get_doc(
 				{
