@@ -235,9 +235,13 @@ class TestAIFairnessEvaluation(AimsTestCase):
 				hiring_csv().replace(b",hired", b",decision", 1),
 				"Column hired is not in the file",
 			),
-			"non-binary prediction": (
+			"a word in a 0/1 prediction": (
 				hiring_csv().replace(b"A3,male,under 40,1,", b"A3,male,under 40,maybe,"),
-				"Column hired, line 4: 'maybe' is not binary",
+				"The prediction column hired holds 0, 1, maybe; choose under Favourable Values",
+			),
+			"an empty prediction": (
+				hiring_csv().replace(b"A3,male,under 40,1,", b"A3,male,under 40,,"),
+				"Column hired, line 4: the value is empty",
 			),
 			"empty group": (
 				hiring_csv().replace(b"A5,male,", b"A5,,"),
@@ -331,9 +335,12 @@ class TestAIFairnessEvaluation(AimsTestCase):
 		for expected in (
 			"prediction: score_text (favourable: Low)",
 			"label: two_year_recid (positive: no)",
-			"race African-American 160 60 0.375 0.625",
-			"False Negative Rate",
-			"Scoring Rate",
+			"American 160 60 0.375 0.625 Fail",  # the narrow column may break the name at its hyphen
+			"race Caucasian 150 90 0.600 1.000 Pass",
+			"False Negative Rate Positive Predictive Value",
+			"race African-American 0.519 0.228 0.481 0.700",
+			"Scoring Rate Scoring Impact Ratio",
+			"race Caucasian 3.987 0.307 0.591",
 		):
 			self.assertIn(expected, text)
 
