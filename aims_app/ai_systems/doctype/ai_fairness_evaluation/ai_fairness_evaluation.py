@@ -221,7 +221,7 @@ class AIFairnessEvaluation(Document):
 			evaluate_in_background,
 			queue="long",
 			timeout=3600,
-			job_id=job_id(self.name),
+			job_id=f"aims-fairness-{self.name}",
 			deduplicate=True,
 			enqueue_after_commit=True,
 			name=self.name,
@@ -344,10 +344,6 @@ PRINT_FORMAT = "AI Fairness Evaluation Report"
 def listed(text: str | None) -> tuple[str, ...]:
 	"""The values of a comma-separated field."""
 	return tuple(v.strip() for v in (text or "").split(",") if v.strip())
-
-
-def job_id(name: str) -> str:
-	return f"aims-fairness-{name}"
 
 
 def evidence_controls() -> list[str]:
