@@ -136,7 +136,14 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 		doc.update(
 			{"outcomes_file": file.file_url, "group_columns": "group", "prediction_column": "decision"}
 		)
-		doc.update({"label_column": None, "score_column": None})
+		doc.update(
+			{
+				"label_column": None,
+				"score_column": None,
+				"favourable_values": None,
+				"positive_label_values": None,
+			}
+		)
 		doc.save(ignore_permissions=True)
 		frappe.db.commit()
 		return name
