@@ -45,15 +45,6 @@ def count_all(alias: str):
 	return {"COUNT": "*", "as": alias} if is_v16() else f"count(*) as {alias}"
 
 
-def list_query_sql(query) -> str:
-	"""The SQL of frappe.get_list(..., run=0), the user's permissions in it: v15 returns it as a string, v16 a
-	query object, whose values the database driver binds here."""
-	if isinstance(query, str):
-		return query
-	sql, values = query.walk()
-	return sys.modules["frappe"].db.mogrify(sql, values)
-
-
 def in_test() -> bool:
 	"""Whether Frappe is running tests: frappe.in_test on v16, where frappe.flags.in_test is deprecated."""
 	frappe = sys.modules["frappe"]  # loaded by the caller, which runs on a site

@@ -2,29 +2,19 @@
 that costs a few statements: the library is applied set-based (aims_app/aims_library/sync.py) and does
 nothing on a migrate when the shipped library is the installed one."""
 
-from pathlib import Path
-
 import frappe
-from frappe.core.doctype.data_import.data_import import import_doc
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from aims_app.ai_governance.dashboard import remove_workspace_extras, sync_heat_map_block
 from aims_app.ai_governance.onboarding import mark_steps_done
 from aims_app.ai_risk.doctype.control_implementation.control_implementation import sync_with_library
 from aims_app.ai_systems.portal.rules import DEFAULT_SUPPLIER_QUESTIONS
-from aims_app.aims_library.library_data import file_digest
 from aims_app.aims_library.sync import sync_library
 from aims_app.compat import desk_path
 from aims_app.messages import Message
 from aims_app.roles import AIMS_ROLES
 from aims_app.translation import text
 from aims_app.workflows import WORKFLOW_DOCTYPES
-
-# Roles and workflows, as `bench export-fixtures` writes them, in the order they are imported: a workflow
-# names its roles, states and actions.
-RECORDS = Path(__file__).parent / "records"
-RECORD_FILES = ("role.json", "workflow_state.json", "workflow_action_master.json", "workflow.json")
-RECORD_HASH = "aims_app_records:{0}"
 
 
 def company_field(insert_after: str, module: str) -> dict:
@@ -181,14 +171,14 @@ def after_install():
 	fill_new_settings_defaults()
 	fill_empty_settings_tables(("matrix_cells", "supplier_questions"))
 	add_optional_links()
-	import_changed_records()
-	set_role_home_pages()
 	sync_library()
 	sync_with_library()
 
 
 def after_sync():
-	"""After Frappe has synced the workspace (install syncs it after after_install)."""
+	"""After Frappe has synced the fixtures (roles and workflows) and the workspace, which install syncs after
+	after_install."""
+	set_role_home_pages()
 	sync_heat_map_block()
 
 
@@ -196,7 +186,6 @@ def after_migrate():
 	fill_new_settings_defaults()  # before anything saves AIMS Settings, which would store new fields empty
 	fill_empty_settings_tables(("supplier_questions",))
 	add_optional_links()
-	import_changed_records()
 	set_role_home_pages()
 	sync_library()
 	sync_with_library()
@@ -227,7 +216,6 @@ def before_uninstall():
 	remove_workspace_extras()
 	remove_workflows()
 	remove_roles()
-	forget_record_hashes()
 	forget_demo()
 
 
@@ -293,35 +281,13 @@ SETTINGS_TABLE_DEFAULTS = {
 }
 
 
-def import_changed_records():
-	"""Roles and workflows through Frappe's own fixture import, but only the files that differ from the ones
-	last imported: Frappe's fixture sync would delete and re-insert every one of them on every migrate."""
-	for filename in RECORD_FILES:
-		path = RECORDS / filename
-		digest = file_digest(path.read_bytes())
-		key = RECORD_HASH.format(filename)
-		if frappe.db.get_global(key) == digest:
-			continue
-		frappe.flags.in_fixtures = True
-		try:
-			import_doc(str(path))
-		finally:
-			frappe.flags.in_fixtures = False
-		frappe.db.set_global(key, digest)
-
-
 def set_role_home_pages():
 	"""Each AIMS role opens the AIMS workspace, at the desk's path on this Frappe version (aims_app.compat);
 	a migrate that finds them so writes nothing."""
 	home = desk_path("aims")
 	for role in frappe.get_all("Role", filters={"name": ("in", AIMS_ROLES)}, fields=["name", "home_page"]):
 		if role.home_page != home:
-			frappe.db.set_value("Role", role.name, "home_page", home)
-
-
-def forget_record_hashes():
-	for filename in RECORD_FILES:
-		frappe.defaults.clear_default(key=RECORD_HASH.format(filename), parent="__global")
+			frappe.db.set_value("Role", role.name, "home_page", home, update_modified=False)
 
 
 def add_optional_links():

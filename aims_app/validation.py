@@ -12,7 +12,7 @@ from aims_app.markup_rules import TAG_START, markup_in, markup_refused
 from aims_app.translation import label, text, value
 
 
-def validate_conditional_mandatory(doc, method=None):
+def validate_conditional_mandatory(doc):
 	"""Frappe v15 enforces `mandatory_depends_on` in the form only; refuse the same gaps from the API."""
 	missing = [
 		label(row.meta, df.fieldname)
@@ -84,7 +84,7 @@ def name_fields(meta) -> list[str]:
 	]
 
 
-def refuse_markup_in_names(doc, method=None):
+def refuse_markup_in_names(doc):
 	"""A name holding markup is refused, whichever way it comes (desk, REST, a JSON-string value that Frappe's
 	own HTML sanitiser lets through, an import): nothing is stored and the user is told which field and why.
 	A name stored before this check is refused only once someone changes it: until then the record saves (a
@@ -110,7 +110,7 @@ def app_modules() -> frozenset[str]:
 	return frozenset(frappe.get_module_list("aims_app"))
 
 
-def clean_markup_in_text(doc, method=None):
+def clean_markup_in_text(doc):
 	"""Frappe's HTML sanitiser leaves alone a value that parses as JSON ('"<img src=x onerror=...>"', with the
 	quotes) and the fields of a document being submitted. For the AIMS doctypes it cleans those too when they
 	are set, as it cleans any other typed value (scripts and event handlers go, text without a tag is kept as

@@ -59,8 +59,7 @@ def ensure_owners():
 
 
 def stamp(now) -> tuple:
-	"""Created and last changed a day ago, as the records of an organisation built up over time are: the
-	record cache then checksums no recent change, as on a site nobody has changed in the last hour."""
+	"""Created and last changed a day ago, as the records of an organisation built up over time are."""
 	yesterday = now - timedelta(days=1)
 	return (yesterday, yesterday, "Administrator", "Administrator", 0)
 

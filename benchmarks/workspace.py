@@ -5,14 +5,10 @@ env/bin/python apps/aims_app/benchmarks/workspace.py --site SITE [--runs N] [--s
 """
 
 import json
-from pathlib import Path
 
 import frappe
 from harness import benchmark_site
 
-WORKSPACE = (
-	Path(__file__).resolve().parent.parent / "aims_app" / "ai_governance" / "workspace" / "aims" / "aims.json"
-)
 READINESS = "aims_app.ai_assurance.report.aims_readiness.aims_readiness.execute"
 HEAT_MAP = "aims_app.ai_governance.dashboard.risk_heat_map"
 FRAPPE_PAGE = "workspace page (Frappe's get_desktop_page)"
@@ -47,17 +43,17 @@ def chart_call(name: str):
 
 
 def calls() -> dict[str, object]:
-	"""What the desk asks the server for when it draws the workspace, read from the workspace's JSON."""
+	"""What the desk asks the server for when it draws the workspace, read from the site's AIMS workspace."""
 	from frappe.desk.desktop import get_desktop_page
 
-	workspace = json.loads(WORKSPACE.read_text())
+	workspace = frappe.get_doc("Workspace", "AIMS")
 	# Frappe's own call for the page's layout, for reference: the goal is for what this app computes.
 	found = {FRAPPE_PAGE: lambda: get_desktop_page(json.dumps({"name": "AIMS", "title": "AIMS"}))}
-	for row in workspace["number_cards"]:
-		found[f"card: {row['number_card_name']}"] = card_call(row["number_card_name"])
-	for row in workspace["charts"]:
-		found[f"chart: {row['chart_name']}"] = chart_call(row["chart_name"])
-	if workspace["custom_blocks"]:
+	for row in workspace.number_cards:
+		found[f"card: {row.number_card_name}"] = card_call(row.number_card_name)
+	for row in workspace.charts:
+		found[f"chart: {row.chart_name}"] = chart_call(row.chart_name)
+	if workspace.custom_blocks:
 		found["heat map"] = frappe.get_attr(HEAT_MAP)
 	try:
 		readiness = frappe.get_attr(READINESS)

@@ -27,11 +27,13 @@ from aims_app.aims_library.tree import display_title  # noqa: E402
 
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference" / "iso42001"
 GUIDANCE = ROOT / "aims_app" / "aims_library" / "library" / "iso42001_guidance.yaml"
+# When each EU AI Act obligation applies and whose it is, with the amendments and their sources (our words).
+EU_TIMELINE = ROOT / "aims_app" / "aims_library" / "library" / "eu_ai_act_timeline.yaml"
 
 # The library's version and release stamp (written to `creation` and `modified` of the records it adds or
 # changes). Bump both when the content changes: a migrate applies the difference to the installed library.
-LIBRARY_VERSION = "2026.12.1"
-LIBRARY_RELEASE = "2026-12-01 00:00:00"
+LIBRARY_VERSION = "2026.12.2"
+LIBRARY_RELEASE = "2026-12-07 00:00:00"
 
 ISO42001, NIST, EU_AI_ACT, ISO27001 = "ISO-42001", "NIST-AI-RMF", "EU-AI-ACT", "ISO-27001"
 
@@ -70,12 +72,15 @@ FRAMEWORKS = [
 		"framework_type": "Regulation",
 		"is_certifiable": 0,
 		"publisher": "European Parliament and Council of the European Union",
-		"edition": "OJ L, 2024/1689",
+		"edition": "OJ L, 2024/1689, as amended by Regulation (EU) 2026/1744",
 		"reference_url": "http://data.europa.eu/eli/reg/2024/1689/oj",
 		"description": "Harmonised rules on artificial intelligence in the European Union.",
 		"content_note": "Article numbers and titles of the articles that bind providers and deployers of "
 		"high-risk AI systems, Article 5, Article 50, the general-purpose AI model articles, and the "
-		"eight Annex III areas. Summaries are in our words.",
+		"eight Annex III areas. Summaries are in our words. The dates from which each obligation applies, "
+		"with the transitional rules and their sources, follow the Act as amended by Regulation (EU) "
+		"2026/1744 (Digital Omnibus on AI): high-risk obligations from 2 December 2027 (Annex III) and "
+		"2 August 2028 (Annex I).",
 	},
 	{
 		"framework_code": ISO27001,
@@ -553,13 +558,14 @@ def build(reference: Path) -> dict[str, bytes]:
 	files, manifest = {}, {"version": LIBRARY_VERSION, "released": LIBRARY_RELEASE, "frameworks": []}
 	for framework in FRAMEWORKS:
 		code = framework["framework_code"]
-		content = serialised(
-			{
-				"framework": {"name": code, **framework},
-				"requirements": [r for r in builder.requirements if r["framework"] == code],
-				"mappings": [m for m in mappings if m["mapped_framework"] == code],
-			}
-		)
+		body = {
+			"framework": {"name": code, **framework},
+			"requirements": [r for r in builder.requirements if r["framework"] == code],
+			"mappings": [m for m in mappings if m["mapped_framework"] == code],
+		}
+		if code == EU_AI_ACT:
+			body["timeline"] = load_yaml(EU_TIMELINE)
+		content = serialised(body)
 		files[FILES[code]] = content
 		manifest["frameworks"].append(
 			{"framework": code, "file": FILES[code], "sha256": file_digest(content)}

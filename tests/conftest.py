@@ -7,9 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "aims_app"
+# Roles and workflows, as `bench export-fixtures` writes them; Frappe imports them on install and migrate.
 FIXTURES = APP / "fixtures"
-# Roles and workflows in the format `bench export-fixtures` writes; imported when a file changes.
-RECORDS = APP / "records"
 
 
 def doctype_json_paths() -> list[Path]:
@@ -42,7 +41,7 @@ def frappe_doctypes() -> set[str]:
 
 
 def load_fixture(name: str) -> list[dict]:
-	return json.loads((RECORDS / name).read_text())
+	return json.loads((FIXTURES / name).read_text())
 
 
 def shipped_library():

@@ -2,10 +2,11 @@
 
 import ast
 import json
+import re
 
 from aims_app import hooks
 from aims_app.roles import AIMS_ROLES
-from tests.conftest import APP, report_json_paths
+from tests.conftest import APP, ROOT, report_json_paths
 
 
 def defined_functions(module_path) -> set[str]:
@@ -78,24 +79,6 @@ def test_patches_listed_exist():
 			assert (APP.parent / (line.split()[0].replace(".", "/") + ".py")).exists(), line
 
 
-def test_conditional_mandatory_fields_are_enforced_on_the_server(doctypes):
-	def declares(doctype):
-		fields = doctypes[doctype]["fields"]
-		children = [f["options"] for f in fields if f["fieldtype"] in ("Table", "Table MultiSelect")]
-		return any(f.get("mandatory_depends_on") for f in fields) or any(
-			declares(child) for child in children
-		)
-
-	expected = {name for name, doc in doctypes.items() if not doc.get("istable") and declares(name)}
-	registered = {
-		doctype
-		for doctype, events in hooks.doc_events.items()
-		if "aims_app.validation.validate_conditional_mandatory"
-		in ([events["validate"]] if isinstance(events.get("validate"), str) else events.get("validate", []))
-	}
-	assert registered == expected
-
-
 def test_reports_are_standard_script_reports_open_to_every_aims_role(doctypes):
 	for path in report_json_paths():
 		report = json.loads(path.read_text())
@@ -121,3 +104,15 @@ def test_each_workspace_card_counts_the_links_under_it():
 		else:
 			cards[current] = (cards[current][0], cards[current][1] + 1)
 	assert all(declared == found for declared, found in cards.values()), cards
+
+
+def test_readme_and_docs_link_only_inside_the_repository():
+	"""A clone has README.md and docs/ but not the workplace around it: every link resolves in the repository."""
+	for path in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
+		text = path.read_text()
+		assert "../shared" not in text, path.name
+		for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+			if target.startswith(("http://", "https://", "mailto:")):
+				continue
+			assert (path.parent / target).resolve().is_relative_to(ROOT), (path.name, target)
+			assert (path.parent / target).exists(), (path.name, target)

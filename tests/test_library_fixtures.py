@@ -138,11 +138,13 @@ def test_roles_fixture():
 	assert all(r["desk_access"] == 1 for r in roles)
 
 
-def test_nothing_is_left_for_frappes_fixture_sync():
-	"""Frappe's fixture sync deletes and re-inserts every record of aims_app/fixtures/ on every migrate. The
-	library ships as versioned data (aims_app/aims_library/data/), roles and workflows in aims_app/records/,
-	imported when they change; move what `bench export-fixtures` writes there."""
-	assert sorted(path.name for path in FIXTURES.glob("*.json")) == []
+def test_the_fixtures_are_the_configuration_and_nothing_else():
+	"""Roles and workflows ship as Frappe fixtures, in the files `bench export-fixtures` writes for the hooks'
+	`fixtures`; the library ships as versioned data (aims_app/aims_library/data/), not as fixtures."""
+	from aims_app import hooks
+
+	expected = sorted(f"{entry['dt'].lower().replace(' ', '_')}.json" for entry in hooks.fixtures)
+	assert sorted(path.name for path in FIXTURES.glob("*.json")) == expected
 
 
 def words(text: str) -> list[str]:

@@ -1,10 +1,10 @@
 """Names hold no markup (aims_app/markup_rules.py): what counts as markup, and every doctype whose records people
-name by typing is checked on save (aims_app/hooks.py, NAMED_DOCTYPES)."""
+name by typing is checked on save (aims_app/controllers/aims_document.py)."""
 
 import pytest
 
-from aims_app import hooks
 from aims_app.markup_rules import markup_in, markup_refused
+from tests.conftest import APP
 
 # Written by people who type markup on purpose: a browser would read each as a tag, comment or declaration.
 MARKUP = [
@@ -76,15 +76,20 @@ def typed_name_fields(doctype: dict) -> set[str]:
 
 
 def test_every_doctype_people_name_refuses_markup_on_save(doctypes):
-	public = {"AI Concern", "AI Supplier Response"}  # what the public writes, escaped by their controllers
-	named = {
+	"""AIMSDocument refuses markup in typed names; only the two doctypes whose names the public writes opt out."""
+	public = {"AI Concern", "AI Supplier Response"}
+	opted_out = {
 		name
 		for name, doctype in doctypes.items()
-		if not doctype.get("istable") and typed_name_fields(doctype)
+		if not doctype.get("istable") and "refuses_markup_in_names = False" in controller_source(name)
 	}
-	assert set(hooks.NAMED_DOCTYPES) == named - public
-	for doctype in hooks.NAMED_DOCTYPES:
-		assert "aims_app.validation.refuse_markup_in_names" in hooks.doc_events[doctype]["validate"], doctype
+	assert opted_out == public
+	assert {name for name, doctype in doctypes.items() if typed_name_fields(doctype)} - public
+
+
+def controller_source(doctype: str) -> str:
+	scrubbed = doctype.lower().replace(" ", "_")
+	return next(APP.glob(f"*/doctype/{scrubbed}/{scrubbed}.py")).read_text()
 
 
 def test_report_rows_show_markup_as_text_and_keep_plain_text_as_typed():

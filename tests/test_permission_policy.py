@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import APP, RECORDS, ROOT
+from tests.conftest import APP, FIXTURES, ROOT
 
 
 def load_policy():
@@ -52,7 +52,7 @@ def test_a_record_level_rule_is_documented_where_the_policy_has_one(doctype):
 def transitions() -> dict[tuple[str, str], dict[str, set[str]]]:
 	"""(doctype, state) -> action -> the roles the workflow fixture lets take it."""
 	found = {}
-	for workflow in json.loads((RECORDS / "workflow.json").read_text()):
+	for workflow in json.loads((FIXTURES / "workflow.json").read_text()):
 		for state in workflow["states"]:
 			found[(workflow["document_type"], state["state"])] = {}
 		for t in workflow["transitions"]:
@@ -70,7 +70,7 @@ def test_workflow_actions_are_given_to_the_roles_of_the_policy():
 
 
 def test_approvals_on_ones_own_draft_are_refused_where_the_policy_says_so():
-	for workflow in json.loads((RECORDS / "workflow.json").read_text()):
+	for workflow in json.loads((FIXTURES / "workflow.json").read_text()):
 		for t in workflow["transitions"]:
 			own_refused = (workflow["document_type"], t["action"]) in policy.NOT_ON_OWN_DRAFT
 			assert bool(t.get("allow_self_approval")) is not own_refused, (workflow["name"], t["action"])

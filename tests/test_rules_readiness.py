@@ -257,6 +257,38 @@ def test_event_logging_is_asked_of_the_systems_deployed():
 	assert missing_text(partly) == ["1 of 2 deployed in-scope AI systems define no event logging."]
 
 
+CONTEXT_MET = {
+	"interested_parties": 2,
+	"interested_parties_reviewed": 2,
+	"interested_parties_addressed": 0,
+	"interested_parties_addressed_how": 0,
+}
+
+
+def test_eu_ai_act_obligations_that_apply_must_be_addressed_and_upcoming_ones_show():
+	"""Clause 4.2: a system with an obligation that applies today and is not addressed is a gap in part; one
+	that starts to apply within a month shows before it does."""
+	facts = {
+		**CONTEXT_MET,
+		"in_scope_systems_obligations_applying": 2,
+		"in_scope_systems_obligations_applying_addressed": 1,
+		"in_scope_systems_obligations_upcoming": 1,
+		"in_scope_systems_obligations_upcoming_addressed": 0,
+	}
+	missing = missing_text(assess("4.2", facts))
+	assert (
+		"1 of 2 in-scope AI systems have EU AI Act obligations that apply today and are not marked as addressed."
+		in missing
+	)
+	assert any("start to apply within a month" in m for m in missing)
+	addressed = {
+		**facts,
+		"in_scope_systems_obligations_applying_addressed": 2,
+		"in_scope_systems_obligations_upcoming_addressed": 1,
+	}
+	assert not [m for m in missing_text(assess("4.2", addressed)) if "EU AI Act" in m]
+
+
 def test_a_fact_recorded_as_unknown_is_a_gap_not_a_claim():
 	facts = {
 		**EVIDENCED,

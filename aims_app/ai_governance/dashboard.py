@@ -2,15 +2,13 @@
 date (Frappe evaluates a card's dynamic filters in the browser only) and counts of child rows, and the risk
 heat map (a Custom HTML Block, since Frappe's charts draw no matrix).
 
-Each method refuses a user who cannot read the doctype it counts, and counts with one query; the counts that
-grow with the data (expired evidence, the heat map) are kept in aims_app.record_cache while the records are
-unchanged, the heat map per range of risks.
+Each method refuses a user who cannot read the doctype it counts, and counts with one query. The other cards
+are Frappe's own Document Type cards.
 """
 
 from pathlib import Path
 
 import frappe
-from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Count, NullIf
 from frappe.utils import add_days, getdate, today
@@ -18,9 +16,7 @@ from frappe.utils import add_days, getdate, today
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_governance.heat_map import heat_map
 from aims_app.ai_risk.risk_rules import above_appetite_criterion
-from aims_app.compat import count_all, list_query_sql
-from aims_app.integrations.company import company_criterion, filtered_company
-from aims_app.record_cache import Partitioned, cached_list_rows, cached_results, cached_rows
+from aims_app.integrations.company import company_criterion
 from aims_app.roles import AIMS_ROLES
 
 EVIDENCE_WARNING_DAYS = 30
@@ -35,38 +31,11 @@ def _card(value: int, doctype: str, route_options: dict) -> dict:
 	return {"value": value, "fieldtype": "Int", "route": ["List", doctype], "route_options": route_options}
 
 
-def card_company(conditions: list) -> tuple[str | None, list]:
-	"""A card's Company condition apart from its others. The AIMS cards follow the user's default Company where
-	ERPNext is installed (their dynamic filters, evaluated by the desk); a company the user may not see is
-	refused, and without ERPNext, or without a default, the condition is dropped."""
-	company = next((row[3] for row in conditions if row[1] == "company"), None)
-	return filtered_company({"company": company}), [row for row in conditions if row[1] != "company"]
-
-
-def scoped(query, table, company: str | None):
-	"""The count restricted to the card's company, and for a user restricted to some companies, to theirs."""
-	criterion = company_criterion(table, {"company": company})
+def permitted(query, table):
+	"""The count, for a user restricted to some companies by User Permissions (where ERPNext is installed), over
+	their companies' records, as Frappe's own Document Type cards count."""
+	criterion = company_criterion(table, None)
 	return query.where(criterion) if criterion is not None else query
-
-
-@frappe.whitelist()
-def records_matching(filters=None) -> dict:
-	"""What a Document Type card counts (its filters name the doctype), with the reader's permissions, kept in
-	the record cache while those records are unchanged: Frappe's own card counts them afresh on every load."""
-	company, conditions = card_company(frappe.parse_json(filters or "[]"))
-	if not conditions:
-		frappe.throw(_("The card's filters must name the doctype it counts."))
-	doctype = conditions[0][0]
-	frappe.has_permission(doctype, "read", throw=True)
-	if company:
-		conditions.append([doctype, "company", "=", company])
-	counted = frappe.get_list(doctype, filters=conditions, fields=[count_all("records")], run=0)
-	(row,) = cached_list_rows(list_query_sql(counted))
-	route = {
-		field: value if operator == "=" else [operator, value]
-		for _dt, field, operator, value, *_ in conditions
-	}
-	return _card(row.records, doctype, route)
 
 
 @frappe.whitelist()
@@ -74,7 +43,6 @@ def overdue_corrective_actions(filters=None) -> dict:
 	"""Corrective actions marked overdue (on save and by the daily job). A Number Card on the child table itself
 	would be hidden from everyone but System Managers, who alone read child doctypes directly."""
 	frappe.has_permission("Nonconformity", "read", throw=True)
-	company, _conditions = card_company(frappe.parse_json(filters or "[]"))
 	action = frappe.qb.DocType("Nonconformity Corrective Action")
 	nonconformity = frappe.qb.DocType("Nonconformity")
 	overdue = (
@@ -85,35 +53,29 @@ def overdue_corrective_actions(filters=None) -> dict:
 		.where(action.parenttype == "Nonconformity")
 		.where(action.action_status == "Overdue")
 	)
-	(row,) = scoped(overdue, nonconformity, company).run(as_dict=True)
-	route = {"Nonconformity Corrective Action.action_status": "Overdue", **route_of(company)}
-	return _card(row.records, "Nonconformity", route)
+	(row,) = permitted(overdue, nonconformity).run(as_dict=True)
+	return _card(row.records, "Nonconformity", {"Nonconformity Corrective Action.action_status": "Overdue"})
 
 
 @frappe.whitelist()
 def evidence_expiring(filters=None) -> dict:
 	"""Evidence whose validity ends today or within the next 30 days."""
 	window = [today(), add_days(today(), EVIDENCE_WARNING_DAYS)]
-	return evidence_card(filters, lambda valid_until: valid_until.between(*window), ["between", window])
+	return evidence_card(lambda valid_until: valid_until.between(*window), ["between", window])
 
 
 @frappe.whitelist()
 def evidence_expired(filters=None) -> dict:
 	"""Evidence whose validity ended before today."""
-	return evidence_card(filters, lambda valid_until: valid_until < getdate(today()), ["<", today()])
+	return evidence_card(lambda valid_until: valid_until < getdate(today()), ["<", today()])
 
 
-def evidence_card(filters, matches, route_filter: list) -> dict:
+def evidence_card(matches, route_filter: list) -> dict:
 	frappe.has_permission("AIMS Evidence", "read", throw=True)
-	company, _conditions = card_company(frappe.parse_json(filters or "[]"))
 	evidence = frappe.qb.DocType("AIMS Evidence")
 	counted = frappe.qb.from_(evidence).select(Count("*").as_("records")).where(matches(evidence.valid_until))
-	((row,),) = cached_rows(("AIMS Evidence",), scoped(counted, evidence, company))
-	return _card(row.records, "AIMS Evidence", {"valid_until": route_filter, **route_of(company)})
-
-
-def route_of(company: str | None) -> dict:
-	return {"company": company} if company else {}
+	(row,) = permitted(counted, evidence).run(as_dict=True)
+	return _card(row.records, "AIMS Evidence", {"valid_until": route_filter})
 
 
 @frappe.whitelist()
@@ -136,9 +98,7 @@ def risk_heat_map() -> dict:
 		.where(risk.status != "Closed")
 		.groupby(likelihood, impact)
 	)
-	(rows,) = cached_results(
-		Partitioned("AI Risk", scoped(by_score, risk, None), keys=("likelihood", "impact"))
-	)
+	rows = permitted(by_score, risk).run(as_dict=True)
 	settings = frappe.get_cached_doc("AIMS Settings")
 	colours = {row.level: row.color for row in settings.risk_levels if row.color}
 	counts = {(int(r.likelihood), int(r.impact)): r.risks for r in rows}

@@ -44,8 +44,8 @@ def pending_steps() -> list[str]:
 	)
 
 
-def mark_steps_done(doc=None, method=None):
-	"""Marks done the pending steps the records show done (a doc_events hook on FACT_DOCTYPES, and called
+def mark_steps_done(doc=None):
+	"""Marks done the pending steps the records show done (on saving a record of FACT_DOCTYPES, and called
 	after migrate and the demo). Costs one query while every step is done. The settings count as set when
 	someone saves them, not when install or migrate fills in their defaults."""
 	pending = pending_steps()

@@ -35,7 +35,7 @@ def done_steps(facts: Mapping[str, bool]) -> set[str]:
 	return {step for step, needs in STEP_FACTS.items() if any(facts.get(fact) for fact in needs)}
 
 
-# the doctypes whose records a fact reads: saving one of them may complete a step (hooks.py doc_events)
+# the doctypes whose records a fact reads: saving one of them may complete a step (aims_app/controllers/aims_document.py)
 FACT_DOCTYPES = (
 	"AIMS Settings",
 	"AIMS Scope",

@@ -1,11 +1,10 @@
 """The live Statement of Applicability: every Annex A control with its decision, the risks it treats and
 its evidence, computed from the records in a fixed number of set-based queries.
 
-Shared by the "Live Statement of Applicability" report, which shows counts (kept in aims_app.record_cache
-per range of risks and of evidence while those are unchanged), and the Statement of Applicability
-document, which freezes these rows, with the names of the risks and evidence, when top management
-approves them. Every AIMS role may
-read Control Implementations, AI Risks and AIMS Evidence, so the rows need no per-record filtering.
+Shared by the "Live Statement of Applicability" report, which shows counts, and the Statement of
+Applicability document, which freezes these rows, with the names of the risks and evidence, when top
+management approves them. Every AIMS role may read Control Implementations, AI Risks and AIMS Evidence, so
+the rows need no per-record filtering.
 """
 
 import frappe
@@ -15,28 +14,17 @@ from frappe.utils import getdate, today
 
 from aims_app.ai_risk.soa_rules import ControlFacts, soa_gaps
 from aims_app.integrations.company import restricted_to_company
-from aims_app.record_cache import Partitioned, cached_results
 from aims_app.translation import text
-
-# The records risks_by_control and evidence_by_control count, each kept per range of their names.
-TREATMENT_DOCTYPES = ("AI Risk", "AIMS Evidence")
 
 
 def live_rows(with_names: bool = False, filters=None) -> list[frappe._dict]:
-	"""One row per Annex A control in the library's order (three or four queries, whatever the data); with
-	the names of the risks and evidence, computed afresh, or else counts only, from the cache when it can.
-	With a Company filter (where ERPNext is installed), the risks and evidence of that company."""
-	queries = [restricted_to_company(query, filters) for query in treatment_queries(with_names)]
-	if with_names:
-		risks, evidence = (by_control(query.run(as_dict=True)) for query in queries)
-	else:
-		kept = cached_results(
-			*(
-				Partitioned(doctype, query, keys=("control",))
-				for doctype, query in zip(TREATMENT_DOCTYPES, queries, strict=True)
-			)
-		)
-		risks, evidence = (by_control(rows) for rows in kept)
+	"""One row per Annex A control in the library's order (three queries, whatever the data); with the names
+	of the risks and evidence, or else counts only. With a Company filter (where ERPNext is installed), the
+	risks and evidence of that company."""
+	risks, evidence = (
+		by_control(restricted_to_company(query, filters).run(as_dict=True))
+		for query in treatment_queries(with_names)
+	)
 	rows = []
 	for control in control_decisions():
 		treated = risks.get(control.name, {})

@@ -1,15 +1,16 @@
 """The EU AI Act (Regulation (EU) 2024/1689) as rules: a system's risk tier and what follows from it.
 
 `classify` takes the answers to the short questionnaire on the AI System form and gives the tier, the
-reasons in order, and the obligations for the role the organisation plays. The serious-incident
-functions give the reporting deadline of Art. 73. Dates are those of the Act's original timeline
-(Art. 113); later amendments are not applied here. Reasons, obligations and refusals are Messages
-(aims_app/messages.py) for the Frappe layer to translate.
+reasons in order, and the obligations for the role the organisation plays, each dated by the library's
+timeline (eu_ai_act_timeline.py: the Act as amended, with its transitional rules) and naming whose duty it
+is and the rule that dated it. The serious-incident functions give the reporting deadline of Art. 73.
+Reasons, obligations and refusals are Messages (aims_app/messages.py) for the Frappe layer to translate.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from aims_app.ai_systems.eu_ai_act_timeline import Timeline, dating, duty_of, load_timeline
 from aims_app.messages import Joined, Message, MessageError, _
 
 TIERS = ("Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model")
@@ -31,7 +32,12 @@ PRACTICES = {
 	"f": _("infers emotions in the workplace or in education"),
 	"g": _("categorises people by sensitive traits from biometric data"),
 	"h": _("identifies people remotely in real time in public spaces for law enforcement"),
+	"ba": _("generates intimate images or videos of real people without their consent"),
+	"bb": _("generates child sexual abuse material"),
 }
+# The practices added to Art. 5(1) by Regulation (EU) 2026/1744 are their own articles in the timeline:
+# they apply from a later date than the first eight.
+ADDED_PRACTICES = ("ba", "bb")
 ANNEX_III_AREAS = {
 	1: _("biometrics"),
 	2: _("critical infrastructure"),
@@ -52,11 +58,6 @@ ANNEX_I = _("Annex I")
 ANNEX_III = _("Annex III")
 SYSTEMIC_RISK_FLOPS = 1e25
 
-PROHIBITIONS_APPLY = "2025-02-02"
-GPAI_RULES_APPLY = "2025-08-02"
-GENERAL_APPLICATION = "2026-08-02"
-ANNEX_I_ROUTE_APPLIES = "2027-08-02"
-
 
 @dataclass(frozen=True)
 class TierAnswers:
@@ -73,13 +74,25 @@ class TierAnswers:
 	generates_synthetic_content: bool = False
 	emotion_recognition_or_biometric_categorisation: bool = False
 	produces_deep_fakes: bool = False
+	placed_on_market_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Duty:
+	"""An obligation before it is dated: its article and what it asks (a template marked with _())."""
+
+	article: str
+	summary: str
 
 
 @dataclass(frozen=True)
 class Obligation:
 	article: str
 	summary: str  # a template marked with _(), without parameters
-	applies_from: str
+	applies_from: str  # ISO date, from the library's timeline
+	duty_of: str = ""  # Provider, Deployer, Both, or another operator (the library's duty table)
+	rule: Message | None = None  # the provision and transitional rule that decided applies_from
+	action: Message | None = None  # what to do, or whom to ask for what
 
 
 @dataclass(frozen=True)
@@ -93,15 +106,12 @@ class TierResult:
 	obligations: tuple[Obligation, ...]
 
 
-AI_LITERACY = Obligation(
+AI_LITERACY = Duty(
 	"Art. 4",
 	_("Make sure staff who operate or use the system have sufficient AI literacy."),
-	PROHIBITIONS_APPLY,
 )
-STOP_PROHIBITED = Obligation(
-	"Art. 5",
-	_("Do not place on the market, put into service or use the system: the practice is prohibited."),
-	PROHIBITIONS_APPLY,
+STOP_PROHIBITED = _(
+	"Do not place on the market, put into service or use the system: the practice is prohibited."
 )
 HIGH_RISK_PROVIDER = (
 	("Art. 9", _("Run a risk management system across the whole life cycle of the system.")),
@@ -216,7 +226,7 @@ def validate_answers(answers: TierAnswers) -> None:
 		refuse(_("Our role {role!r} is not one of: {roles}."), role=answers.our_role, roles=Joined(ROLES))
 	if answers.prohibited_practice and answers.prohibited_practice not in PRACTICES:
 		refuse(
-			_("Prohibited practice {practice!r} is not an Art. 5(1) point (a to h)."),
+			_("Prohibited practice {practice!r} is not an Art. 5(1) point (a to h, ba or bb)."),
 			practice=answers.prohibited_practice,
 		)
 	if answers.annex_iii_area is not None and answers.annex_iii_area not in ANNEX_III_AREAS:
@@ -236,43 +246,97 @@ def refuse(template: str, **params):
 	raise MessageError(Message(template, params))
 
 
-def obligations_of(rows, applies_from: str) -> tuple[Obligation, ...]:
-	return tuple(Obligation(article, summary, applies_from) for article, summary in rows)
+def obligations_of(rows) -> tuple[Duty, ...]:
+	return tuple(Duty(article, summary) for article, summary in rows)
+
+
+# What to do or ask, where there is more to say than "it is yours to do".
+ACTIONS = {
+	"Art. 11": _(
+		"Keep the technical documentation up to date on this system's records; the Technical Documentation "
+		"print gathers it."
+	),
+	"Art. 26": _(
+		"Ask the provider for the instructions for use, how to read and keep the logs, and the EU declaration "
+		"of conformity; name the people who oversee the system in Human Oversight."
+	),
+	"Art. 27": _(
+		"Ask the provider for what the instructions for use say about risks and oversight, and record the "
+		"fundamental rights impact assessment as an AI Impact Assessment before first use."
+	),
+	"Art. 50(2)": _(
+		"Build machine-readable marking (a watermark or metadata) into the output; the deciding rule says "
+		"whether a system already on the market has longer."
+	),
+	"Art. 73": _(
+		"Agree with the provider how each of you reports a serious incident and by when; record incidents as "
+		"AI Incidents, which count the deadline."
+	),
+	"Art. 86": _(
+		"Ask the provider how the system reaches its output, so that you can explain its part in a decision "
+		"to the person it concerns."
+	),
+}
+YOURS = _("Yours to do: record how in How Addressed, with the evidence.")
+SHARED = _("A duty of provider and deployer alike: do your part, and ask the other party for theirs.")
+
+
+def action_for(article: str, holder: str) -> Message:
+	if article in ACTIONS:
+		return Message(ACTIONS[article])
+	return Message(SHARED if holder == "Both" else YOURS)
+
+
+def dated(
+	duty: Duty, route: str | None, placed_on: datetime.date | None, timeline: Timeline | None = None
+) -> Obligation:
+	"""The obligation with the date the library's timeline gives it, whose duty it is, why that date, and
+	what to do or ask."""
+	timeline = timeline or load_timeline()
+	when = dating(timeline, duty.article, route, placed_on)
+	holder = duty_of(timeline, duty.article).duty_of
+	return Obligation(
+		duty.article,
+		duty.summary,
+		when.applies_from.isoformat(),
+		holder,
+		when.rule,
+		action_for(duty.article, holder),
+	)
 
 
 def triggered_transparency(answers: TierAnswers) -> list[tuple[str, str, str]]:
 	return [duty for field, duty in TRANSPARENCY.items() if getattr(answers, field)]
 
 
-def transparency_obligations(answers: TierAnswers) -> tuple[Obligation, ...]:
+def transparency_obligations(answers: TierAnswers) -> tuple[Duty, ...]:
 	return tuple(
-		Obligation(article, summary, GENERAL_APPLICATION)
+		Duty(article, summary)
 		for article, role, summary in triggered_transparency(answers)
 		if role == answers.our_role
 	)
 
 
-def high_risk_obligations(answers: TierAnswers, route: str) -> tuple[Obligation, ...]:
-	applies_from = ANNEX_I_ROUTE_APPLIES if route == ANNEX_I else GENERAL_APPLICATION
+def high_risk_obligations(answers: TierAnswers, route: str) -> tuple[Duty, ...]:
 	role = answers.our_role
 	acts_as_provider = role == "Provider" or (role == "Product manufacturer" and route == ANNEX_I)
 	duties = ()
 	if acts_as_provider:
-		duties += obligations_of(HIGH_RISK_PROVIDER, applies_from)
+		duties += obligations_of(HIGH_RISK_PROVIDER)
 	if role == "Deployer":
-		duties += obligations_of(HIGH_RISK_DEPLOYER, applies_from)
+		duties += obligations_of(HIGH_RISK_DEPLOYER)
 		if route == ANNEX_III and answers.annex_iii_area != 2:
-			duties += obligations_of(DEPLOYER_ANNEX_III, applies_from)
-	duties += obligations_of(ROLE_DUTIES.get(role, ()), applies_from)
+			duties += obligations_of(DEPLOYER_ANNEX_III)
+	duties += obligations_of(ROLE_DUTIES.get(role, ()))
 	return duties
 
 
-def article_order(obligation: Obligation) -> tuple[int, str]:
+def article_order(obligation: Duty) -> tuple[int, str]:
 	number = obligation.article.removeprefix("Art. ").split("(")[0]
 	return int(number), obligation.article
 
 
-def in_article_order(obligations) -> tuple[Obligation, ...]:
+def in_article_order(obligations) -> tuple[Duty, ...]:
 	unique = {}
 	for obligation in obligations:
 		unique.setdefault(obligation.article, obligation)
@@ -292,7 +356,10 @@ def classify(answers: TierAnswers) -> TierResult:
 			systemic,
 			transparency,
 			tuple(reasons),
-			in_article_order((AI_LITERACY, *duties)),
+			tuple(
+				dated(duty, route, answers.placed_on_market_on)
+				for duty in in_article_order((AI_LITERACY, *duties))
+			),
 		)
 
 	if answers.prohibited_practice:
@@ -301,7 +368,10 @@ def classify(answers: TierAnswers) -> TierResult:
 			_("The system {practice}, a practice prohibited by Art. 5(1)({point})."),
 			{"practice": Message(practice), "point": answers.prohibited_practice},
 		)
-		return result("Prohibited", [reason], (STOP_PROHIBITED,))
+		article = f"Art. 5(1)({answers.prohibited_practice})"
+		if answers.prohibited_practice not in ADDED_PRACTICES:
+			article = "Art. 5"
+		return result("Prohibited", [reason], (Duty(article, STOP_PROHIBITED),))
 
 	if answers.is_gpai_model:
 		return classify_gpai(answers, result)
@@ -338,9 +408,9 @@ def classify_gpai(answers: TierAnswers, result) -> TierResult:
 		reasons.append(Message(_("The Commission designated it as a model with systemic risk (Art. 51(1)).")))
 	duties = ()
 	if answers.our_role == "Provider":
-		duties = obligations_of(GPAI_PROVIDER, GPAI_RULES_APPLY)
+		duties = obligations_of(GPAI_PROVIDER)
 		if systemic:
-			duties += obligations_of(GPAI_SYSTEMIC, GPAI_RULES_APPLY)
+			duties += obligations_of(GPAI_SYSTEMIC)
 	return result("GPAI model", reasons, duties + transparency_obligations(answers), systemic=systemic)
 
 
@@ -371,19 +441,17 @@ def classify_annex_iii(answers: TierAnswers, result) -> TierResult:
 		duties = ()
 		if answers.our_role == "Provider":
 			duties = (
-				Obligation(
+				Duty(
 					"Art. 6",
 					_(
 						"Document the assessment that the system is not high-risk before placing it on the market."
 					),
-					GENERAL_APPLICATION,
 				),
-				Obligation(
+				Duty(
 					"Art. 49",
 					_(
 						"Register the system in the EU database as an Annex III system assessed as not high-risk."
 					),
-					GENERAL_APPLICATION,
 				),
 			)
 		return classify_remaining(answers, result, reasons, duties)

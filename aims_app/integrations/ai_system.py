@@ -6,7 +6,7 @@ from aims_app.integrations.people import erpnext_installed, people_details
 from aims_app.integrations.suppliers import supplier_warning, unavailable_suppliers
 
 
-def show_erp_notes(system, method=None) -> None:
+def show_erp_notes(system) -> None:
 	"""`__onload.erp_notes`: the system's suppliers that ERPNext has disabled or put on hold, and its owner's
 	department and manager where an Employee is linked to the owner."""
 	if not erpnext_installed() or system.is_new():

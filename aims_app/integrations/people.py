@@ -67,16 +67,17 @@ def people_details(users: list[str]) -> dict[str, frappe._dict]:
 	return details
 
 
-def clear_flag_on_reassignment(doc, method=None) -> None:
-	"""A record given a new owner is no longer waiting for one (the daily check flags it again if needed)."""
-	if not doc.meta.has_field(FLAG):
-		return
-	if doc.get(FLAG) and doc.has_value_changed(OWNED_RECORDS[doc.doctype]):
-		doc.set(FLAG, 0)
+def clear_flags_on_reassignment(doc) -> None:
+	"""A record, or a Nonconformity's corrective action, given a new owner is no longer waiting for one (the
+	daily check flags it again if needed)."""
+	if doc.doctype == "Nonconformity":
+		clear_row_flags_on_reassignment(doc)
+	elif doc.doctype in OWNED_RECORDS and doc.meta.has_field(FLAG):
+		if doc.get(FLAG) and doc.has_value_changed(OWNED_RECORDS[doc.doctype]):
+			doc.set(FLAG, 0)
 
 
-def clear_row_flags_on_reassignment(doc, method=None) -> None:
-	"""The same for a Nonconformity's corrective actions."""
+def clear_row_flags_on_reassignment(doc) -> None:
 	before = doc.get_doc_before_save()
 	if not before or not frappe.get_meta("Nonconformity Corrective Action").has_field(FLAG):
 		return

@@ -16,8 +16,7 @@ from aims_app.ai_systems.report.ai_inventory_by_department.ai_inventory_by_depar
 	execute as by_department,
 )
 from aims_app.integrations.company import boot_report_filters
-from aims_app.record_cache import clear_record_cache
-from aims_app.tests import AimsTestCase, acting_as, counting_queries, erp, make_user, needs_apps
+from aims_app.tests import AimsTestCase, acting_as, card_value, counting_queries, erp, make_user, needs_apps
 from aims_app.tests.scenarios import ai_risk, evidence, insert
 
 RISK_OWNER = "company-risk-owner@example.com"
@@ -60,16 +59,6 @@ def departments(**filters) -> dict[str, dict]:
 	return {row["department"]: row for row in by_department(filters)[1]}
 
 
-def card(name: str, company: str | None) -> int:
-	"""A workspace card's number as the desk asks for it: its filters, and its dynamic filters evaluated
-	in the browser, where the user's default company is `company`."""
-	number_card = frappe.get_doc("Number Card", name)
-	conditions = frappe.parse_json(number_card.filters_json) + [
-		[*row[:3], company] for row in frappe.parse_json(number_card.dynamic_filters_json)
-	]
-	return frappe.get_attr(number_card.method)(filters=frappe.as_json(conditions))["value"]
-
-
 # Every AIMS report and the readiness chart, called as the desk calls them with a Company filter.
 FILTERED = {
 	"AI Risk Register": lambda company: risk_register({"company": company}),
@@ -80,8 +69,6 @@ FILTERED = {
 	"Readiness by Clause": lambda company: readiness_by_clause.get(
 		filters=frappe.as_json({"company": company})
 	),
-	"Open Nonconformities": lambda company: card("Open Nonconformities", company),
-	"Expired Evidence": lambda company: card("Expired Evidence", company),
 }
 
 
@@ -220,27 +207,43 @@ class TestCompany(AimsTestCase):
 			after = [organisation_facts({"company": company})[0]["risks"] for company in companies]
 		self.assertEqual([a - b for a, b in zip(after, before, strict=True)], [1, 0, 1])
 
-	def test_cards_count_the_users_default_company_and_a_restricted_user_only_theirs(self):
+	def test_cards_count_every_company_and_a_restricted_user_only_theirs(self):
+		cards = ("Open Nonconformities", "Expired Evidence", "Overdue Corrective Actions")
 		with acting_as(MANAGER):
+			before = [card_value(name) for name in cards]
 			for company in (self.home, self.other):
 				insert(
 					"Nonconformity",
 					title=f"Finding in {company}",
 					grade="Minor",
 					source="Monitoring",
-					raised_on=frappe.utils.today(),
+					raised_on=frappe.utils.add_days(frappe.utils.today(), -60),
 					nc_owner=MANAGER,
 					description="Found in monitoring.",
 					company=company,
+					corrective_actions=[
+						{
+							"action": "Retrain the reviewers.",
+							"action_owner": MANAGER,
+							"due_date": frappe.utils.add_days(frappe.utils.today(), -1),
+						}
+					],
 				)
-			home, other, unset = (card("Open Nonconformities", c) for c in (self.home, self.other, None))
-		self.assertGreaterEqual(min(home, other), 1)
-		self.assertGreaterEqual(
-			unset, home + other, "without a default company the card counts every company"
-		)
+				evidence(
+					f"Expired record of {company}",
+					MANAGER,
+					[{"requirement": "ISO-42001-6.3"}],
+					company=company,
+					valid_until=frappe.utils.add_days(frappe.utils.today(), -1),
+				)
+			everyone = [card_value(name) for name in cards]
+		self.assertEqual([a - b for a, b in zip(everyone, before, strict=True)], [2, 2, 2])
 		add_user_permission("Company", self.home, MANAGER)
 		with acting_as(MANAGER):
-			self.assertEqual(unset - card("Open Nonconformities", None), other, "not the other company's")
+			restricted = [card_value(name) for name in cards]
+		self.assertEqual(
+			[a - b for a, b in zip(everyone, restricted, strict=True)], [1, 1, 1], "not the other's"
+		)
 
 	def test_the_inventory_by_department_counts_the_departments_below_and_each_company_apart(self):
 		parent = erp.department("Lending", is_group=True)
@@ -264,7 +267,6 @@ class TestCompany(AimsTestCase):
 
 		def queries(run) -> int:
 			run()  # warm the caches (meta, settings, permissions)
-			clear_record_cache()
 			with counting_queries() as made:
 				run()
 			return len(made)

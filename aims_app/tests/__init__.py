@@ -12,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from threading import Thread
 
 import frappe
+from frappe.desk.doctype.number_card.number_card import get_result
 from pypdf import PdfReader
 from werkzeug.test import Client, TestResponse
 
@@ -208,6 +209,14 @@ def pdf_text(doctype: str, name: str, print_format: str) -> str:
 	assert pdf.startswith(b"%PDF"), "the print did not produce a PDF"
 	text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 	return " ".join(text.split())
+
+
+def card_value(name: str) -> float:
+	"""A workspace card's number, fetched the way the desk's number card widget fetches it."""
+	card = frappe.get_doc("Number Card", name)
+	if card.type == "Custom":
+		return frappe.get_attr(card.method)(filters=card.filters_json)["value"]
+	return get_result(card.as_json(), card.filters_json)
 
 
 @contextmanager

@@ -246,7 +246,6 @@ METHODS = {
 	# the policy in force, "as its reader may see it"
 	"aims_app.ai_governance.doctype.ai_policy.ai_policy.get_published_policy": (("R", "AI Policy"),),
 	# the workspace's cards and heat map: each counts only what its reader may read
-	f"{_DASHBOARD}.records_matching": (("R", ASKED),),
 	f"{_DASHBOARD}.overdue_corrective_actions": (("R", "Nonconformity"),),
 	f"{_DASHBOARD}.evidence_expiring": (("R", "AIMS Evidence"),),
 	f"{_DASHBOARD}.evidence_expired": (("R", "AIMS Evidence"),),

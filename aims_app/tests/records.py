@@ -37,7 +37,9 @@ def evaluate_outcomes(doc, records: "Records"):
 		}
 	).insert(ignore_permissions=True)
 	doc.update({"outcomes_file": file.file_url, "group_columns": "group", "prediction_column": "decision"})
-	doc.update({"label_column": None, "score_column": None})
+	doc.update(
+		{"label_column": None, "score_column": None, "favourable_values": None, "positive_label_values": None}
+	)
 	doc.save(ignore_permissions=True)
 	doc.evaluate()
 

@@ -8,7 +8,6 @@ from aims_app.ai_risk.report.ai_risk_register.ai_risk_register import execute as
 from aims_app.ai_risk.report.live_statement_of_applicability.live_statement_of_applicability import (
 	execute as live_soa,
 )
-from aims_app.record_cache import clear_record_cache
 from aims_app.tests import AimsTestCase, acting_as, counting_queries, make_user
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence, insert
 
@@ -37,18 +36,13 @@ class TestRiskReports(AimsTestCase):
 				[{"control_implementation": CONTROLS[i % 3]}, {"requirement": "ISO-42001-8.2"}],
 			)
 
-	def queries_for(self, report) -> tuple[int, int]:
-		"""Queries of a call with the counts over the large tables cached, and of one computing them."""
-		report({})  # warm the caches (meta, settings) so both runs compare the same work
-		counted = []
-		for clear in (False, True):
-			if clear:
-				clear_record_cache()
-			with counting_queries() as queries:
-				columns, rows, *_ = report({})
-			self.assertTrue(columns and rows)
-			counted.append(len(queries))
-		return tuple(counted)
+	def queries_for(self, report) -> int:
+		"""Queries of a call, Frappe's own caches (meta, settings) warm."""
+		report({})
+		with counting_queries() as queries:
+			columns, rows, *_ = report({})
+		self.assertTrue(columns and rows)
+		return len(queries)
 
 	def test_query_count_does_not_grow_with_the_data(self):
 		for report in (live_soa, risk_register):
@@ -57,9 +51,7 @@ class TestRiskReports(AimsTestCase):
 				few = self.queries_for(report)
 				self.add_records(20)
 				many = self.queries_for(report)
-				self.assertLessEqual(many[0], few[0], "cached: no more queries with more data")
-				self.assertLessEqual(many[1], few[1], "computed: no more queries with more data")
-				self.assertLessEqual(max(many), 6)
+				self.assertLessEqual(many, few, "no more queries with more data")
 
 	def test_live_soa_counts_risks_and_evidence_per_control(self):
 		self.add_records(3)

@@ -136,7 +136,14 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 		doc.update(
 			{"outcomes_file": file.file_url, "group_columns": "group", "prediction_column": "decision"}
 		)
-		doc.update({"label_column": None, "score_column": None})
+		doc.update(
+			{
+				"label_column": None,
+				"score_column": None,
+				"favourable_values": None,
+				"positive_label_values": None,
+			}
+		)
 		doc.save(ignore_permissions=True)
 		frappe.db.commit()
 		return name
@@ -223,9 +230,6 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 			"download_inventory": dict,
 			"sync_now": dict,
 			"get_published_policy": dict,
-			"records_matching": lambda: {
-				"filters": frappe.as_json([["AI System", "docstatus", "<", 2]]),
-			},
 			"overdue_corrective_actions": lambda: {"filters": "[]"},
 			"evidence_expiring": lambda: {"filters": "[]"},
 			"evidence_expired": lambda: {"filters": "[]"},
@@ -256,7 +260,7 @@ class TestWhitelistedMethodsOverHttp(LiveServerTestCase):
 			return [{"path": api, "params": link}]
 		if short not in arguments:
 			return []
-		asked = "AI System" if short in ("records_matching", "get_count") else None
+		asked = "AI System" if short == "get_count" else None
 		return [{"path": api, "json": arguments[short](), "asked": asked}]
 
 	# the tests ------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ import re
 
 import frappe
 from frappe.desk.desktop import get_desktop_page
-from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, add_months, today
 
@@ -15,7 +14,7 @@ from aims_app.ai_governance.onboarding import facts as onboarding_facts
 from aims_app.ai_governance.onboarding import mark_steps_done
 from aims_app.ai_governance.onboarding_rules import done_steps
 from aims_app.ai_risk.report.ai_risk_register import ai_risk_register
-from aims_app.tests import AimsTestCase, acting_as, make_user
+from aims_app.tests import AimsTestCase, acting_as, card_value, make_user
 from aims_app.tests.scenarios import ai_risk, cv_screening, evidence, insert
 
 MANAGER = "ws-manager@example.com"
@@ -26,14 +25,6 @@ CUSTOM_METHODS = (
 	dashboard.evidence_expiring,
 	dashboard.evidence_expired,
 )
-
-
-def card_value(name: str) -> float:
-	"""A card's number, fetched the way the desk's number card widget fetches it."""
-	card = frappe.get_doc("Number Card", name)
-	if card.type == "Custom":
-		return frappe.get_attr(card.method)(filters=card.filters_json)["value"]
-	return get_result(card.as_json(), card.filters_json)
 
 
 def forget_system_settings():
@@ -264,6 +255,6 @@ class TestWorkspace(AimsTestCase):
 			for method in (*CUSTOM_METHODS, dashboard.risk_heat_map):
 				with self.subTest(method=method.__name__), self.assertRaises(frappe.PermissionError):
 					method()
-			card = frappe.get_doc("Number Card", "Risks Above Appetite")
-			with self.subTest(method="records_matching"), self.assertRaises(frappe.PermissionError):
-				dashboard.records_matching(filters=card.filters_json)
+			for name in ("Risks Above Appetite", "AI Systems in Scope"):
+				with self.subTest(card=name), self.assertRaises(frappe.PermissionError):
+					card_value(name)

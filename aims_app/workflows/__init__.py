@@ -1,4 +1,5 @@
-"""The Frappe Workflows aims_app ships, as `bench export-fixtures` writes them (aims_app/records/workflow*.json).
+"""The Frappe Workflows aims_app ships as fixtures, as `bench export-fixtures` writes them
+(aims_app/fixtures/workflow*.json), which Frappe imports on install and migrate.
 
 The names below are read from those files, so the file is the one place a workflow is written down.
 States and actions are shared masters: an uninstall removes our workflows but leaves these names, as
@@ -8,7 +9,7 @@ Frappe leaves its own.
 import json
 from pathlib import Path
 
-FIXTURES = Path(__file__).parent.parent / "records"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def _fixture(name: str) -> list[dict]:

@@ -14,7 +14,7 @@ from aims_app.translation import text, value
 from aims_app.workflows.separation_rules import requesters, self_approval_refusal
 
 
-def refuse_state_outside_workflow(doc, method=None):
+def refuse_state_outside_workflow(doc):
 	"""A workflow state written directly (REST, import), or a document signed without its workflow action, must
 	be what a workflow action could have done from the stored state: Frappe checks the user's roles, but
 	neither the self-approval rule of the transition nor that the state's docstatus is the record's (an action

@@ -355,9 +355,12 @@ def registers(period_from: str, period_to: str) -> Iterator[Register]:
 			"computed_tier",
 			"tier_override",
 			"next_review_date",
+			"placed_on_market_on",
+			"next_obligation_on",
 		],
 		{},
 	)
+	yield obligations_register()
 	yield risk_register()
 	yield listed(
 		"controls",
@@ -436,6 +439,45 @@ def listed(key, title, doctype, fields, filters, order_by="name asc", filters_te
 		header=[label(meta, field) if field != "name" else _("ID") for field in fields],
 		rows=[list(row) for row in rows],
 		filters=filters_text or _("None: every record"),
+	)
+
+
+OBLIGATION_FIELDS = (
+	"article",
+	"summary",
+	"duty_of",
+	"applies_from",
+	"status",
+	"deciding_rule",
+	"addressed",
+	"how_addressed",
+)
+
+
+def obligations_register() -> Register:
+	"""Every EU AI Act obligation of the systems the requester may read, with whose duty it is, from when it
+	applies (the library's date) and the rule that decides that date."""
+	meta = frappe.get_meta("AI System Obligation")
+	child = "`tabAI System Obligation`"
+	rows = frappe.get_list(
+		"AI System",
+		fields=["name", "system_name", *(f"{child}.{field}" for field in OBLIGATION_FIELDS)],
+		filters=[["AI System Obligation", "article", "is", "set"]],
+		order_by="`tabAI System`.name asc, `tabAI System Obligation`.idx asc",
+		limit_page_length=0,
+		as_list=True,
+	)
+	return Register(
+		key="eu-ai-act-obligations",
+		title=_("EU AI Act obligations"),
+		source="AI System",
+		header=[
+			_("ID"),
+			label(frappe.get_meta("AI System"), "system_name"),
+			*(label(meta, field) for field in OBLIGATION_FIELDS),
+		],
+		rows=[list(row) for row in rows],
+		filters=_("None: every obligation of every AI system, dated by the EU AI Act library"),
 	)
 
 

@@ -1,9 +1,6 @@
 """Readiness of the AIMS against ISO/IEC 42001: the facts the rules in rules.py beside this file decide
-on, counted in set-based queries whatever the size of the organisation: four, and up to ten more for the
-counts over the large tables (AI systems, risks, evidence) that are not in aims_app.record_cache, which
-keeps each group of them while the records that group reads are unchanged, and the counts over the risks
-and the evidence per range of their names: a change to one risk recounts the risks of its range, and
-neither the evidence nor the other risks.
+on, counted in set-based queries whatever the size of the organisation: six, each one SELECT of scalar
+subqueries or one aggregate over a large table (AI systems, risks, evidence), computed afresh on every call.
 
 Every AIMS role reads the records counted here (see aims_app/permissions.py), and the rows are library
 requirements, so nothing needs filtering per user. Shared by the "AIMS Readiness" report, the
@@ -34,10 +31,10 @@ from aims_app.ai_assurance.readiness.rules import (
 )
 from aims_app.ai_risk.applicability import by_control, control_decisions, evidence_by_control
 from aims_app.ai_risk.risk_rules import above_appetite_criterion
+from aims_app.ai_systems.eu_ai_act_timeline import REMINDER_LEAD_DAYS
 from aims_app.ai_systems.monitoring.rules import current_since
 from aims_app.integrations.company import restricted_to_company
 from aims_app.integrations.people import FLAG, OWNED_RECORDS
-from aims_app.record_cache import Partitioned, cached_results
 from aims_app.roles import AIMS_ROLES
 from aims_app.translation import text, value
 
@@ -49,8 +46,6 @@ LEAVERS_PREFIX = "owned_by_leavers_"
 OPERATING_STAGE = "Operation and monitoring"
 MonthsBetween = CustomFunction("TIMESTAMPDIFF", ["unit", "start", "end"])
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
-# What the counts over the AI systems read, their child tables aside.
-SYSTEM_FACT_DOCTYPES = ("AI System", "AIMS Scope", "AIMS Role Assignment", "AI Impact Assessment", "AI Risk")
 
 
 def readiness_rows(filters=None) -> list[frappe._dict]:
@@ -191,28 +186,13 @@ def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
 		**leaver_facts(),
 		**monitoring_facts(day),
 		**lifecycle_facts(),
+		**system_facts(day),
 	}
-	counted = [
-		Partitioned("AI System", restricted_to_company(system_counts(day), filters)),
-		Partitioned("AI Risk", restricted_to_company(risk_counts(day), filters)),
-		Partitioned(
-			"AI Risk", restricted_to_company(treated_risk_counts(), filters), also=("Control Implementation",)
-		),
-		Partitioned("AIMS Evidence", restricted_to_company(evidence_counts(day), filters)),
-	]
-	*large, evidence = cached_results(
-		(SYSTEM_FACT_DOCTYPES, facts_query(system_facts(day), filters)),
-		*counted,
-		Partitioned(
-			"AIMS Evidence", restricted_to_company(evidence_by_control(), filters), keys=("control",)
-		),
-	)
-	# a range of records may hold none of a count's rows: each count starts at zero
-	row = dict.fromkeys((term.alias for entry in counted for term in entry.query._selects), 0)
-	row.update(facts_query(small, filters).run(as_dict=True)[0])
-	for rows in large:
-		for counts in rows:
-			row.update(counts)
+	large = (system_counts(day), risk_counts(day), treated_risk_counts(), evidence_counts(day))
+	row = {}
+	for query in (facts_query(small, filters), *(restricted_to_company(query, filters) for query in large)):
+		row.update(query.run(as_dict=True)[0])
+	evidence = restricted_to_company(evidence_by_control(), filters).run(as_dict=True)
 	facts = {name: int(value or 0) for name, value in row.items()}
 	leaver_counts = [facts.pop(name) for name in list(facts) if name.startswith(LEAVERS_PREFIX)]
 	facts.update({"records_owned_by_leavers": sum(leaver_counts)})
@@ -377,6 +357,43 @@ def system_facts(day: date) -> dict:
 		"in_scope_systems_with_models": count(system, in_scope, with_models),
 		"in_scope_systems_with_parties": count(
 			system, in_scope, system.name.isin(children_of_systems("AI System Interested Party"))
+		),
+		**obligation_facts(system, in_scope, day),
+	}
+
+
+def obligation_facts(system, in_scope, day: date) -> dict:
+	"""In-scope systems with EU AI Act obligations that apply on `day`, or start to within the reminder lead,
+	and those of them with every such obligation addressed (the dates are the library's, stored per row)."""
+	row = frappe.qb.DocType("AI System Obligation")
+	soon = add_days(day, REMINDER_LEAD_DAYS)
+
+	def systems_with(*conditions):
+		query = frappe.qb.from_(row).select(row.parent).where(row.parenttype == "AI System")
+		for condition in conditions:
+			query = query.where(condition)
+		return query
+
+	applying, upcoming = row.applies_from <= day, (row.applies_from > day) & (row.applies_from <= soon)
+	open_row = row.addressed == 0
+	return {
+		"in_scope_systems_obligations_applying": count(
+			system, in_scope, system.name.isin(systems_with(applying))
+		),
+		"in_scope_systems_obligations_applying_addressed": count(
+			system,
+			in_scope,
+			system.name.isin(systems_with(applying)),
+			system.name.notin(systems_with(applying, open_row)),
+		),
+		"in_scope_systems_obligations_upcoming": count(
+			system, in_scope, system.name.isin(systems_with(upcoming))
+		),
+		"in_scope_systems_obligations_upcoming_addressed": count(
+			system,
+			in_scope,
+			system.name.isin(systems_with(upcoming)),
+			system.name.notin(systems_with(upcoming, open_row)),
 		),
 	}
 

@@ -442,6 +442,32 @@ HIGH_RISK_FAIRNESS_EVALUATED = every(
 )
 
 
+# Clause 4.2 (legal requirements of interested parties): the EU AI Act obligations of in-scope systems, dated
+# by the library, addressed once they apply, and those that start to apply within a month.
+SYSTEMS_WITH_OBLIGATIONS_APPLYING = Population("in_scope_systems_obligations_applying")
+SYSTEMS_WITH_OBLIGATIONS_UPCOMING = Population("in_scope_systems_obligations_upcoming")
+OBLIGATIONS_APPLYING_ADDRESSED = every(
+	"in_scope_systems_obligations_applying_addressed",
+	SYSTEMS_WITH_OBLIGATIONS_APPLYING,
+	_("In-scope AI systems whose EU AI Act obligations that apply today are all addressed"),
+	_(
+		"{missing} of {total} in-scope AI systems have EU AI Act obligations that apply today and are not "
+		"marked as addressed."
+	),
+	list_route("ai-system", in_scope=1),
+)
+OBLIGATIONS_UPCOMING_ADDRESSED = every(
+	"in_scope_systems_obligations_upcoming_addressed",
+	SYSTEMS_WITH_OBLIGATIONS_UPCOMING,
+	_("In-scope AI systems whose EU AI Act obligations that start to apply within a month are addressed"),
+	_(
+		"{missing} of {total} in-scope AI systems have EU AI Act obligations that start to apply within a "
+		"month and are not marked as addressed yet."
+	),
+	list_route("ai-system", in_scope=1, next_obligation_on=["is", "set"]),
+)
+
+
 def dataset_check(fact: str, found: str, missing: str, field_name: str) -> Check:
 	return every(
 		fact, SCOPE_DATASETS, found, missing, list_route("ai-dataset", **{field_name: ["is", "not set"]})
@@ -485,6 +511,8 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 			list_route("interested-party", review_date=["<", "Today"]),
 		),
 		PARTIES_ADDRESSED,
+		OBLIGATIONS_APPLYING_ADDRESSED,
+		OBLIGATIONS_UPCOMING_ADDRESSED,
 	),
 	"4.3": (
 		SCOPE_CURRENT,

@@ -42,6 +42,7 @@ class ApprovedStep:
 			self.assign_approvers()
 		elif self.workflow_state == REJECTED:
 			self.close_assignments()
+		super().on_update()
 
 	def assign_approvers(self):
 		"""Whoever may approve it is given it as a task (a ToDo, with Frappe's notification): their ToDo list is

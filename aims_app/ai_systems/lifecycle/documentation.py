@@ -5,6 +5,7 @@ print format's Jinja (hooks.py jinja methods)."""
 import frappe
 from frappe.query_builder.functions import Count
 
+from aims_app.ai_systems.eu_ai_act_timeline import basis, load_timeline
 from aims_app.ai_systems.lifecycle.documentation_rules import (
 	Recorded,
 	annex_iv_sections,
@@ -97,6 +98,7 @@ def technical_documentation(ai_system: str) -> dict:
 		"reviews": reviews,
 		"changes": changes,
 		"assessment": assessment,
+		"eu_ai_act_basis": text(basis(load_timeline())),
 		"annex_iv": [{**s, "heading": text(s["heading"])} for s in annex_iv_sections(recorded)]
 		if annex_iv
 		else [],

@@ -5,7 +5,6 @@ from textwrap import shorten
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from aims_app.ai_assurance.assignments.sync import sync_assignments, task
 from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
@@ -15,11 +14,12 @@ from aims_app.ai_assurance.doctype.aims_audit.audit_rules import (
 	nonconformity_grade,
 	unanswered_rows,
 )
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import text, value
 from aims_app.validation import refuse_dates_out_of_order
 
 
-class AIMSAudit(Document):
+class AIMSAudit(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -66,9 +66,11 @@ class AIMSAudit(Document):
 		if self.docstatus == 0:
 			self.build_checklist()
 		self.count_findings()
+		super().validate()
 
 	def before_submit(self):
 		self.refuse_unanswered_rows()
+		super().before_submit()
 
 	def on_submit(self):
 		self.raise_nonconformities()

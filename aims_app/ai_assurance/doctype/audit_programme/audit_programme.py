@@ -3,12 +3,12 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.validation import refuse_dates_out_of_order
 
 
-class AuditProgramme(Document):
+class AuditProgramme(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -35,6 +35,7 @@ class AuditProgramme(Document):
 		for row in self.audits:
 			label = _("Planned Audits, row {0}: ").format(row.idx)
 			refuse_dates_out_of_order(row, "planned_start", "planned_end", label)
+		super().validate()
 
 
 @frappe.whitelist()

@@ -3,14 +3,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime
 
 from aims_app.ai_assurance.assignments.sync import sync_assignments, task
 from aims_app.ai_assurance.doctype.management_review.review_inputs import compile_inputs
+from aims_app.controllers.aims_document import AIMSDocument
 
 
-class ManagementReview(Document):
+class ManagementReview(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -53,6 +53,7 @@ class ManagementReview(Document):
 					_("Decisions, row {0}: an action with an owner needs a due date.").format(row.idx),
 					title=_("Due Date Missing"),
 				)
+		super().validate()
 
 	def on_submit(self):
 		self.assign_actions()

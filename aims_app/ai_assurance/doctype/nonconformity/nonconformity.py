@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from aims_app.ai_assurance.assignments.sync import sync_assignments, task
@@ -13,11 +12,12 @@ from aims_app.ai_assurance.doctype.nonconformity.nonconformity_rules import (
 	action_status,
 	entry_refusal,
 )
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.history import record_change
 from aims_app.translation import text, value
 
 
-class Nonconformity(Document):
+class Nonconformity(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -59,9 +59,11 @@ class Nonconformity(Document):
 	def validate(self):
 		self.set_action_statuses()
 		self.refuse_stage_not_ready()
+		super().validate()
 
 	def on_update(self):
 		self.assign_corrective_actions()
+		super().on_update()
 
 	def action_facts(self) -> tuple[ActionFacts, ...]:
 		return tuple(

@@ -22,8 +22,7 @@ VERDICT_CARDS = ((COVERED, "Green"), (PARTLY_COVERED, "Orange"), (NOT_COVERED, "
 
 def execute(filters: dict | None = None):
 	"""Each requirement of NIST AI RMF, the EU AI Act and ISO/IEC 27001 with the ISO/IEC 42001 requirements
-	mapped to it and what their readiness covers of it (five queries, whatever the data; seven when the
-	readiness counts are not in the record cache)."""
+	mapped to it and what their readiness covers of it (a fixed number of queries, whatever the data)."""
 	filters = frappe._dict(filters or {})
 	statuses = {row.name: row.status for row in readiness_rows(filters)}
 	rows = crosswalk_rows(statuses, filters)

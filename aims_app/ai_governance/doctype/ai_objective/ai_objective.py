@@ -2,14 +2,14 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from aims_app.ai_governance.doctype.ai_objective.objective_rules import objective_status
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.history import record_changes
 
 
-class AIObjective(Document):
+class AIObjective(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -41,6 +41,7 @@ class AIObjective(Document):
 	def validate(self):
 		self.sort_measurements()
 		self.set_status()
+		super().validate()
 
 	def sort_measurements(self):
 		self.measurements.sort(key=lambda row: getdate(row.measured_on))

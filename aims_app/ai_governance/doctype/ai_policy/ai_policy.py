@@ -3,9 +3,9 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import add_months, getdate, now_datetime, today
 
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.history import record_changes
 from aims_app.translation import label, value
 from aims_app.validation import refuse_dates_out_of_order
@@ -14,7 +14,7 @@ from aims_app.validation import refuse_dates_out_of_order
 REQUIRED_COMMITMENTS = ("Meet applicable requirements", "Continual improvement of the AIMS")
 
 
-class AIPolicy(Document):
+class AIPolicy(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -63,15 +63,18 @@ class AIPolicy(Document):
 			self.refuse_missing_commitments()
 		if self.is_new():
 			self.refuse_unapproved_previous_version()
+		super().validate()
 
 	def before_submit(self):
 		self.approved_by = frappe.session.user
 		self.approved_on = now_datetime()
+		super().before_submit()
 
 	def before_update_after_submit(self):
 		refuse_dates_out_of_order(self, "effective_date", "review_date")
 		if self.status == "Published" and not self.published_on:
 			self.published_on = now_datetime()
+		super().before_update_after_submit()
 
 	def on_update_after_submit(self):
 		if self.has_value_changed("status") and self.status == "Published":
@@ -79,6 +82,7 @@ class AIPolicy(Document):
 
 	def before_cancel(self):
 		self.status = "Cancelled"
+		super().before_cancel()
 
 	def set_review_date(self):
 		if not self.review_date:

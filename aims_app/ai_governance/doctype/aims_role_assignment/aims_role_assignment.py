@@ -3,11 +3,12 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
+from aims_app.controllers.aims_document import AIMSDocument
 
-class AIMSRoleAssignment(Document):
+
+class AIMSRoleAssignment(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -35,3 +36,4 @@ class AIMSRoleAssignment(Document):
 			)
 		if self.valid_from and self.valid_to and getdate(self.valid_to) < getdate(self.valid_from):
 			frappe.throw(_("Valid To cannot be before Valid From."), title=_("Invalid Dates"))
+		super().validate()

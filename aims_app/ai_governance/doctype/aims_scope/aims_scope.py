@@ -2,10 +2,11 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
+
+from aims_app.controllers.aims_document import AIMSDocument
 
 
-class AIMSScope(Document):
+class AIMSScope(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -29,3 +30,4 @@ class AIMSScope(Document):
 	def before_submit(self):
 		# Submitting the scope is its approval: the document-control block names who gave it.
 		self.approved_by = self.approved_by or frappe.session.user
+		super().before_submit()

@@ -3,13 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from aims_app.ai_risk.risk_matrix import RiskMatrix, default_matrix, matrix_problems
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import text
 
 
-class AIMSSettings(Document):
+class AIMSSettings(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -75,6 +75,7 @@ class AIMSSettings(Document):
 			frappe.throw(
 				"<br>".join(text(problem) for problem in problems), title=_("The risk matrix cannot be used")
 			)
+		super().validate()
 
 	def risk_matrix(self) -> RiskMatrix:
 		return RiskMatrix(

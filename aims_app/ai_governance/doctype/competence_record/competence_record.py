@@ -3,15 +3,15 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.integrations.training import refuse_second_record_for_event
 from aims_app.translation import label
 from aims_app.validation import refuse_dates_out_of_order
 
 
-class CompetenceRecord(Document):
+class CompetenceRecord(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -35,6 +35,7 @@ class CompetenceRecord(Document):
 		refuse_second_record_for_event(self)
 		if getdate(self.gained_on) > getdate(today()):
 			frappe.throw(_("{0} cannot be in the future.").format(label(self.meta, "gained_on")))
+		super().validate()
 
 	@property
 	def has_lapsed(self) -> bool:

@@ -1,10 +1,10 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from aims_app.controllers.aims_document import AIMSDocument
 
 
-class InterestedParty(Document):
+class InterestedParty(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

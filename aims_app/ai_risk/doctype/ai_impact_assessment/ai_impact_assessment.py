@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import add_months, getdate
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
@@ -17,6 +16,7 @@ from aims_app.ai_risk.doctype.ai_impact_assessment.impact_rules import (
 )
 from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD
 from aims_app.ai_risk.scoring import refuse_off_scale
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.history import record_change
 from aims_app.translation import label, labels, text
 
@@ -30,7 +30,7 @@ FRIA_FIELDS = (
 )
 
 
-class AIImpactAssessment(Document):
+class AIImpactAssessment(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -80,10 +80,12 @@ class AIImpactAssessment(Document):
 		self.snapshot_system()
 		self.set_area_levels()
 		self.set_next_review_date()
+		super().validate()
 
 	def before_submit(self):
 		self.refuse_incomplete_areas()
 		self.refuse_missing_conclusion()
+		super().before_submit()
 
 	def fill_from_system(self):
 		"""A new assessment starts from what the inventory already says about the system."""

@@ -3,17 +3,17 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import add_months, getdate, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.risk_rules import IMPACT, LIKELIHOOD, residual_problem, score_risk
 from aims_app.ai_risk.scoring import refuse_off_scale, require_library_kind
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.history import record_changes
 from aims_app.translation import label, text
 
 
-class AIRisk(Document):
+class AIRisk(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -56,6 +56,7 @@ class AIRisk(Document):
 		self.reopen_if_acceptance_no_longer_holds()
 		self.refuse_accepted_without_acceptance()
 		self.set_review_date()
+		super().validate()
 
 	def validate_library_links(self):
 		require_library_kind(self, "risk_source", self.risk_source, "Risk Source")

@@ -3,14 +3,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import label
 from aims_app.validation import refuse_dates_out_of_order
 
 
-class AIMSEvidence(Document):
+class AIMSEvidence(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -39,6 +39,7 @@ class AIMSEvidence(Document):
 		self.refuse_validity_before_issue()
 		self.refuse_empty_links()
 		self.refuse_nothing_to_show()
+		super().validate()
 
 	def refuse_validity_before_issue(self):
 		refuse_dates_out_of_order(self, "issued_on", "valid_until")

@@ -3,13 +3,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.query_builder import Case
+
+from aims_app.controllers.aims_document import AIMSDocument
 
 ANNEX_A_CONTROLS = {"framework": "ISO-42001", "requirement_kind": "Control"}
 
 
-class ControlImplementation(Document):
+class ControlImplementation(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -39,6 +40,7 @@ class ControlImplementation(Document):
 
 	def validate(self):
 		self.refuse_exclusion_while_treating_risks()
+		super().validate()
 
 	def refuse_exclusion_while_treating_risks(self):
 		if self.applicability != "Not applicable" or not self.has_value_changed("applicability"):

@@ -6,11 +6,11 @@ import json
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.model.document import Document
 from frappe.utils import cstr, getdate, now_datetime, today
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.risk_rules import acceptance_refusal
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.history import record_change
 from aims_app.roles import AIMS_APPROVER
 from aims_app.translation import label, text, value
@@ -31,7 +31,7 @@ SNAPSHOT_SKIP = {
 }
 
 
-class RiskAcceptance(Document):
+class RiskAcceptance(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -76,6 +76,7 @@ class RiskAcceptance(Document):
 		self.refuse_past_expiry()
 		if self.docstatus == 0:
 			self.take_risk_snapshot()
+		super().validate()
 
 	def before_submit(self):
 		self.take_risk_snapshot()
@@ -83,6 +84,7 @@ class RiskAcceptance(Document):
 		self.refuse_wrong_decision_maker()
 		self.accepted_by = frappe.session.user
 		self.accepted_on = now_datetime()
+		super().before_submit()
 
 	def on_submit(self):
 		record_change(

@@ -3,11 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.query_builder.functions import Max
 from frappe.utils import now_datetime
 
 from aims_app.ai_risk.applicability import live_rows
+from aims_app.controllers.aims_document import AIMSDocument
 
 # The columns of a frozen row, as the live SoA computes them.
 SNAPSHOT_FIELDS = (
@@ -25,7 +25,7 @@ SNAPSHOT_FIELDS = (
 )
 
 
-class StatementofApplicability(Document):
+class StatementofApplicability(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -59,11 +59,13 @@ class StatementofApplicability(Document):
 	def validate(self):
 		if self.docstatus == 0:
 			self.take_snapshot()
+		super().validate()
 
 	def before_submit(self):
 		self.refuse_stale_snapshot()
 		self.approved_by = frappe.session.user
 		self.approved_on = now_datetime()
+		super().before_submit()
 
 	def take_snapshot(self):
 		rows = live_rows(with_names=True)

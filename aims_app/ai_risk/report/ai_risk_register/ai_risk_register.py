@@ -8,9 +8,8 @@ from frappe.utils import cint
 
 from aims_app.ai_governance.doctype.aims_settings.aims_settings import get_risk_matrix
 from aims_app.ai_risk.risk_rules import above_appetite_filters, counts_above_appetite
-from aims_app.compat import count_all, list_query_sql
+from aims_app.compat import count_all
 from aims_app.integrations.company import company_conditions, systems_of_department
-from aims_app.record_cache import cached_list_rows
 from aims_app.reports import card, column, inert
 
 PAGE_LENGTH = 500
@@ -60,18 +59,16 @@ def execute(filters: dict | None = None):
 
 def risk_totals(conditions: dict) -> list[frappe._dict]:
 	"""How many matching risks the user may read, by status, appetite and level: counted in the database,
-	with the user's permissions in the query, and kept while the risks are unchanged."""
+	with the user's permissions in the query."""
 	grouped = ", ".join(TOTALS_FIELDS)
-	query = frappe.get_list(
+	return frappe.get_list(
 		"AI Risk",
 		fields=[*TOTALS_FIELDS, count_all("risks")],
 		filters=conditions,
 		group_by=grouped,
 		order_by=grouped,
 		limit_page_length=0,
-		run=0,
 	)
-	return cached_list_rows(list_query_sql(query))
 
 
 def page_message(page: int, shown: int, totals) -> str | None:

@@ -8,7 +8,6 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
 from frappe.email.doctype.email_account.email_account import EmailAccount
-from frappe.model.document import Document
 from frappe.rate_limiter import rate_limit
 from frappe.utils import add_to_date, get_url, now_datetime
 from frappe.utils.password import get_encryption_key
@@ -21,12 +20,13 @@ from aims_app.ai_systems.portal.rules import (
 	over_the_limit,
 )
 from aims_app.ai_systems.portal.transparency import is_published
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.integrations.people import aims_managers
 
 REPORTER_FIELDS = ("subject", "reported_system", "what_happened", "contact_name", "contact_email")
 
 
-class AIConcern(Document):
+class AIConcern(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -53,6 +53,9 @@ class AIConcern(Document):
 		triage_notes: DF.SmallText | None
 		what_happened: DF.SmallText
 	# end: auto-generated types
+
+	# the subject is what the public writes: escaped on save instead
+	refuses_markup_in_names = False
 
 	def before_insert(self):
 		from_outside = frappe.session.user == "Guest" or bool(frappe.flags.in_web_form)
@@ -81,6 +84,7 @@ class AIConcern(Document):
 			)
 		if self.is_new() and self.reported_system:
 			self.link_the_system_named()
+		super().validate()
 
 	def link_the_system_named(self):
 		"""The reporter picks from the published systems; any other value (a guess at an unpublished one

@@ -10,7 +10,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_months, now_datetime, strip_html
 
-from aims_app.compat import in_test
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.messages import MessageError
 from aims_app.translation import text, value
 
@@ -43,7 +43,7 @@ def thresholds() -> Thresholds:
 	)
 
 
-class AIFairnessEvaluation(Document):
+class AIFairnessEvaluation(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -67,6 +67,7 @@ class AIFairnessEvaluation(Document):
 		evaluation_error: DF.SmallText | None
 		evidence: DF.Link | None
 		fairness_metric: DF.Link | None
+		favourable_values: DF.Data | None
 		group_columns: DF.Data
 		groups: DF.Table[AIFairnessEvaluationGroup]
 		label_column: DF.Data | None
@@ -77,6 +78,7 @@ class AIFairnessEvaluation(Document):
 		min_group_count: DF.Int
 		min_impact_ratio: DF.Float
 		outcomes_file: DF.Attach | None
+		positive_label_values: DF.Data | None
 		prediction_column: DF.Data
 		result: DF.Literal["Not evaluated", "Queued", "Pass", "Fail", "Not judged"]
 		result_reasons: DF.SmallText | None
@@ -92,6 +94,7 @@ class AIFairnessEvaluation(Document):
 			self.outcomes_file_path()
 		if self.result in EVALUATED and self.evaluated_file != self.what_is_evaluated():
 			self.clear_results()
+		super().validate()
 
 	def before_submit(self):
 		if self.result not in EVALUATED:
@@ -101,6 +104,7 @@ class AIFairnessEvaluation(Document):
 				),
 				title=_("Not evaluated"),
 			)
+		super().before_submit()
 
 	def on_submit(self):
 		if self.fairness_metric and self.lowest_impact_ratio is not None and self.result != "Not judged":
@@ -131,22 +135,27 @@ class AIFairnessEvaluation(Document):
 	def columns(self) -> Columns:
 		from aims_app.ai_systems.monitoring.fairness import Columns
 
-		groups = tuple(c.strip() for c in (self.group_columns or "").split(",") if c.strip())
 		return Columns(
-			groups=groups,
+			groups=listed(self.group_columns),
 			prediction=(self.prediction_column or "").strip(),
 			label=(self.label_column or "").strip() or None,
 			score=(self.score_column or "").strip() or None,
+			favourable=listed(self.favourable_values),
+			positive=listed(self.positive_label_values),
 		)
 
 	def what_is_evaluated(self) -> str:
-		"""The file and column choices the results hold for: results go when one of them changes."""
+		"""The file, column and value choices the results hold for: results go when one of them changes. (Values
+		chosen are added only when there are some, so that results from before they could be chosen stay.)"""
+		columns = self.columns()
+		chosen = {"favourable": columns.favourable, "positive": columns.positive}
 		return "|".join(
 			[
 				self.outcomes_file or "",
-				*self.columns().chosen,
-				str(self.columns().label),
-				str(self.columns().score),
+				*columns.chosen,
+				str(columns.label),
+				str(columns.score),
+				*(f"{role}={','.join(values)}" for role, values in chosen.items() if values),
 			]
 		)
 
@@ -210,17 +219,17 @@ class AIFairnessEvaluation(Document):
 		if size <= IN_REQUEST_BYTES:
 			self.evaluate_file(path)
 			return {"queued": False}
+		# enqueued once this request commits, so that the worker reads the record as queued and saved
 		frappe.enqueue(
 			evaluate_in_background,
 			queue="long",
 			timeout=3600,
 			job_id=f"aims-fairness-{self.name}",
 			deduplicate=True,
+			enqueue_after_commit=True,
 			name=self.name,
-			now=in_test(),
 		)
-		if not in_test():
-			self.db_set({"result": "Queued", "evaluation_error": None})
+		self.db_set({"result": "Queued", "evaluation_error": None})
 		return {"queued": True}
 
 	def columns_or_refuse(self) -> Columns:
@@ -283,7 +292,11 @@ class AIFairnessEvaluation(Document):
 					"impact_ratio": g.impact_ratio,
 					"true_positive_rate": g.true_positive_rate,
 					"false_positive_rate": g.false_positive_rate,
+					"false_negative_rate": g.false_negative_rate,
+					"positive_predictive_value": g.positive_predictive_value,
 					"mean_score": g.mean_score,
+					"scoring_rate": g.scoring_rate,
+					"scoring_impact_ratio": g.scoring_impact_ratio,
 					"outcome": g.outcome,
 				},
 			)
@@ -329,6 +342,11 @@ class AIFairnessEvaluation(Document):
 
 
 PRINT_FORMAT = "AI Fairness Evaluation Report"
+
+
+def listed(text: str | None) -> tuple[str, ...]:
+	"""The values of a comma-separated field."""
+	return tuple(v.strip() for v in (text or "").split(",") if v.strip())
 
 
 def evidence_controls() -> list[str]:

@@ -3,12 +3,15 @@
 
 """Fairness evaluations (A.7.4, A.6.2.4) of a generated hiring dataset whose selection rates the test chooses:
 the impact ratios it must give, the four-fifths rule failed by the disadvantaged group, the report an auditor
-reads (its PDF text), the measurement it feeds, the evidence it is filed as; bad files refused, nothing saved."""
+reads (its PDF text), the measurement it feeds, the evidence it is filed as; bad files refused, nothing saved.
+And an outcome file as a risk assessment writes it (Low/Medium/High, reoffended yes/no), whose words, once
+the favourable and positive values are chosen, give the figures of its 0/1 form."""
 
 import frappe
 from frappe.utils import add_months, today
 
 from aims_app.ai_assurance.readiness.facts import organisation_facts
+from aims_app.ai_systems.doctype.ai_fairness_evaluation.ai_fairness_evaluation import evaluate_in_background
 from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric import (
 	metric,
 	operating_system,
@@ -26,6 +29,47 @@ CELLS = {
 	("female", "under 40"): (100, 35),
 	("female", "40 and over"): (100, 25),
 }
+
+
+# (race, risk level) -> (defendants, of whom reoffended within two years)
+RISK_CELLS = {
+	("African-American", "Low"): (60, 18),
+	("African-American", "Medium"): (50, 26),
+	("African-American", "High"): (50, 35),
+	("Caucasian", "Low"): (90, 27),
+	("Caucasian", "Medium"): (40, 20),
+	("Caucasian", "High"): (20, 14),
+}
+GROUP_FIGURES = (
+	"row_count",
+	"selected",
+	"selection_rate",
+	"impact_ratio",
+	"true_positive_rate",
+	"false_positive_rate",
+	"false_negative_rate",
+	"positive_predictive_value",
+	"mean_score",
+	"scoring_rate",
+	"scoring_impact_ratio",
+	"outcome",
+)
+
+
+def risk_csv(words: bool) -> bytes:
+	"""Defendants rated Low, Medium or High risk with a decile score, and whether they reoffended: as words,
+	or in their 0/1 form (1 for rated Low, the favourable outcome; 1 for did not reoffend)."""
+	lines = ["defendant,race,decile_score,score_text,two_year_recid"]
+	for (race, level), (defendants, reoffended) in RISK_CELLS.items():
+		for i in range(defendants):
+			decile = {"Low": 1, "Medium": 5, "High": 8}[level] + i % 3
+			recid = i < reoffended
+			if words:
+				outcome = f"{level},{'yes' if recid else 'no'}"
+			else:
+				outcome = f"{int(level == 'Low')},{int(not recid)}"
+			lines.append(f"D{len(lines)},{race},{decile},{outcome}")
+	return ("\n".join(lines) + "\n").encode()
 
 
 def hiring_csv(cells=CELLS, repeat: int = 1) -> bytes:
@@ -191,9 +235,13 @@ class TestAIFairnessEvaluation(AimsTestCase):
 				hiring_csv().replace(b",hired", b",decision", 1),
 				"Column hired is not in the file",
 			),
-			"non-binary prediction": (
+			"a word in a 0/1 prediction": (
 				hiring_csv().replace(b"A3,male,under 40,1,", b"A3,male,under 40,maybe,"),
-				"Column hired, line 4: 'maybe' is not binary",
+				"The prediction column hired holds 0, 1, maybe; choose under Favourable Values",
+			),
+			"an empty prediction": (
+				hiring_csv().replace(b"A3,male,under 40,1,", b"A3,male,under 40,,"),
+				"Column hired, line 4: the value is empty",
 			),
 			"empty group": (
 				hiring_csv().replace(b"A5,male,", b"A5,,"),
@@ -247,9 +295,71 @@ class TestAIFairnessEvaluation(AimsTestCase):
 		doc = self.evaluation(hiring_csv(repeat=200))  # 80,000 rows, over the size evaluated within a request
 		with acting_as(OWNER):
 			self.assertEqual(doc.evaluate(), {"queued": True})
+			self.assertEqual((doc.reload().result, doc.rows_evaluated), ("Queued", 0))
+			evaluate_in_background(doc.name)  # as the worker does once the request has committed
 		doc.reload()
 		self.assertEqual((doc.result, doc.rows_evaluated), ("Fail", 80000))
 		self.assertAlmostEqual(self.ratio(doc, "sex", "female"), 0.6, places=4)
+
+	def risk_evaluation(self, words: bool, **fields):
+		return self.evaluated(
+			risk_csv(words),
+			group_columns="race",
+			prediction_column="score_text",
+			label_column="two_year_recid",
+			score_column="decile_score",
+			**fields,
+		)
+
+	def test_words_for_outcomes_give_the_figures_of_their_0_1_form(self):
+		words = self.risk_evaluation(True, favourable_values="Low", positive_label_values="no")
+		numbers = self.risk_evaluation(False)
+		self.assertEqual((words.result, words.rows_evaluated), (numbers.result, numbers.rows_evaluated))
+		self.assertEqual(words.lowest_impact_ratio, numbers.lowest_impact_ratio)
+		self.assertEqual(words.result_reasons, numbers.result_reasons)
+		figures = [
+			[(g.dimension, g.group_value, *(g.get(f) for f in GROUP_FIGURES)) for g in doc.groups]
+			for doc in (words, numbers)
+		]
+		self.assertEqual(figures[0], figures[1])
+		black = next(g for g in words.groups if g.group_value == "African-American")
+		# rated Low: 60 of 160; of the 81 who did not reoffend, 42 were rated Low and 39 Medium or High
+		self.assertAlmostEqual(black.selection_rate, 60 / 160, places=4)
+		self.assertAlmostEqual(black.false_negative_rate, 39 / 81, places=4)
+		self.assertAlmostEqual(black.positive_predictive_value, 42 / 60, places=4)
+		self.assertAlmostEqual(black.impact_ratio, (60 / 160) / (90 / 150), places=4)
+
+	def test_the_printed_report_shows_the_chosen_values_and_the_error_rates(self):
+		doc = self.risk_evaluation(True, favourable_values="Low", positive_label_values="no")
+		text = pdf_text(doc.doctype, doc.name, REPORT)
+		for expected in (
+			"prediction: score_text (favourable: Low)",
+			"label: two_year_recid (positive: no)",
+			"American 160 60 0.375 0.625 Fail",  # the narrow column may break the name at its hyphen
+			"race Caucasian 150 90 0.600 1.000 Pass",
+			"False Negative Rate Positive Predictive Value",
+			"race African-American 0.519 0.228 0.481 0.700",
+			"Scoring Rate Scoring Impact Ratio",
+			"race Caucasian 3.987 0.307 0.591",
+		):
+			self.assertIn(expected, text)
+
+	def test_words_without_a_choice_are_refused_naming_the_values_found(self):
+		doc = self.evaluation(
+			risk_csv(True), group_columns="race", prediction_column="score_text", score_column=None
+		)
+		self.assertRefusedSavingNothing(
+			doc,
+			"The prediction column score_text holds High, Low, Medium; choose under Favourable Values which of "
+			"them are favourable.",
+		)
+
+	def test_choosing_other_favourable_values_clears_the_results(self):
+		doc = self.risk_evaluation(True, favourable_values="Low", positive_label_values="no")
+		with acting_as(OWNER):
+			doc.favourable_values = "Low, Medium"
+			doc.save()
+		self.assertEqual((doc.result, doc.groups), ("Not evaluated", []))
 
 	def test_readiness_counts_a_high_risk_system_once_its_evaluation_is_submitted(self):
 		frappe.db.set_value("AI System", self.system, "eu_ai_act_tier", "High-risk")

@@ -14,6 +14,7 @@ class AIFairnessEvaluationGroup(Document):
 		from frappe.types import DF
 
 		dimension: DF.Data | None
+		false_negative_rate: DF.Float
 		false_positive_rate: DF.Float
 		group_value: DF.Data | None
 		impact_ratio: DF.Float
@@ -22,7 +23,10 @@ class AIFairnessEvaluationGroup(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		positive_predictive_value: DF.Float
 		row_count: DF.Int
+		scoring_impact_ratio: DF.Float
+		scoring_rate: DF.Float
 		selected: DF.Int
 		selection_rate: DF.Float
 		true_positive_rate: DF.Float

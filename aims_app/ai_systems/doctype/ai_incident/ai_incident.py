@@ -3,15 +3,15 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime, today
 
 from aims_app.ai_systems.eu_ai_act import IncidentFacts, report_status, reporting_deadline
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.history import record_changes
 from aims_app.translation import label, labels
 
 
-class AIIncident(Document):
+class AIIncident(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -48,6 +48,7 @@ class AIIncident(Document):
 		self.validate_dates()
 		self.validate_serious_incident_fields()
 		self.set_report_status()
+		super().validate()
 
 	def validate_dates(self):
 		if get_datetime(self.occurred_on) > now_datetime():

@@ -1,12 +1,11 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
-
 from aims_app.ai_systems.inventory.card import name_from_inventory_id
+from aims_app.controllers.aims_document import AIMSDocument
 
 
-class AIModel(Document):
+class AIModel(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

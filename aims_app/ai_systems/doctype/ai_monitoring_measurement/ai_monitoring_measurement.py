@@ -5,10 +5,10 @@ import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.desk.form.assign_to import add as assign
-from frappe.model.document import Document
 from frappe.utils import flt, get_datetime, today
 
 from aims_app.ai_systems.monitoring.rules import BREACH, WARNING, assess
+from aims_app.controllers.aims_document import AIMSDocument
 
 RAISES = {
 	"Notify and open a draft AI Incident": "AI Incident",
@@ -16,7 +16,7 @@ RAISES = {
 }
 
 
-class AIMonitoringMeasurement(Document):
+class AIMonitoringMeasurement(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -42,6 +42,7 @@ class AIMonitoringMeasurement(Document):
 		metric = self.metric_doc()
 		self.ai_system = metric.ai_system
 		self.result = assess(self.value, metric.direction, metric.warning_threshold, metric.breach_threshold)
+		super().validate()
 
 	def metric_doc(self):
 		return frappe.get_cached_doc("AI Monitoring Metric", self.metric)

@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.query_builder import Case, Criterion
 from frappe.query_builder.functions import Coalesce, Date
 from frappe.utils import getdate, today
@@ -16,12 +15,13 @@ from aims_app.ai_systems.monitoring.rules import (
 	is_overdue,
 	threshold_error,
 )
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import text
 
 CHART_POINTS = 200  # the latest measurements drawn on the form
 
 
-class AIMonitoringMetric(Document):
+class AIMonitoringMetric(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -60,6 +60,7 @@ class AIMonitoringMetric(Document):
 		self.refuse_thresholds_on_the_wrong_side()
 		self.refuse_a_model_of_another_system()
 		self.set_due_state()
+		super().validate()
 
 	def onload(self):
 		self.set_onload("measurements", measurements_of(self.name))

@@ -4,14 +4,14 @@
 import frappe
 from frappe import _
 from frappe.contacts.address_and_contact import load_address_and_contact
-from frappe.model.document import Document
 
 from aims_app.ai_systems.supplier_rules import likely_duplicate
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.integrations.suppliers import follow_supplier_link
 from aims_app.translation import value
 
 
-class AISupplier(Document):
+class AISupplier(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -22,8 +22,8 @@ class AISupplier(Document):
 
 		assessment_result: DF.Literal["Not assessed", "Approved", "Approved with conditions", "Not approved"]
 		contract_reference: DF.Data | None
-		likely_duplicate_of: DF.Data | None
 		last_assessment_date: DF.Date | None
+		likely_duplicate_of: DF.Data | None
 		next_assessment_date: DF.Date | None
 		provision_details: DF.SmallText | None
 		responsibilities: DF.Text | None
@@ -51,6 +51,7 @@ class AISupplier(Document):
 				title=_("Missing Date"),
 			)
 		self.flag_likely_duplicate()
+		super().validate()
 
 	def flag_likely_duplicate(self):
 		"""Point at another supplier of likely the same company, and say so when that is new."""
@@ -67,3 +68,4 @@ class AISupplier(Document):
 
 	def on_update(self):
 		follow_supplier_link(self)
+		super().on_update()

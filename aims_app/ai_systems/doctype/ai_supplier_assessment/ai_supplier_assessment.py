@@ -3,10 +3,10 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import add_months, get_url, now_datetime, today
 
 from aims_app.ai_systems.portal.rules import key_digest, new_key
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import value
 
 QUESTIONNAIRE_ROUTE = "supplier-questionnaire"
@@ -18,7 +18,7 @@ class QuestionnaireLinkRefused(frappe.ValidationError):
 	http_status_code = 403
 
 
-class AISupplierAssessment(Document):
+class AISupplierAssessment(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -55,6 +55,7 @@ class AISupplierAssessment(Document):
 		if self.is_new() and not self.questions:
 			for row in frappe.get_single("AIMS Settings").supplier_questions:
 				self.append("questions", {"topic": row.topic, "question": row.question})
+		super().before_validate()
 
 	def validate(self):
 		if not self.questions:
@@ -62,6 +63,7 @@ class AISupplierAssessment(Document):
 				_("Add at least one question, or set the default questions in AIMS Settings."),
 				title=_("No Questions"),
 			)
+		super().validate()
 
 	def before_submit(self):
 		if not self.result:
@@ -78,6 +80,7 @@ class AISupplierAssessment(Document):
 			months = frappe.db.get_single_value("AIMS Settings", "supplier_reassessment_months") or 12
 			self.next_assessment_date = add_months(self.assessed_on, months)
 		self.status = "Reviewed"
+		super().before_submit()
 
 	def on_submit(self):
 		refresh_supplier_standing(self.ai_supplier)

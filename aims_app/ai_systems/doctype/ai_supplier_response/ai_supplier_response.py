@@ -7,7 +7,6 @@ import io
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.rate_limiter import rate_limit
 from frappe.utils import now_datetime
 from pypdf import PdfReader
@@ -23,12 +22,13 @@ from aims_app.ai_systems.portal.rules import (
 	document_problem,
 	neutralise_markup,
 )
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import text
 
 MAX_DOCUMENTS = 10
 
 
-class AISupplierResponse(Document):
+class AISupplierResponse(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -47,6 +47,9 @@ class AISupplierResponse(Document):
 		assessment: DF.Link | None
 		respondent_name: DF.Data | None
 	# end: auto-generated types
+
+	# the respondent is what the supplier writes: escaped on save instead
+	refuses_markup_in_names = False
 
 	def before_insert(self):
 		if frappe.session.user == "Guest":
@@ -94,6 +97,7 @@ class AISupplierResponse(Document):
 					title=_("Answer Missing"),
 				)
 			row.answer = neutralise_markup(row.answer)
+		super().validate()
 
 	def after_insert(self):
 		if not self.assessment:

@@ -105,5 +105,21 @@ function show_tier(frm) {
 	if (frm.doc.tier_override) {
 		text = __("{0}. Overridden; computed tier: {1}", [text, __(frm.doc.computed_tier)]);
 	}
+	text = [text, obligations_summary(frm)].filter(Boolean).join(". ");
 	frm.set_intro(text, tier === "Minimal risk" ? "green" : "orange");
+}
+
+// How many obligations apply today and when the next one starts to apply (the library dates them).
+function obligations_summary(frm) {
+	const rows = frm.doc.obligations || [];
+	if (!rows.length) return "";
+	const applying = rows.filter((row) => row.status === "Applies").length;
+	if (!frm.doc.next_obligation_on) {
+		return __("Obligations that apply: {0} of {1}", [applying, rows.length]);
+	}
+	return __("Obligations that apply: {0} of {1}; the next applies from {2}", [
+		applying,
+		rows.length,
+		frappe.datetime.str_to_user(frm.doc.next_obligation_on),
+	]);
 }

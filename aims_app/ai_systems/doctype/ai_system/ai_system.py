@@ -3,12 +3,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime, today
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
+from aims_app.ai_systems.eu_ai_act_timeline import UPCOMING, status_on
 from aims_app.ai_systems.plain_text import editor_html
+from aims_app.controllers.aims_document import AIMSDocument
+from aims_app.integrations.ai_system import show_erp_notes
 from aims_app.messages import Message, MessageError
 from aims_app.translation import label, labels, text, value
 
@@ -22,7 +24,7 @@ class StageMoveError(frappe.ValidationError):
 	"""A life-cycle stage set by any other path than an approved AI System Stage Review."""
 
 
-class AISystem(Document):
+class AISystem(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -83,6 +85,31 @@ class AISystem(Document):
 		]
 		foreseeable_misuse: DF.SmallText | None
 		generates_synthetic_content: DF.Check
+		gpai_architecture: DF.SmallText | None
+		gpai_authenticity: DF.SmallText | None
+		gpai_built_on: DF.SmallText | None
+		gpai_commission_notified_on: DF.Date | None
+		gpai_copyright_policy: DF.SmallText | None
+		gpai_cybersecurity: DF.SmallText | None
+		gpai_data_checks: DF.SmallText | None
+		gpai_design: DF.Text | None
+		gpai_distribution: DF.SmallText | None
+		gpai_energy_mwh: DF.Float
+		gpai_evaluation: DF.Text | None
+		gpai_first_released_on: DF.Date | None
+		gpai_incident_reporting: DF.SmallText | None
+		gpai_inputs: DF.SmallText | None
+		gpai_integration: DF.SmallText | None
+		gpai_licence: DF.Data | None
+		gpai_model_versions: DF.SmallText | None
+		gpai_outputs: DF.SmallText | None
+		gpai_parameters: DF.Data | None
+		gpai_provider_name: DF.Data | None
+		gpai_systemic_risks: DF.Text | None
+		gpai_training_data: DF.Text | None
+		gpai_training_summary_url: DF.Data | None
+		gpai_training_time: DF.Data | None
+		gpai_uses: DF.SmallText | None
 		human_oversight: DF.SmallText | None
 		in_scope: DF.Check
 		inventory_id: DF.Data | None
@@ -102,6 +129,7 @@ class AISystem(Document):
 		]
 		models: DF.Table[AISystemModel]
 		monitoring_plan: DF.Text | None
+		next_obligation_on: DF.Date | None
 		next_review_date: DF.Date | None
 		obligations: DF.Table[AISystemObligation]
 		operational_since: DF.Date | None
@@ -132,8 +160,11 @@ class AISystem(Document):
 			"f - Emotion recognition at work or in education",
 			"g - Biometric categorisation by sensitive traits",
 			"h - Real-time remote biometric identification for law enforcement",
+			"ba - Intimate images of real people without consent",
+			"bb - Child sexual abuse material",
 			"Unknown",
 		]
+		placed_on_market_on: DF.Date | None
 		publish_on_transparency_page: DF.Check
 		purpose: DF.SmallText
 		requirements_specification: DF.Text | None
@@ -155,17 +186,22 @@ class AISystem(Document):
 		self.refuse_override_without_permission()
 		super().validate_higher_perm_levels()
 
+	def onload(self):
+		show_erp_notes(self)
+
 	def validate(self):
 		# a description given as plain text (REST, Data Import) keeps its lines and shows its "<" as written
 		self.description = editor_html(self.description)
 		self.refuse_stage_move_without_review()
 		self.apply_eu_ai_act_tier()
 		self.record_override()
+		super().validate()
 
 	def on_update(self):
 		before = self.get_doc_before_save()
 		if before:
 			flag_for_review(self.name, before.as_dict(), self.as_dict())
+		super().on_update()
 
 	def refuse_stage_move_without_review(self):
 		"""The stage moves only when an approved AI System Stage Review is submitted (its on_submit sets
@@ -244,6 +280,7 @@ class AISystem(Document):
 				self.emotion_recognition_or_biometric_categorisation
 			),
 			produces_deep_fakes=bool(self.produces_deep_fakes),
+			placed_on_market_on=getdate(self.placed_on_market_on) if self.placed_on_market_on else None,
 		)
 
 	def apply_eu_ai_act_tier(self):
@@ -260,7 +297,6 @@ class AISystem(Document):
 		except MessageError as error:
 			frappe.throw(text(error.message), title=_("EU AI Act Questionnaire"))
 		self.computed_tier = result.tier
-		self.eu_ai_act_tier = self.tier_override or result.tier
 		self.eu_ai_act_route = (
 			_("{0}, area {1}").format(value(result.route), result.annex_iii_area)
 			if result.annex_iii_area
@@ -268,26 +304,40 @@ class AISystem(Document):
 		)
 		self.transparency_duties = ", ".join(result.transparency_duties)
 		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
+		self.eu_ai_act_tier = self.tier_override or result.tier
 		if self.our_role == UNKNOWN:
 			self.tier_reasons += "\n" + _(
 				"Our role is unknown: the obligations that follow are listed once it is known."
 			)
 			return
-		# Whether and how an obligation is addressed is people's record: it stays with its article.
-		addressed = {row.article: (row.addressed, row.how_addressed) for row in self.obligations}
-		self.set(
-			"obligations",
-			[
+		self.set_obligations(result.obligations)
+
+	def set_obligations(self, obligations):
+		"""The obligations the tier gives, each dated by the library, with its status today. Whether and how
+		one is addressed is people's record and stays with its article; so does the day its owner was told
+		it is coming, while its date stays the same."""
+		kept = {row.article: row for row in self.obligations}
+		on = getdate(today())
+		rows = []
+		for o in obligations:
+			before = kept.get(o.article)
+			same_date = before is not None and str(before.applies_from) == o.applies_from
+			rows.append(
 				{
 					"article": o.article,
 					"summary": text(Message(o.summary)),
+					"duty_of": o.duty_of,
 					"applies_from": o.applies_from,
-					"addressed": addressed.get(o.article, (0, None))[0],
-					"how_addressed": addressed.get(o.article, (0, None))[1],
+					"status": status_on(getdate(o.applies_from), on),
+					"deciding_rule": text(o.rule) if o.rule else None,
+					"what_to_do": text(o.action) if o.action else None,
+					"addressed": before.addressed if before else 0,
+					"how_addressed": before.how_addressed if before else None,
+					"reminded_on": before.reminded_on if same_date else None,
 				}
-				for o in result.obligations
-			],
-		)
+			)
+		self.set("obligations", rows)
+		self.next_obligation_on = next_upcoming(rows)
 
 	def record_override(self):
 		if not self.tier_override:
@@ -295,6 +345,11 @@ class AISystem(Document):
 		elif self.changed_fields(OVERRIDE_FIELDS):
 			self.overridden_by = frappe.session.user
 			self.overridden_on = now_datetime()
+
+
+def next_upcoming(rows: list[dict]) -> str | None:
+	"""The earliest date among the obligations that do not apply yet."""
+	return min((row["applies_from"] for row in rows if row["status"] == UPCOMING), default=None)
 
 
 def option_code(option: str | None) -> str | None:

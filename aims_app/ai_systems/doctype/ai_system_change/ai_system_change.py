@@ -3,14 +3,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from aims_app.ai_systems.lifecycle.approval import ApprovedStep
 from aims_app.ai_systems.lifecycle.changes import change_refusal
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import text
 
 
-class AISystemChange(ApprovedStep, Document):
+class AISystemChange(ApprovedStep, AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -60,6 +60,7 @@ class AISystemChange(ApprovedStep, Document):
 			self.refuse_incomplete(system)
 		self.record_requester()
 		self.refuse_rejection_without_reason(system)
+		super().validate()
 
 	def before_submit(self):
 		system = self.system()
@@ -67,6 +68,7 @@ class AISystemChange(ApprovedStep, Document):
 		self.refuse_incomplete(system)
 		self.refuse_wrong_approver(system)
 		self.sign()
+		super().before_submit()
 
 	def on_submit(self):
 		self.close_assignments()

@@ -16,9 +16,23 @@ class AISystemObligation(Document):
 		addressed: DF.Check
 		applies_from: DF.Date | None
 		article: DF.Data | None
+		deciding_rule: DF.SmallText | None
+		duty_of: DF.Literal[
+			"",
+			"Provider",
+			"Deployer",
+			"Both",
+			"Importer",
+			"Distributor",
+			"Authorised representative",
+			"Product manufacturer",
+		]
 		how_addressed: DF.SmallText | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		reminded_on: DF.Date | None
+		status: DF.Literal["", "Applies", "Upcoming"]
 		summary: DF.SmallText | None
+		what_to_do: DF.SmallText | None
 	# end: auto-generated types

@@ -3,15 +3,15 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from aims_app.ai_systems.lifecycle.approval import ApprovedStep
 from aims_app.ai_systems.lifecycle.facts import system_facts
 from aims_app.ai_systems.lifecycle.gates import criteria_results, next_stage, step_refusal, unjustified
+from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.translation import label, text, value
 
 
-class AISystemStageReview(ApprovedStep, Document):
+class AISystemStageReview(ApprovedStep, AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -60,6 +60,7 @@ class AISystemStageReview(ApprovedStep, Document):
 				self.refuse_unjustified_criteria(_("sent for approval"))
 		self.record_requester()
 		self.refuse_rejection_without_reason(system)
+		super().validate()
 
 	def before_submit(self):
 		system = self.system()
@@ -76,6 +77,7 @@ class AISystemStageReview(ApprovedStep, Document):
 		self.refuse_unjustified_criteria(_("approved"))
 		self.refuse_wrong_approver(system)
 		self.sign()
+		super().before_submit()
 
 	def on_submit(self):
 		self.close_assignments()

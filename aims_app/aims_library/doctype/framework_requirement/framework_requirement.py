@@ -6,9 +6,10 @@ from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from aims_app.aims_library.tree import display_title
+from aims_app.controllers.aims_document import AIMSDocument
 
 
-class FrameworkRequirement(NestedSet):
+class FrameworkRequirement(NestedSet, AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -57,6 +58,7 @@ class FrameworkRequirement(NestedSet):
 	def validate(self):
 		self.display_title = display_title(self.requirement_id, self.title)
 		self.validate_parent_framework()
+		super().validate()
 
 	def validate_parent_framework(self):
 		parent = self.parent_framework_requirement

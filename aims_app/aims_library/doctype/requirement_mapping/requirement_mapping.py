@@ -3,10 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+
+from aims_app.controllers.aims_document import AIMSDocument
 
 
-class RequirementMapping(Document):
+class RequirementMapping(AIMSDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -33,6 +34,7 @@ class RequirementMapping(Document):
 	def validate(self):
 		self.validate_distinct_frameworks()
 		self.validate_not_duplicate()
+		super().validate()
 
 	def validate_distinct_frameworks(self):
 		if self.requirement == self.mapped_requirement:
