@@ -30,6 +30,7 @@ from aims_app.ai_systems.inventory.card import (
 	check_references,
 	diff_record,
 	dump_card,
+	name_from_inventory_id,
 	parse_card,
 	record_label,
 	referenced_ids,
@@ -45,6 +46,19 @@ REFUSALS = (frappe.ValidationError, frappe.PermissionError, frappe.NameError)
 UNIQUE_REFUSALS = (frappe.UniqueValidationError, frappe.DuplicateEntryError)
 # The text fields whose values a save cleans of markup (Frappe's and the AIMS's sanitising on save).
 CLEANED_TYPES = frozenset({"Data", "Small Text", "Text", "Long Text", "Text Editor"})
+
+
+def name_by_inventory_id(doc: Document):
+	"""Name a new AI Model or AI Dataset by its Inventory ID (name_from_inventory_id); an ID another record is
+	named by is refused as the unique Inventory ID it is, not as a clash of names."""
+	doc.name = name_from_inventory_id(doc.inventory_id)
+	if doc.name and frappe.db.exists(doc.doctype, doc.name):
+		frappe.throw(
+			_("{0} {1} is already used by {2}.").format(
+				field_label(doc.meta, "inventory_id"), frappe.bold(doc.inventory_id), doc.name
+			),
+			frappe.UniqueValidationError,
+		)
 
 
 def require_inventory_rights():

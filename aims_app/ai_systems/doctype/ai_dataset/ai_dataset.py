@@ -1,7 +1,7 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
-from aims_app.ai_systems.inventory.card import name_from_inventory_id
+from aims_app.ai_systems.inventory.transfer import name_by_inventory_id
 from aims_app.controllers.aims_document import AIMSDocument
 
 
@@ -31,4 +31,4 @@ class AIDataset(AIMSDocument):
 
 	def autoname(self):
 		"""Named by its Inventory ID where it has one (name_from_inventory_id); otherwise numbered."""
-		self.name = name_from_inventory_id(self.inventory_id)
+		name_by_inventory_id(self)
