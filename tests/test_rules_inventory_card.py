@@ -12,10 +12,12 @@ from aims_app.ai_systems.inventory.card import (
 	check_references,
 	diff_record,
 	dump_card,
+	name_from_inventory_id,
 	parse_card,
 	referenced_ids,
 	schema_from_docfields,
 )
+from aims_app.ai_systems.inventory.sample import sample_card
 
 from .conftest import APP
 
@@ -101,7 +103,7 @@ def test_a_select_value_outside_the_options_lists_the_allowed_values(schema):
 	assert str(error.value) == (
 		"team.yaml: systems #1 (hr-screening), field 'lifecycle_stage': 'Live' is not one of the allowed values: "
 		"'Concept', 'Design and development', 'Verification and validation', 'Deployment', "
-		"'Operation and monitoring', 'Retired'."
+		"'Operation and monitoring', 'Retired', 'Unknown'."
 	)
 
 
@@ -226,6 +228,49 @@ def test_export_reads_back_as_the_same_records(schema):
 	assert "in_scope: true" in text
 
 
+def test_a_table_row_without_its_optional_fields_gets_their_defaults(schema):
+	record = card(SYSTEM + "    datasets:\n      - dataset: d1\n", schema).records["systems"][0]
+	assert record["datasets"] == [{"dataset": "d1", "usage": "Training"}]
+	stored = stored_system(datasets=[{"dataset": "d1", "usage": "Training"}])
+	assert diff_record(SECTION["systems"], record, stored, schema) == ("unchanged", [])
+
+
+def test_text_differing_only_in_line_breaks_unicode_form_or_spaces_is_unchanged(schema):
+	text = SYSTEM.replace(
+		"purpose: Ranks applications.", 'purpose: "  Cafe\\u0301 list\\r\\nof applicants. "'
+	)
+	record = card(text, schema).records["systems"][0]
+	assert record["purpose"] == "Caf\u00e9 list\nof applicants."
+	stored = stored_system(purpose="Cafe\u0301 list\nof applicants.\n")
+	assert diff_record(SECTION["systems"], record, stored, schema) == ("unchanged", [])
+
+
+def test_text_is_compared_as_the_save_stores_it(schema):
+	text = SYSTEM.replace("Ranks applications.", "Counts <Includes number of providers>.")
+	record = card(text, schema).records["systems"][0]
+	stored = stored_system(purpose="Counts &lt;Includes number of providers&gt;.")
+	assert diff_record(SECTION["systems"], record, stored, schema)[0] == "updated"
+
+	def escaped(_spec, value):
+		return value.replace("<", "&lt;").replace(">", "&gt;")
+
+	assert diff_record(SECTION["systems"], record, stored, schema, escaped) == ("unchanged", [])
+
+
+def test_the_sample_inventory_is_a_valid_card_made_the_same_every_time(schema):
+	content = dump_card(sample_card(120, ("a@example.com", "b@example.com")))
+	assert content == dump_card(sample_card(120, ("a@example.com", "b@example.com")))
+	sample = card(content, schema)
+	check_references(sample, {})
+	assert len(sample.records["systems"]) == 120
+	texts = content.replace("\\r\\n", "\n")
+	assert "<Includes number of providers>" in texts and "dataset: " in texts
+	exported = card(dump_card(card_from_records(sample.records, schema)), schema)
+	for key, records in sample.records.items():
+		for record, stored in zip(exported.records[key], records, strict=True):
+			assert diff_record(SECTION[key], record, stored, schema) == ("unchanged", []), record
+
+
 def test_summary_counts_each_outcome():
 	summary = Summary("team.yaml")
 	summary.add("systems", "a", "created")
@@ -239,3 +284,27 @@ def test_summary_counts_each_outcome():
 		"status": "updated",
 		"changed": ["purpose"],
 	}
+
+
+def test_a_plain_text_description_keeps_its_lines_and_its_characters(schema):
+	text = SYSTEM + '    description: "Counts <Includes number of providers>\\nper region.\\n\\nR&D pilot."\n'
+	record = card(text, schema).records["systems"][0]
+	assert record["description"] == (
+		"<p>Counts &lt;Includes number of providers&gt;<br>per region.</p><p>R&amp;D pilot.</p>"
+	)
+	exported = card_from_records({"systems": [stored_system(**record)]}, schema)["systems"][0]
+	assert exported["description"] == "Counts <Includes number of providers>\nper region.\n\nR&D pilot."
+
+
+def test_a_description_written_as_html_stays_html(schema):
+	text = SYSTEM + '    description: "<p>Ranks <b>applications</b>.</p>"\n'
+	record = card(text, schema).records["systems"][0]
+	assert record["description"] == "<p>Ranks <b>applications</b>.</p>"
+	exported = card_from_records({"systems": [stored_system(**record)]}, schema)["systems"][0]
+	assert exported["description"] == "<p>Ranks <b>applications</b>.</p>"
+
+
+def test_a_model_or_dataset_is_named_by_its_inventory_id_where_frappe_takes_it_as_a_name():
+	assert name_from_inventory_id(" cv-screening-ranker ") == "cv-screening-ranker"
+	assert name_from_inventory_id(None) is None
+	assert name_from_inventory_id("<img src=x>") is None

@@ -15,6 +15,7 @@ from aims_app.ai_systems.lifecycle.gates import (
 	OPERATION,
 	RETIRED,
 	STAGES,
+	UNKNOWN_STAGE,
 	VERIFICATION,
 	DatasetFacts,
 	ModelFacts,
@@ -233,3 +234,8 @@ def test_the_next_stage_is_the_following_one_and_none_once_retired():
 	assert next_stage("Concept") == "Design and development"
 	assert next_stage("Operation and monitoring") == "Retired"
 	assert next_stage("Retired") is None
+
+
+def test_a_stage_recorded_as_unknown_has_no_gate_until_it_is_known():
+	assert next_stage(UNKNOWN_STAGE) is None
+	assert "recorded as Unknown" in step_refusal(UNKNOWN_STAGE, DESIGN, None).render()

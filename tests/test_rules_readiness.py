@@ -287,3 +287,20 @@ def test_eu_ai_act_obligations_that_apply_must_be_addressed_and_upcoming_ones_sh
 		"in_scope_systems_obligations_upcoming_addressed": 1,
 	}
 	assert not [m for m in missing_text(assess("4.2", addressed)) if "EU AI Act" in m]
+
+
+def test_a_fact_recorded_as_unknown_is_a_gap_not_a_claim():
+	facts = {
+		**EVIDENCED,
+		"in_scope_systems": 4,
+		"in_scope_systems_specified": 4,
+		"in_scope_systems_with_requirements": 4,
+		"in_scope_systems_known": 1,
+	}
+	partly = assess("A.6.2.2", facts, decision())
+	assert partly.status == PARTIAL
+	assert missing_text(partly) == [
+		"3 of 4 in-scope AI systems record Unknown for their life cycle stage, our role, level of automation or "
+		"an EU AI Act question: find out and record it."
+	]
+	assert assess("A.6.2.2", {**facts, "in_scope_systems_known": 4}, decision()).status == READY

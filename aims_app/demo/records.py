@@ -190,9 +190,17 @@ def build(b):
 		human_oversight="A recruiter reviews every ranking; nobody is rejected by the system alone.",
 		annex_iii_area="4 - Employment and workers management",
 		performs_profiling=1,
+		affected_groups="Job applicants, recruiters",
+		impacts="Decides the order in which recruiters read applications.",
+		technique="Gradient-boosted ranking model",
+		operational_since="2025-03-01",
+		personal_data="Yes, the GDPR applies",
+		legal_basis="Legitimate interest (recruitment); applicants informed in the privacy notice.",
 		models=[{"ai_model": rank, "purpose_in_system": "Ranks applications"}],
 		datasets=[{"ai_dataset": applications, "usage": "Production input"}],
-		suppliers=[{"ai_supplier": talent, "supplies": "Hosted ranking service"}],
+		suppliers=[
+			{"ai_supplier": talent, "supply_type": "Complete AI system", "supplies": "Hosted ranking service"}
+		],
 		interested_parties=[
 			{"interested_party": parties["Kestrel job applicants"], "how_affected": "Ranked"}
 		],

@@ -405,7 +405,17 @@ class TestConcernFormForLoggedInUsers(PortalTestCase):
 
 class TestTransparencyPage(PortalTestCase):
 	def test_published_systems_are_shown_and_unpublished_ones_are_not_found(self):
-		shown = self.system("Transparency Route Planner", published=True, generates_synthetic_content=1)
+		shown = self.system(
+			"Transparency Route Planner",
+			published=True,
+			generates_synthetic_content=1,
+			impacts="Route Planner decides the order of home visits",
+			technique="Route Planner uses constraint solving",
+			personal_data="Yes, the GDPR does not apply",
+			contact="planner-internal-team@example.com",
+			code_repository="https://git.example.com/internal/route-planner",
+			privacy_assessment="https://intranet.example.com/pia/route-planner",
+		)
 		hidden = self.system("Transparency Hidden Ranker", published=False)
 		policy = frappe.get_doc("AI Policy", self.records.of("AI Policy", fresh=True))
 		policy.db_set(
@@ -428,8 +438,13 @@ class TestTransparencyPage(PortalTestCase):
 			"A person checks every Transparency Route Planner result",
 			"We use AI only where a person stays accountable.",
 			"/report-a-concern/new",
+			"Route Planner decides the order of home visits",
+			"Route Planner uses constraint solving",
+			"Does it process personal data?",
 		):
 			self.assertIn(public, page.text)
+		for internal in ("planner-internal-team", "git.example.com", "intranet.example.com"):
+			self.assertNotIn(internal, page.text)
 		self.assertNotIn("Transparency Hidden Ranker", page.text)
 		self.assertNotIn(hidden.name, page.text)
 

@@ -18,9 +18,11 @@ from pypika.terms import PseudoColumn
 
 from aims_app.ai_assurance.readiness.rules import (
 	GAP,
+	KNOWABLE_SYSTEM_FIELDS,
 	NOT_APPLICABLE,
 	PARTIAL,
 	READY,
+	UNKNOWN,
 	ControlDecision,
 	assess,
 	group_summary,
@@ -447,6 +449,9 @@ def system_counts(day: date):
 		),
 		"in_scope_systems_described": counted_where(in_scope & filled(system.description)),
 		"in_scope_systems_overseen": counted_where(in_scope & filled(system.human_oversight)),
+		"in_scope_systems_known": counted_where(
+			in_scope & Criterion.all([Coalesce(system[f], "") != UNKNOWN for f in KNOWABLE_SYSTEM_FIELDS])
+		),
 		"in_scope_systems_reviewed": counted_where(in_scope & (system.next_review_date >= day)),
 		"in_scope_systems_operating": counted_where(operating_systems(system)),
 		"in_scope_systems_high_risk": counted_where(high_risk_systems(system)),

@@ -233,6 +233,26 @@ SYSTEMS_SPECIFIED = every(
 	_("{missing} of {total} in-scope AI systems lack their intended purpose or foreseeable misuse."),
 	list_route("ai-system", in_scope=1, foreseeable_misuse=["is", "not set"]),
 )
+# Where a fact about a system may not be known yet, "Unknown" records that: a gap, never a claim.
+UNKNOWN = "Unknown"
+KNOWABLE_SYSTEM_FIELDS = (
+	"lifecycle_stage",
+	"our_role",
+	"automation_level",
+	"prohibited_practice",
+	"annex_iii_area",
+	"art6_3_derogation",
+)
+SYSTEMS_KNOWN = every(
+	"in_scope_systems_known",
+	IN_SCOPE_SYSTEMS,
+	_("In-scope AI systems whose stage, our role, level of automation and EU AI Act answers are known"),
+	_(
+		"{missing} of {total} in-scope AI systems record Unknown for their life cycle stage, our role, level "
+		"of automation or an EU AI Act question: find out and record it."
+	),
+	list_route("ai-system", in_scope=1),
+)
 SYSTEMS_OVERSEEN = every(
 	"in_scope_systems_overseen",
 	IN_SCOPE_SYSTEMS,
@@ -714,7 +734,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.5.5": (SYSTEMS_ASSESSED,),
 	"A.6.1.2": (OBJECTIVES_EXIST,),
 	"A.6.1.3": (),
-	"A.6.2.2": (SYSTEMS_SPECIFIED, SYSTEMS_WITH_REQUIREMENTS),
+	"A.6.2.2": (SYSTEMS_SPECIFIED, SYSTEMS_WITH_REQUIREMENTS, SYSTEMS_KNOWN),
 	"A.6.2.3": (
 		every(
 			"in_scope_systems_described",

@@ -6,12 +6,14 @@ The format is described in docs/inventory-format.md.
 """
 
 import datetime
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import yaml
 
+from aims_app.ai_systems.plain_text import editor_html, html_plain
 from aims_app.messages import Joined, Message, MessageError, _
 
 CARD_VERSION = 1
@@ -47,7 +49,19 @@ class Field:
 	@classmethod
 	def from_docfield(cls, df: Mapping) -> "Field":
 		options = tuple((df.get("options") or "").split("\n")) if df["fieldtype"] == "Select" else ()
-		return cls(df["fieldname"], df["fieldtype"], options, df.get("default") or None)
+		# Frappe gives a Select without a default its first option, as the desk's form does.
+		default = df.get("default") or (options[0] if options else None) or None
+		return cls(df["fieldname"], df["fieldtype"], options, default)
+
+	def new_value(self):
+		"""What a new record or row holds for this field when the card leaves it out: its default."""
+		if self.default is None:
+			return canonical(self, None)
+		if self.fieldtype in ("Check", "Int"):
+			return int(self.default)
+		if self.fieldtype == "Float":
+			return float(self.default)
+		return self.default if self.fieldtype in TEXT_TYPES else None
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,14 @@ class Card:
 	def ids(self, section: str) -> list[str]:
 		id_field = SECTION[section].id_field
 		return [r[id_field] for r in self.records.get(section, [])]
+
+
+def name_from_inventory_id(inventory_id: str | None) -> str | None:
+	"""The name of a model or dataset with this Inventory ID: the ID itself, so that a spreadsheet lists it on an
+	AI System by it (docs/inventory-spreadsheet.md); None (numbered) without one, or when Frappe would refuse it
+	as a name (with "<" or ">")."""
+	name = (inventory_id or "").strip()
+	return name if name and not ("<" in name or ">" in name) else None
 
 
 def record_label(source: str, section: str, index: int, record_id=None) -> Message:
@@ -251,7 +273,10 @@ def check_rows(table: Table, rows, fields: Mapping[str, Field], label: Message) 
 		check_keys(row, {table.ref_key, *fields}, row_label)
 		checked.append(
 			{table.ref_key: row[table.ref_key]}
-			| {k: canonical(spec, row.get(k), field_label(row_label, k)) for k, spec in fields.items()}
+			| {
+				k: canonical(spec, row[k], field_label(row_label, k)) if k in row else spec.new_value()
+				for k, spec in fields.items()
+			}
 		)
 	return checked
 
@@ -284,6 +309,11 @@ def canonical(spec: Field, value, label: Message | str = ""):
 	if kind == "Datetime":
 		return canonical_datetime(value, label)
 	if kind in TEXT_TYPES and isinstance(value, str):
+		value = normal_text(value)
+		if not value:
+			return None
+		if kind == "Text Editor":
+			value = editor_html(value)
 		if spec.options and value not in spec.options:
 			refuse(
 				_("{label}: {value!r} is not one of the allowed values: {allowed}."),
@@ -302,6 +332,13 @@ def canonical(spec: Field, value, label: Message | str = ""):
 		label=label,
 		value=value,
 	)
+
+
+def normal_text(text: str) -> str:
+	"""Text as the AIMS keeps it from a card: Unicode in composed form (NFC), line breaks as "\\n", no
+	whitespace around it. Stored text is compared in the same form, so a file and a record that differ only
+	in these never count as a change."""
+	return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def canonical_date(value, label: Message | str) -> str:
@@ -375,11 +412,20 @@ def referenced_ids(card: Card) -> dict[str, set[str]]:
 	return wanted
 
 
+Saving = Callable[[Field, object], object]
+"""The value a save stores for a card value: the text cleaning of the site's save hooks (transfer.py)."""
+
+
+def as_given(_spec: Field, value):
+	return value
+
+
 def diff_record(
-	section: Section, record: Mapping, existing: Mapping | None, schema: Schema
+	section: Section, record: Mapping, existing: Mapping | None, schema: Schema, saved: Saving = as_given
 ) -> tuple[str, list[str]]:
 	"""('created' | 'updated' | 'unchanged', the keys that differ). Keys the card leaves out are kept; a
-	table the card lists is compared row by row, in order."""
+	table the card lists is compared row by row, in order. A card value is compared as a save would store it
+	(`saved`), so text that the save cleans does not count as changed on the next import."""
 	if existing is None:
 		return "created", []
 	fields = schema[section.doctype]
@@ -387,14 +433,27 @@ def diff_record(
 	changed = [
 		key
 		for key, value in record.items()
-		if value
-		!= (
-			stored_rows(tables[key], existing.get(key), schema[tables[key].doctype])
+		if (
+			saved_rows(tables[key], value, schema[tables[key].doctype], saved)
+			!= stored_rows(tables[key], existing.get(key), schema[tables[key].doctype])
 			if key in tables
-			else existing_value(fields[key], existing.get(key))
+			else saved_value(fields[key], value, saved) != existing_value(fields[key], existing.get(key))
 		)
 	]
 	return ("updated", changed) if changed else ("unchanged", [])
+
+
+def saved_value(spec: Field, value, saved: Saving):
+	"""A card value in the form `existing_value` gives the value a save stores for it."""
+	return existing_value(spec, saved(spec, value)) if isinstance(value, str) else value
+
+
+def saved_rows(table: Table, rows: list[dict], fields: Mapping[str, Field], saved: Saving) -> list[dict]:
+	return [
+		{table.ref_key: row[table.ref_key]}
+		| {k: saved_value(spec, row.get(k), saved) for k, spec in fields.items()}
+		for row in rows
+	]
 
 
 def existing_value(spec: Field, value):
@@ -407,7 +466,9 @@ def existing_value(spec: Field, value):
 		return float(value or 0)
 	if spec.fieldtype in ("Check", "Int"):
 		return int(value or 0)
-	return value if value not in ("", None) else None
+	if isinstance(value, str):
+		return normal_text(value) or None
+	return value if value != "" else None
 
 
 def stored_rows(table: Table, rows, fields: Mapping[str, Field]) -> list[dict]:
@@ -448,6 +509,8 @@ def export_record(section: Section, record: Mapping, schema: Schema) -> dict:
 
 def export_value(spec: Field, value):
 	value = existing_value(spec, value)
+	if spec.fieldtype == "Text Editor" and value:
+		return html_plain(value) or value
 	if spec.fieldtype == "Check":
 		return bool(value)
 	if spec.fieldtype == "Date" and value:

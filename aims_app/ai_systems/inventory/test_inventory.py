@@ -2,7 +2,9 @@
 
 import frappe
 
+from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_systems.inventory.card import SECTIONS, dump_card
+from aims_app.ai_systems.inventory.sample import sample_card
 from aims_app.ai_systems.inventory.transfer import (
 	card_schema,
 	export_inventory,
@@ -107,6 +109,77 @@ class TestInventoryImport(AimsTestCase):
 		)
 		self.assertFalse([r for r in second.records if r[2] != "unchanged"])
 		self.assertEqual(frappe.db.get_value("AI System", screening.name, "modified"), modified)
+
+	def test_a_large_realistic_file_imported_twice_changes_nothing_the_second_time(self):
+		"""Rows without their optional fields, markup-looking text, Windows line breaks, decomposed accents and
+		stray spaces, long names, shared and repeated rows (aims_app/ai_systems/inventory/sample.py)."""
+		content = dump_card(sample_card(300, ("priya.shah@example.com", "liam.osei@example.com")))
+		first = self.import_as_manager(content)
+		self.assertEqual(first.counts()["systems"], {"created": 300, "updated": 0, "unchanged": 0})
+		second = self.import_as_manager(content)
+		self.assertEqual([r for r in second.records if r[2] != "unchanged"], [])
+		self.assertEqual(second.counts()["systems"]["unchanged"], 300)
+		system = frappe.get_doc("AI System", {"inventory_id": "use-case-00001"})
+		self.assertEqual(system.datasets[0].usage, "Training")
+		self.assertEqual(
+			frappe.db.get_value("AI System", {"inventory_id": "use-case-00011"}, "foreseeable_misuse"),
+			"Counts claims &lt;Includes number of providers&gt; per region.",
+		)
+		# a plain-text description keeps its lines and shows its "<" as written
+		self.assertEqual(
+			frappe.db.get_value("AI System", {"inventory_id": "use-case-00000"}, "description"),
+			"<p>Counts claims &lt;Includes number of providers&gt; per region.<br>Outputs: a ranked list.</p>",
+		)
+		self.assertEqual(
+			frappe.db.get_value("AI Supplier", "Palantir Technologies", "likely_duplicate_of"), "Palantir"
+		)
+
+	def test_unknown_is_recorded_as_a_gap_and_the_first_known_stage_replaces_it(self):
+		before = organisation_facts()[0]
+		unknown = dict.fromkeys(
+			("lifecycle_stage", "our_role", "automation_level", "annex_iii_area"), "Unknown"
+		)
+		self.import_as_manager(card(systems=[system("unknown-1", **unknown)]))
+		doc = frappe.get_doc("AI System", {"inventory_id": "unknown-1"})
+		self.assertEqual([doc.get(field) for field in unknown], ["Unknown"] * 4)
+		self.assertFalse(doc.eu_ai_act_tier)
+		self.assertIn("Annex III Area of Its Intended Purpose", doc.tier_reasons)
+		after = organisation_facts()[0]
+		self.assertEqual(after["in_scope_systems"], before["in_scope_systems"] + 1)
+		self.assertEqual(after["in_scope_systems_known"], before["in_scope_systems_known"])
+
+		known = {**unknown, "lifecycle_stage": "Deployment", "annex_iii_area": None}
+		summary = self.import_as_manager(card(systems=[system("unknown-1", **known)]))
+		self.assertIn(
+			("systems", "unknown-1", "updated", ["lifecycle_stage", "annex_iii_area"]), summary.records
+		)
+		doc.reload()
+		self.assertEqual(doc.lifecycle_stage, "Deployment")
+		self.assertEqual(doc.eu_ai_act_tier, "Minimal risk")
+		self.assertFalse(doc.obligations)
+		self.assertIn("Our role is unknown", doc.tier_reasons)
+
+	def test_impacts_technique_personal_data_contact_and_code_come_and_go_with_the_card(self):
+		details = {
+			"affected_groups": "Applicants",
+			"impacts": "Decides who is invited to interview.",
+			"technique": "Gradient-boosted trees",
+			"operational_since": "2024-05-01",
+			"personal_data": "Yes, the GDPR does not apply",
+			"privacy_assessment": "https://intranet.example.com/pia/42",
+			"contact": "People analytics team",
+			"code_repository": "https://git.example.com/hr/screening",
+		}
+		self.import_as_manager(card(systems=[system("details-1", **details)]))
+		with acting_as(self.manager):
+			exported = export_inventory()
+		self.assertIn("personal_data: Yes, the GDPR does not apply", exported)
+		self.assertIn("operational_since: 2024-05-01", exported)
+		stored = frappe.db.get_value("AI System", {"inventory_id": "details-1"}, list(details), as_dict=True)
+		self.assertEqual({k: str(v) for k, v in stored.items()}, details)
+		with self.assertRaises(frappe.MandatoryError) as refusal:
+			self.import_as_manager(card(systems=[system("details-1", personal_data="Yes, the GDPR applies")]))
+		self.assertIn("Legal Basis for Processing", str(refusal.exception))
 
 	def test_a_changed_record_is_updated_and_the_change_reported(self):
 		self.import_as_manager(example())
@@ -298,3 +371,69 @@ class TestInventoryImport(AimsTestCase):
 		from aims_app.commands import commands
 
 		self.assertLessEqual({"export-inventory", "import-inventory"}, set(commands[0].commands))
+
+
+SPREADSHEETS = frappe.get_app_path("aims_app", "ai_systems", "inventory", "spreadsheet")
+TEMPLATES = (
+	("1-ai-suppliers.csv", "AI Supplier"),
+	("2-ai-models.csv", "AI Model"),
+	("3-ai-datasets.csv", "AI Dataset"),
+	("4-ai-systems.csv", "AI System"),
+)
+TEMPLATE_RECORDS = {
+	"AI System": ("hr-cv-screening", "customer-support-assistant"),
+	"AI Dataset": ("applications-2019-2025", "support-tickets-2025"),
+	"AI Model": ("cv-screening-ranker", "support-assistant-llm"),
+	"AI Supplier": ("Northwind Language Models", "Contoso Cloud"),
+}
+
+
+class TestSpreadsheetImport(AimsTestCase):
+	"""docs/inventory-spreadsheet.md: the templates brought in through Frappe's Data Import, which commits each
+	row, so the records are removed again at the end."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		for email in ("priya.shah@example.com", "liam.osei@example.com"):
+			make_user(email, ["AI System Owner"])
+		cls.manager = make_user("inventory-manager@example.com", ["AIMS Manager"])
+		remove_template_records()
+
+	def tearDown(self):
+		remove_template_records()
+		super().tearDown()
+
+	def test_the_templates_bring_in_systems_with_their_models_datasets_and_suppliers(self):
+		from frappe.core.doctype.data_import.data_import import import_file
+
+		with acting_as(self.manager):
+			for filename, doctype in TEMPLATES:
+				import_file(doctype, f"{SPREADSHEETS}/{filename}", "Insert", console=True)
+		screening = frappe.get_doc("AI System", {"inventory_id": "hr-cv-screening"})
+		self.assertEqual([row.ai_model for row in screening.models], ["cv-screening-ranker"])
+		self.assertEqual(
+			[(row.ai_dataset, row.usage) for row in screening.datasets],
+			[("applications-2019-2025", "Training"), ("applications-2019-2025", "Validation")],
+		)
+		self.assertEqual(screening.personal_data, "Yes, the GDPR applies")
+		self.assertEqual(
+			screening.description,
+			"<p>Scores each application against the job's criteria.<br>A recruiter reads every application.</p>",
+		)
+		self.assertEqual(screening.eu_ai_act_tier, "Minimal risk")
+		support = frappe.get_doc("AI System", {"inventory_id": "customer-support-assistant"})
+		self.assertEqual(
+			[(row.ai_supplier, row.supply_type) for row in support.suppliers],
+			[("Northwind Language Models", "AI model"), ("Contoso Cloud", "Platform or infrastructure")],
+		)
+		self.assertEqual((support.lifecycle_stage, support.our_role), ("Unknown", "Unknown"))
+		self.assertEqual(support.code_repository, "https://git.example.com/support/assistant")
+
+
+def remove_template_records():
+	for doctype, ids in TEMPLATE_RECORDS.items():
+		field = "name" if doctype == "AI Supplier" else "inventory_id"
+		for name in frappe.get_all(doctype, filters={field: ("in", ids)}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	frappe.db.commit()

@@ -14,12 +14,15 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.query_builder.functions import Coalesce
 from frappe.utils import strip_html
+from frappe.utils.html_utils import sanitize_html
 
 from aims_app.ai_systems.inventory.card import (
 	CARD_DOCTYPES,
 	SECTION,
 	SECTIONS,
 	CardError,
+	Field,
+	Saving,
 	Section,
 	Summary,
 	card_from_records,
@@ -27,11 +30,13 @@ from aims_app.ai_systems.inventory.card import (
 	check_references,
 	diff_record,
 	dump_card,
+	name_from_inventory_id,
 	parse_card,
 	record_label,
 	referenced_ids,
 	schema_from_docfields,
 )
+from aims_app.markup_rules import TAG_START
 from aims_app.permissions import has_unrestricted_role
 from aims_app.translation import label as field_label
 from aims_app.translation import text
@@ -39,6 +44,21 @@ from aims_app.translation import text
 SAVEPOINT = "aims_inventory_import"
 REFUSALS = (frappe.ValidationError, frappe.PermissionError, frappe.NameError)
 UNIQUE_REFUSALS = (frappe.UniqueValidationError, frappe.DuplicateEntryError)
+# The text fields whose values a save cleans of markup (Frappe's and the AIMS's sanitising on save).
+CLEANED_TYPES = frozenset({"Data", "Small Text", "Text", "Long Text", "Text Editor"})
+
+
+def name_by_inventory_id(doc: Document):
+	"""Name a new AI Model or AI Dataset by its Inventory ID (name_from_inventory_id); an ID another record is
+	named by is refused as the unique Inventory ID it is, not as a clash of names."""
+	doc.name = name_from_inventory_id(doc.inventory_id)
+	if doc.name and frappe.db.exists(doc.doctype, doc.name):
+		frappe.throw(
+			_("{0} {1} is already used by {2}.").format(
+				field_label(doc.meta, "inventory_id"), frappe.bold(doc.inventory_id), doc.name
+			),
+			frappe.UniqueValidationError,
+		)
 
 
 def require_inventory_rights():
@@ -54,6 +74,31 @@ def card_schema():
 	return schema_from_docfields(
 		{dt: [df.as_dict() for df in frappe.get_meta(dt).fields] for dt in CARD_DOCTYPES}
 	)
+
+
+def saving() -> Saving:
+	"""What a save stores for a card's text: Frappe's sanitiser cleans every value with "<" or ">" that parses
+	as HTML (`BaseDocument._sanitize_content`: `<Includes number of providers>` is stored escaped), and the
+	AIMS cleans the rest that holds a tag (`aims_app.validation.clean_markup_in_text`). Comparing the card's
+	value in that form keeps a second import of the same file from seeing a change."""
+	kept = {
+		df.fieldname
+		for doctype in CARD_DOCTYPES
+		for df in frappe.get_meta(doctype).fields
+		if df.ignore_xss_filter or df.options == "Email"
+	}
+
+	def saved(spec: Field, value):
+		if spec.fieldtype not in CLEANED_TYPES or spec.fieldname in kept or not isinstance(value, str):
+			return value
+		linkify = spec.fieldtype == "Text Editor"
+		if "<" in value or ">" in value:
+			value = sanitize_html(value, linkify=linkify)
+		if TAG_START.search(value):
+			value = sanitize_html(value, linkify=linkify, always_sanitize=True)
+		return value
+
+	return saved
 
 
 def stored_records(section: Section, schema, ids=None) -> dict[str, frappe._dict]:
@@ -134,10 +179,11 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 		frappe.throw(text(error.message), title=_("Inventory Import"))
 	summary = Summary(source, dry_run)
 	names = {key: {i: r.name for i, r in records.items()} for key, records in existing.items()}
+	saved = saving()
 	frappe.db.savepoint(SAVEPOINT)
 	try:
 		for section in SECTIONS:
-			write_section(section, card, existing[section.key], names, schema, summary)
+			write_section(section, card, existing[section.key], names, schema, summary, saved)
 	except frappe.TooManyWritesError:
 		frappe.db.rollback(save_point=SAVEPOINT)
 		frappe.throw(
@@ -155,11 +201,11 @@ def import_inventory(content: bytes | str, source: str, dry_run: bool = False) -
 	return summary
 
 
-def write_section(section: Section, card, existing, names, schema, summary: Summary):
+def write_section(section: Section, card, existing, names, schema, summary: Summary, saved: Saving):
 	"""Insert the section's new records and save its changed ones, one document at a time through
 	`Document.insert` and `Document.save`; unchanged records are not loaded."""
 	records = card.records[section.key]
-	outcomes = [diff_record(section, r, existing.get(r[section.id_field]), schema) for r in records]
+	outcomes = [diff_record(section, r, existing.get(r[section.id_field]), schema, saved) for r in records]
 	labels = [
 		text(record_label(card.source, section.key, i, r[section.id_field])) for i, r in enumerate(records)
 	]

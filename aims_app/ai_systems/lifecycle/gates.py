@@ -19,6 +19,8 @@ DEPLOYMENT = "Deployment"
 OPERATION = "Operation and monitoring"
 RETIRED = "Retired"
 STAGES = (CONCEPT, DESIGN, VERIFICATION, DEPLOYMENT, OPERATION, RETIRED)
+# Recorded where the stage is not known yet (an imported inventory): not a stage, so no gate leads from it.
+UNKNOWN_STAGE = "Unknown"
 
 HIGH_RISK = "High-risk"
 # Tiers whose stage reviews and changes the system's owner may approve; the others need an AIMS Approver.
@@ -270,7 +272,9 @@ def stage_index(stage: str) -> int:
 
 
 def next_stage(current: str) -> str | None:
-	"""The stage a system goes to next on its way forward, or None once retired."""
+	"""The stage a system goes to next on its way forward, or None once retired or while unknown."""
+	if current == UNKNOWN_STAGE:
+		return None
 	index = stage_index(current)
 	return STAGES[index + 1] if index + 1 < len(STAGES) else None
 
@@ -298,6 +302,13 @@ def step_refusal(current: str, target: str, skip_justification: str | None) -> M
 		return Message(_("The system is already at {stage}: choose another target stage."), {"stage": target})
 	if current == RETIRED:
 		return Message(_("The system is retired: it has no further stage."))
+	if current == UNKNOWN_STAGE:
+		return Message(
+			_(
+				"The system's stage is recorded as Unknown: record the stage it has reached on the AI System "
+				"first (no review is needed for that), then review the step from there."
+			)
+		)
 	if is_skip(current, target) and not (skip_justification or "").strip():
 		skipped = STAGES[stage_index(current) + 1 : stage_index(target)]
 		return Message(

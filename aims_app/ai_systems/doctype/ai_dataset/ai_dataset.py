@@ -1,6 +1,7 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
+from aims_app.ai_systems.inventory.transfer import name_by_inventory_id
 from aims_app.controllers.aims_document import AIMSDocument
 
 
@@ -27,3 +28,7 @@ class AIDataset(AIMSDocument):
 		source_type: DF.Literal["Internal", "Third party", "Public or open", "Synthetic", "User-generated"]
 		special_category_data: DF.Check
 	# end: auto-generated types
+
+	def autoname(self):
+		"""Named by its Inventory ID where it has one (name_from_inventory_id); otherwise numbered."""
+		name_by_inventory_id(self)

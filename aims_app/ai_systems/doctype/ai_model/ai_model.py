@@ -1,6 +1,7 @@
 # Copyright (c) 2026, aims_app developers and contributors
 # For license information, please see license.txt
 
+from aims_app.ai_systems.inventory.transfer import name_by_inventory_id
 from aims_app.controllers.aims_document import AIMSDocument
 
 
@@ -45,3 +46,7 @@ class AIModel(AIMSDocument):
 			"Discovered", "In development", "Validated", "In production", "Deprecated", "Retired"
 		]
 	# end: auto-generated types
+
+	def autoname(self):
+		"""Named by its Inventory ID where it has one (name_from_inventory_id); otherwise numbered."""
+		name_by_inventory_id(self)

@@ -31,3 +31,15 @@ class TestAISupplier(AimsTestCase):
 			self.skipTest("ERPNext is installed on this site")
 		self.assertFalse(frappe.get_meta("AI Supplier").has_field("supplier"))
 		self.assertFalse(frappe.get_meta("AI System").has_field("department"))
+
+	def test_a_supplier_likely_the_same_as_another_points_at_it(self):
+		first = frappe.get_doc({"doctype": "AI Supplier", "supplier_name": "Palantir"}).insert()
+		self.assertFalse(first.likely_duplicate_of)
+		second = frappe.get_doc({"doctype": "AI Supplier", "supplier_name": "Palantir Technologies, Inc."})
+		second.insert()
+		self.assertEqual(second.likely_duplicate_of, "Palantir")
+		self.assertIn("likely the same company", str(frappe.get_message_log()))
+		self.assertFalse(second.supply_type)
+		frappe.delete_doc("AI Supplier", "Palantir")
+		second.save()
+		self.assertFalse(frappe.db.get_value("AI Supplier", second.name, "likely_duplicate_of"))

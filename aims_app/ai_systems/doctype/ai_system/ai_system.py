@@ -8,12 +8,16 @@ from frappe.utils import getdate, now_datetime, today
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
 from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
 from aims_app.ai_systems.eu_ai_act_timeline import UPCOMING, status_on
+from aims_app.ai_systems.plain_text import editor_html
 from aims_app.controllers.aims_document import AIMSDocument
 from aims_app.integrations.ai_system import show_erp_notes
 from aims_app.messages import Message, MessageError
 from aims_app.translation import label, labels, text, value
 
 OVERRIDE_FIELDS = ("tier_override", "override_justification")
+# "Unknown" is an answer where a fact may not be known yet; the readiness report counts it as a gap.
+UNKNOWN = "Unknown"
+TIER_QUESTIONS = ("prohibited_practice", "annex_iii_area", "art6_3_derogation")
 
 
 class StageMoveError(frappe.ValidationError):
@@ -37,6 +41,7 @@ class AISystem(AIMSDocument):
 		from aims_app.ai_systems.doctype.ai_system_obligation.ai_system_obligation import AISystemObligation
 		from aims_app.ai_systems.doctype.ai_system_supplier.ai_system_supplier import AISystemSupplier
 
+		affected_groups: DF.SmallText | None
 		annex_i_product: DF.Check
 		annex_iii_area: DF.Literal[
 			"",
@@ -48,6 +53,7 @@ class AISystem(AIMSDocument):
 			"6 - Law enforcement",
 			"7 - Migration, asylum and border control",
 			"8 - Justice and democratic processes",
+			"Unknown",
 		]
 		art6_3_derogation: DF.Literal[
 			"",
@@ -55,10 +61,17 @@ class AISystem(AIMSDocument):
 			"b - Improves a completed human activity",
 			"c - Detects decision patterns without replacing human assessment",
 			"d - Preparatory task to an assessment",
+			"Unknown",
 		]
 		automation_level: DF.Literal[
-			"Decision support (a person decides)", "Human in the loop", "Human on the loop", "Fully automated"
+			"Decision support (a person decides)",
+			"Human in the loop",
+			"Human on the loop",
+			"Fully automated",
+			"Unknown",
 		]
+		code_repository: DF.Data | None
+		contact: DF.Data | None
 		computed_tier: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		datasets: DF.Table[AISystemDataset]
 		deployment_plan: DF.Text | None
@@ -100,9 +113,11 @@ class AISystem(AIMSDocument):
 		human_oversight: DF.SmallText | None
 		in_scope: DF.Check
 		inventory_id: DF.Data | None
+		impacts: DF.SmallText | None
 		interacts_with_people: DF.Check
 		interested_parties: DF.Table[AISystemInterestedParty]
 		is_gpai_model: DF.Check
+		legal_basis: DF.Data | None
 		lifecycle_stage: DF.Literal[
 			"Concept",
 			"Design and development",
@@ -110,12 +125,14 @@ class AISystem(AIMSDocument):
 			"Deployment",
 			"Operation and monitoring",
 			"Retired",
+			"Unknown",
 		]
 		models: DF.Table[AISystemModel]
 		monitoring_plan: DF.Text | None
 		next_obligation_on: DF.Date | None
 		next_review_date: DF.Date | None
 		obligations: DF.Table[AISystemObligation]
+		operational_since: DF.Date | None
 		organisational_unit: DF.Data | None
 		our_role: DF.Literal[
 			"Deployer",
@@ -124,10 +141,13 @@ class AISystem(AIMSDocument):
 			"Distributor",
 			"Authorised representative",
 			"Product manufacturer",
+			"Unknown",
 		]
 		overridden_by: DF.Link | None
 		overridden_on: DF.Datetime | None
 		override_justification: DF.SmallText | None
+		personal_data: DF.Literal["Unknown", "No", "Yes, the GDPR applies", "Yes, the GDPR does not apply"]
+		privacy_assessment: DF.Data | None
 		performs_profiling: DF.Check
 		produces_deep_fakes: DF.Check
 		prohibited_practice: DF.Literal[
@@ -142,6 +162,7 @@ class AISystem(AIMSDocument):
 			"h - Real-time remote biometric identification for law enforcement",
 			"ba - Intimate images of real people without consent",
 			"bb - Child sexual abuse material",
+			"Unknown",
 		]
 		placed_on_market_on: DF.Date | None
 		publish_on_transparency_page: DF.Check
@@ -151,6 +172,7 @@ class AISystem(AIMSDocument):
 		suppliers: DF.Table[AISystemSupplier]
 		system_name: DF.Data
 		system_owner: DF.Link
+		technique: DF.SmallText | None
 		tier_override: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		tier_reasons: DF.SmallText | None
 		training_compute_flops: DF.Float
@@ -168,6 +190,8 @@ class AISystem(AIMSDocument):
 		show_erp_notes(self)
 
 	def validate(self):
+		# a description given as plain text (REST, Data Import) keeps its lines and shows its "<" as written
+		self.description = editor_html(self.description)
 		self.refuse_stage_move_without_review()
 		self.apply_eu_ai_act_tier()
 		self.record_override()
@@ -183,12 +207,13 @@ class AISystem(AIMSDocument):
 		"""The stage moves only when an approved AI System Stage Review is submitted (its on_submit sets
 		flags.stage_review), whatever the path: form, REST, inventory import, data import. A new system is
 		recorded at the stage it has reached when it enters the inventory; the readiness report shows each
-		one deployed or in operation that no approved review put there."""
+		one deployed or in operation that no approved review put there. A stage recorded as Unknown is replaced
+		by the one found out, as for a new system."""
 		if self.flags.stage_review or self.is_new():
 			return
 		before = self.get_doc_before_save()
 		stored = before and before.lifecycle_stage
-		if stored and stored != self.lifecycle_stage:
+		if stored and stored not in (self.lifecycle_stage, UNKNOWN):
 			frappe.throw(
 				_(
 					"{0} of AI System {1} cannot be changed from {2} to {3} here: raise an AI System Stage "
@@ -239,7 +264,8 @@ class AISystem(AIMSDocument):
 
 	def tier_answers(self) -> TierAnswers:
 		return TierAnswers(
-			our_role=self.our_role,
+			# The tier does not depend on our role, only the obligations do (not listed while it is unknown).
+			our_role="Deployer" if self.our_role == UNKNOWN else self.our_role,
 			prohibited_practice=option_code(self.prohibited_practice),
 			is_gpai_model=bool(self.is_gpai_model),
 			training_compute_flops=self.training_compute_flops or None,
@@ -258,6 +284,14 @@ class AISystem(AIMSDocument):
 		)
 
 	def apply_eu_ai_act_tier(self):
+		unknown = [field for field in TIER_QUESTIONS if self.get(field) == UNKNOWN]
+		if unknown:
+			self.computed_tier = self.eu_ai_act_route = self.transparency_duties = None
+			self.tier_reasons = _("The tier is worked out once these answers are known: {0}.").format(
+				labels(self.meta, unknown)
+			)
+			self.eu_ai_act_tier = self.tier_override or None
+			return
 		try:
 			result = classify(self.tier_answers())
 		except MessageError as error:
@@ -270,8 +304,13 @@ class AISystem(AIMSDocument):
 		)
 		self.transparency_duties = ", ".join(result.transparency_duties)
 		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
-		self.set_obligations(result.obligations)
 		self.eu_ai_act_tier = self.tier_override or result.tier
+		if self.our_role == UNKNOWN:
+			self.tier_reasons += "\n" + _(
+				"Our role is unknown: the obligations that follow are listed once it is known."
+			)
+			return
+		self.set_obligations(result.obligations)
 
 	def set_obligations(self, obligations):
 		"""The obligations the tier gives, each dated by the library, with its status today. Whether and how

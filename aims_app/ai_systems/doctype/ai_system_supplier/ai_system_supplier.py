@@ -18,4 +18,13 @@ class AISystemSupplier(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		supplies: DF.Data | None
+		supply_type: DF.Literal[
+			"",
+			"AI model",
+			"Dataset",
+			"Complete AI system",
+			"Platform or infrastructure",
+			"Services (labelling, evaluation, support)",
+			"Other",
+		]
 	# end: auto-generated types
