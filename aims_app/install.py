@@ -4,6 +4,7 @@ nothing on a migrate when the shipped library is the installed one."""
 
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.permissions import add_permission
 
 from aims_app.ai_governance.dashboard import remove_workspace_extras, sync_heat_map_block
 from aims_app.ai_governance.onboarding import mark_steps_done
@@ -179,6 +180,7 @@ def after_sync():
 	"""After Frappe has synced the fixtures (roles and workflows) and the workspace, which install syncs after
 	after_install."""
 	set_role_home_pages()
+	let_aims_roles_read_workflows()
 	sync_heat_map_block()
 
 
@@ -187,6 +189,7 @@ def after_migrate():
 	fill_empty_settings_tables(("supplier_questions",))
 	add_optional_links()
 	set_role_home_pages()
+	let_aims_roles_read_workflows()
 	sync_library()
 	sync_with_library()
 	sync_heat_map_block()
@@ -288,6 +291,16 @@ def set_role_home_pages():
 	for role in frappe.get_all("Role", filters={"name": ("in", AIMS_ROLES)}, fields=["name", "home_page"]):
 		if role.home_page != home:
 			frappe.db.set_value("Role", role.name, "home_page", home, update_modified=False)
+
+
+def let_aims_roles_read_workflows():
+	"""The AIMS roles take workflow actions, and Frappe v16's form reads the Workflow record as the user before
+	it runs one (whether the action asks for confirmation): they read the workflow definitions, nothing more.
+	A migrate that finds the rules there writes nothing."""
+	for role in AIMS_ROLES:
+		rule = {"parent": "Workflow", "role": role, "permlevel": 0, "if_owner": 0}
+		if not frappe.db.exists("Custom DocPerm", rule):
+			add_permission("Workflow", role, 0, "read")
 
 
 def add_optional_links():

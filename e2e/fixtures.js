@@ -7,8 +7,10 @@ import { Made } from "./api.js";
 import { stateFile } from "./desk.js";
 
 // The test command serves the site without Frappe's realtime server (socket.io): the desk's attempts to reach
-// it are expected errors.
+// it are expected errors, and so is the message Frappe v16's realtime client logs when they fail.
 const REALTIME = /\/socket\.io\//;
+const isRealtimeError = (message) =>
+	REALTIME.test(message.location().url || "") || message.text().startsWith("Error connecting to socket.io");
 // Frappe 15's charts redraw on resize (frappe-charts' boundDrawFn, from a ResizeObserver) and, now and then,
 // while a workspace chart is still drawing, try to remove a node they already replaced: a race inside the
 // framework's chart library, seen on about one workspace load in three. Only that error, from there, is let by.
@@ -22,7 +24,7 @@ async function openDesk(browser, role) {
 	const desk = { context, page, problems: null };
 	const report = (problem) => desk.problems?.push(problem);
 	page.on("console", (message) => {
-		if (message.type() === "error" && !REALTIME.test(message.location().url || "")) {
+		if (message.type() === "error" && !isRealtimeError(message)) {
 			report(`console error on ${page.url()}: ${message.text()}`);
 		}
 	});

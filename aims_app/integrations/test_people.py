@@ -166,9 +166,10 @@ class TestPeople(AimsTestCase):
 			return len(run)
 
 		few = queries()
-		for number in range(5):
+		for number in range(10):
 			system_owned_by(LEAVER, f"Model {number}")
-		self.assertLessEqual(queries(), few, "more records of leavers, no more queries")
+		# ten more records, at most one more query (a cache Frappe v16 fills differently), never one a record
+		self.assertLessEqual(queries(), few + 1, "more records of leavers, no more queries")
 
 	def test_owners_who_have_left_are_a_gap_of_roles_and_responsibilities(self):
 		person = erp.employee("Ida", LEAVER)

@@ -11,9 +11,10 @@ import frappe
 from frappe import _
 from frappe.email.doctype.notification.notification import get_reference_doctype, get_reference_name
 from frappe.query_builder import Criterion
-from frappe.utils import date_diff, format_date, get_url, get_url_to_form, getdate, today
+from frappe.utils import date_diff, format_date, get_url, getdate, today
 from frappe.utils.user import get_users_with_role
 
+from aims_app.compat import form_path
 from aims_app.messages import N_, Message
 from aims_app.reminders.rules import HORIZON_DAYS, DueItem, build_digest
 from aims_app.roles import AIMS_MANAGER
@@ -27,7 +28,7 @@ def notification_context(context: dict) -> dict:
 	return {
 		"due_on": format_date(due_on),
 		"days": abs(date_diff(due_on, today())),
-		"url": get_url_to_form(get_reference_doctype(doc), get_reference_name(doc)),
+		"url": get_url(form_path(get_reference_doctype(doc), get_reference_name(doc))),
 	}
 
 
