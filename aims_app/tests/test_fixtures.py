@@ -17,18 +17,24 @@ def fixture_files(folder: Path) -> dict[str, str]:
 
 def records(text: str) -> dict[str, dict]:
 	"""A fixture file's records by name, without the values a later Frappe adds empty (new fields of its
-	doctypes), so that one shipped file serves every supported version, and without `modified`, the time of
-	the import. A role's home page is the desk's path on this version (/app or /desk), set after the import:
-	it is compared apart."""
+	doctypes and their child tables), so that one shipped file serves every supported version, and without
+	`modified`, the time of the import. A role's home page is the desk's path on this version (/app or /desk),
+	set after the import: it is compared apart."""
 	return {
 		record["name"]: {
 			key: value
-			for key, value in record.items()
-			if value not in (None, "", 0, [])
-			and key != "modified"
-			and not (record["doctype"] == "Role" and key == "home_page")
+			for key, value in filled(record).items()
+			if key != "modified" and not (record["doctype"] == "Role" and key == "home_page")
 		}
 		for record in json.loads(text)
+	}
+
+
+def filled(record: dict) -> dict:
+	return {
+		key: [filled(row) for row in value] if isinstance(value, list) else value
+		for key, value in record.items()
+		if value not in (None, "", 0, [])
 	}
 
 
