@@ -59,7 +59,7 @@ override_whitelisted_methods = {"frappe.client.get_count": "aims_app.overrides.g
 # Beside ERPNext and HRMS (aims_app/integrations/): hooks keyed by their doctypes do nothing where they are absent.
 # Text with markup in the AIMS doctypes' fields is escaped before the desk formats it as HTML (lists, report view,
 # read-only fields, table cells): Frappe 15's Data formatter does not escape.
-app_include_js = ["/assets/aims_app/js/inert_text.js"]
+app_include_js = ["/assets/aims_app/js/inert_text.js", "/assets/aims_app/js/onboarding_texts.js"]
 override_doctype_dashboards = {"Supplier": "aims_app.integrations.suppliers.supplier_dashboard"}
 doctype_js = {
 	"Supplier": "public/js/supplier.js",

@@ -271,6 +271,10 @@ METHODS = {
 	f"{_ASSURANCE}.dashboard_chart_source.readiness_by_clause.readiness_by_clause.get": (
 		("R", "Framework Requirement"),
 	),
+	# the chart "controls by implementation status" on the workspace: readers of the control decisions
+	"aims_app.ai_governance.dashboard_chart_source.controls_by_implementation_status.controls_by_implementation_status.get": (
+		("R", "Control Implementation"),
+	),
 	# "Anyone without the AIMS Manager role is refused with a message saying so, and nothing is written."
 	f"{_ASSURANCE}.audit_pack.build.request_pack": frozenset({AIMS_MANAGER}),
 	# "*Packs Already Built*" on the AIMS Audit list and form: "whoever may read that audit"

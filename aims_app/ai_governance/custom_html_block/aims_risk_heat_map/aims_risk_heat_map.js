@@ -1,5 +1,7 @@
 // Runs inside the workspace block's shadow root (root_element), see aims_app/ai_governance/dashboard.py.
 const esc = (text) => frappe.utils.escape_html(String(text));
+// the user's language, for the labels' hyphenation
+root_element.querySelector(".aims-heat-map").lang = frappe.boot.lang || "en";
 root_element.querySelector(".aims-heat-map-title").textContent = __("Risk Heat Map");
 const body = root_element.querySelector(".aims-heat-map-body");
 

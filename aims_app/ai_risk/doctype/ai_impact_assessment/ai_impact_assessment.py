@@ -68,6 +68,7 @@ class AIImpactAssessment(AIMSDocument):
 		next_review_date: DF.Date | None
 		review_reason: DF.SmallText | None
 		system_purpose: DF.SmallText | None
+		system_name: DF.Data | None
 		system_role: DF.Data | None
 		system_tier: DF.Data | None
 	# end: auto-generated types

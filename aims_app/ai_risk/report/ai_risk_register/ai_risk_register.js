@@ -9,7 +9,10 @@ frappe.query_reports["AI Risk Register"] = {
 			fieldname: "status",
 			label: __("Status"),
 			fieldtype: "Select",
-			options: ["", "Open", "In treatment", "Accepted", "Review due", "Closed"],
+			options: ["", "Open", "In treatment", "Accepted", "Review due", "Closed"].map((status) => ({
+				value: status,
+				label: __(status),
+			})),
 		},
 		{ fieldname: "residual_level", label: __("Residual Level"), fieldtype: "Data" },
 		{
@@ -25,4 +28,11 @@ frappe.query_reports["AI Risk Register"] = {
 		...frappe.boot.aims_company_filters,
 		...frappe.boot.aims_department_filters,
 	],
+	// An AI system by its name, as its links show it elsewhere: the row carries the name the reader may see.
+	formatter(value, row, column, data, default_formatter) {
+		if (column.fieldname === "ai_system" && value && data?.system_name) {
+			frappe.utils.add_link_title("AI System", value, data.system_name);
+		}
+		return default_formatter(value, row, column, data);
+	},
 };

@@ -11,6 +11,7 @@ from aims_app.ai_risk.risk_rules import above_appetite_filters, counts_above_app
 from aims_app.compat import count_all
 from aims_app.integrations.company import company_conditions, systems_of_department
 from aims_app.reports import card, column, inert
+from aims_app.translation import value
 
 PAGE_LENGTH = 500
 REGISTER_FIELDS = [
@@ -49,12 +50,29 @@ def execute(filters: dict | None = None):
 	names = [risk.name for risk in risks]
 	controls = control_counts(names)
 	acceptances = latest_acceptances(names)
+	systems = system_names({risk.ai_system for risk in risks if risk.ai_system})
 	for risk in risks:
+		risk.system_name = systems.get(risk.ai_system)
 		risk.above_appetite = int(counts_above_appetite(risk.exceeds_appetite, risk.status))
 		risk.control_count = controls.get(risk.name, 0)
 		risk.last_acceptance = acceptances.get(risk.name)
 	totals = risk_totals(conditions)
 	return columns(), inert(risks), page_message(page, len(risks), totals), chart(totals), summary(totals)
+
+
+def system_names(systems: set[str]) -> dict[str, str]:
+	"""The names of the AI systems the user may read, which the register shows for their ids."""
+	if not systems or not frappe.has_permission("AI System", "read"):
+		return {}
+	return dict(
+		frappe.get_list(
+			"AI System",
+			filters={"name": ("in", list(systems))},
+			fields=["name", "system_name"],
+			limit_page_length=0,
+			as_list=True,
+		)
+	)
 
 
 def risk_totals(conditions: dict) -> list[frappe._dict]:
@@ -140,11 +158,12 @@ def columns() -> list[dict]:
 		column(_("AI System"), "ai_system", "Link", 170, "AI System"),
 		column(_("Risk Source"), "risk_source", "Link", 140, "Framework Requirement"),
 		column(_("Owner"), "risk_owner", "Link", 160, "User"),
-		column(_("Status"), "status", width=100),
-		column(_("Inherent"), "inherent_level", width=90),
-		column(_("Treatment"), "treatment_option", width=90),
+		# Select: the desk shows a stored option in the user's language
+		column(_("Status"), "status", "Select", 100),
+		column(_("Inherent"), "inherent_level", "Select", 90),
+		column(_("Treatment"), "treatment_option", "Select", 90),
 		column(_("Controls"), "control_count", "Int", 80),
-		column(_("Residual"), "residual_level", width=90),
+		column(_("Residual"), "residual_level", "Select", 90),
 		column(_("Above Appetite"), "above_appetite", "Check", 110),
 		column(_("Accepted Until"), "accepted_until", "Date", 110),
 		column(_("Last Acceptance Expiry"), "last_acceptance", "Date", 150),
@@ -165,7 +184,10 @@ def level_counts(totals) -> dict[str, int]:
 def chart(totals) -> dict:
 	counts = level_counts(totals)
 	return {
-		"data": {"labels": list(counts), "datasets": [{"name": _("Risks"), "values": list(counts.values())}]},
+		"data": {
+			"labels": [value(level) for level in counts],
+			"datasets": [{"name": _("Risks"), "values": list(counts.values())}],
+		},
 		"type": "bar",
 		"title": _("Risks by Current Level"),
 	}

@@ -18,9 +18,12 @@ frappe.ui.form.on("AI Monitoring Metric", {
 			]), "orange");
 		}
 		if (!frm.is_new()) {
-			frm.add_custom_button(__("Record Measurement"), () =>
-				frappe.new_doc("AI Monitoring Measurement", { metric: frm.doc.name })
-			);
+			frm.add_custom_button(__("Record Measurement"), () => {
+				// the metric's title known before the new form shows it: on a slow answer, Frappe's link field
+				// gets focus while still empty and clears the metric when it loses it
+				frappe.utils.add_link_title("AI Monitoring Metric", frm.doc.name, frm.doc.metric_name);
+				frappe.new_doc("AI Monitoring Measurement", { metric: frm.doc.name });
+			});
 			if (frm.doc.source === "MLflow") {
 				frm.add_custom_button(__("Read from MLflow"), () =>
 					frm.call({

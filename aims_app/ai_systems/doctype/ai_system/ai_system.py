@@ -188,6 +188,7 @@ class AISystem(AIMSDocument):
 
 	def onload(self):
 		show_erp_notes(self)
+		self.explain_in_readers_language()
 
 	def validate(self):
 		# a description given as plain text (REST, Data Import) keeps its lines and shows its "<" as written
@@ -297,11 +298,7 @@ class AISystem(AIMSDocument):
 		except MessageError as error:
 			frappe.throw(text(error.message), title=_("EU AI Act Questionnaire"))
 		self.computed_tier = result.tier
-		self.eu_ai_act_route = (
-			_("{0}, area {1}").format(value(result.route), result.annex_iii_area)
-			if result.annex_iii_area
-			else value(result.route)
-		)
+		self.eu_ai_act_route = route_text(result)
 		self.transparency_duties = ", ".join(result.transparency_duties)
 		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
 		self.eu_ai_act_tier = self.tier_override or result.tier
@@ -339,6 +336,25 @@ class AISystem(AIMSDocument):
 		self.set("obligations", rows)
 		self.next_obligation_on = next_upcoming(rows)
 
+	def explain_in_readers_language(self):
+		"""The route, the tier's reasons and the obligations' summaries, deciding rules and actions are written
+		in the language of whoever saved the system last; its reader sees them in their own, as the rules give
+		them for the record's answers, while those give the stored tier and articles (the record is shown as
+		stored otherwise)."""
+		try:
+			result = classify(self.tier_answers())
+		except MessageError:
+			return
+		articles = [row.article for row in self.obligations]
+		if result.tier != self.computed_tier or articles != [o.article for o in result.obligations]:
+			return
+		self.eu_ai_act_route = route_text(result)
+		self.tier_reasons = "\n".join(text(reason) for reason in result.reasons)
+		for row, obligation in zip(self.obligations, result.obligations, strict=True):
+			row.summary = text(Message(obligation.summary))
+			row.deciding_rule = text(obligation.rule) if obligation.rule else None
+			row.what_to_do = text(obligation.action) if obligation.action else None
+
 	def record_override(self):
 		if not self.tier_override:
 			self.override_justification = self.overridden_by = self.overridden_on = None
@@ -350,6 +366,13 @@ class AISystem(AIMSDocument):
 def next_upcoming(rows: list[dict]) -> str | None:
 	"""The earliest date among the obligations that do not apply yet."""
 	return min((row["applies_from"] for row in rows if row["status"] == UPCOMING), default=None)
+
+
+def route_text(result) -> str:
+	"""The route to the tier, in the user's language."""
+	if result.annex_iii_area:
+		return _("{0}, area {1}").format(value(result.route), result.annex_iii_area)
+	return value(result.route)
 
 
 def option_code(option: str | None) -> str | None:
