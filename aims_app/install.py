@@ -13,6 +13,7 @@ from aims_app.ai_systems.portal.rules import DEFAULT_SUPPLIER_QUESTIONS
 from aims_app.aims_library.sync import sync_library
 from aims_app.compat import desk_path
 from aims_app.messages import Message
+from aims_app.patches.forget_fixture_file_hashes import forget_fixture_file_hashes
 from aims_app.roles import AIMS_ROLES
 from aims_app.translation import text
 from aims_app.workflows import WORKFLOW_DOCTYPES
@@ -219,6 +220,7 @@ def before_uninstall():
 	remove_workspace_extras()
 	remove_workflows()
 	remove_roles()
+	forget_fixture_file_hashes()  # a site uninstalled before a migrate ran the patch that forgets them
 	forget_demo()
 
 

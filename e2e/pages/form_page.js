@@ -91,8 +91,15 @@ export class FormPage extends DeskPage {
 		);
 	}
 
+	// Saved once the server has answered: on a slow server the last field typed is still being checked (a link
+	// field asks the server), and a key pressed before that answer may go unheard.
 	async save() {
+		await this.settled();
+		const answered = this.page.waitForResponse((response) =>
+			response.url().includes("/api/method/frappe.desk.form.save.savedocs"),
+		);
 		await this.page.keyboard.press("Control+s");
+		await answered;
 		await this.page.waitForFunction(() => !cur_frm.is_dirty() && !cur_frm.is_new() && !cur_frm.saving);
 		await this.settled();
 		await this.expectNoErrorDialog();
