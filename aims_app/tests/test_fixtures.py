@@ -31,10 +31,12 @@ def records(text: str) -> dict[str, dict]:
 
 
 def filled(record: dict) -> dict:
+	"""The record's values that say something; in child rows not where they hang (parent, parentfield and
+	parenttype, which Frappe v16's export leaves out)."""
 	return {
 		key: [filled(row) for row in value] if isinstance(value, list) else value
 		for key, value in record.items()
-		if value not in (None, "", 0, [])
+		if value not in (None, "", 0, []) and key not in ("parent", "parentfield", "parenttype")
 	}
 
 
