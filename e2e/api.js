@@ -39,6 +39,20 @@ export class Api {
 		return this.call("frappe.client.insert", { doc });
 	}
 
+	// A private file attached to a record, uploaded as the desk's attach control uploads it.
+	async upload(doctype, name, fileName, content) {
+		const response = await this.context.post("/api/method/upload_file", {
+			multipart: {
+				file: { name: fileName, mimeType: "text/csv", buffer: Buffer.from(content) },
+				doctype,
+				docname: name,
+				is_private: "1",
+			},
+		});
+		if (!response.ok()) throw new Error(`upload of ${fileName}: ${response.status()} ${await response.text()}`);
+		return (await response.json()).message;
+	}
+
 	async get(doctype, name) {
 		return this.call("frappe.client.get", { doctype, name });
 	}

@@ -13,7 +13,10 @@ from aims_app.ai_systems.eu_ai_act import (
 	report_status,
 	reporting_deadline,
 	reporting_window_days,
+	training_compute,
+	training_compute_text,
 )
+from aims_app.messages import MessageError
 
 
 def articles(result):
@@ -39,6 +42,37 @@ def test_gpai_model_above_the_compute_threshold_has_systemic_risk():
 	assert result.systemic_risk
 	assert {"Art. 52", "Art. 53", "Art. 55"} <= set(articles(result))
 	assert "10^25" in str(result.reasons[1])
+
+
+@pytest.mark.parametrize(
+	"written, flops",
+	[
+		("3e25", 3e25),
+		("3.8E+25", 3.8e25),
+		("3.8 × 10^25", 3.8e25),
+		("10^25", 1e25),
+		("30 000 000 000 000 000 000 000 000", 3e25),
+		("", None),
+		(None, None),
+		(2.1e24, 2.1e24),
+	],
+)
+def test_training_compute_is_read_as_people_write_it(written, flops):
+	assert training_compute(written) == flops
+
+
+@pytest.mark.parametrize("written", ["lots", "1,5e25", "1e999"])
+def test_training_compute_that_is_no_number_is_refused_naming_it(written):
+	with pytest.raises(MessageError) as refused:
+		training_compute(written)
+	assert repr(written) in str(refused.value.message)
+
+
+def test_training_compute_far_beyond_a_float_column_is_kept_exactly():
+	"""Art. 51(2) presumes systemic risk above 10^25 FLOP; Frappe's Float column ends near 10^12."""
+	for flops in (3.8e25, 1e26, 123456789.0, 5e-3):
+		assert training_compute(training_compute_text(flops)) == flops
+	assert training_compute_text(1e12) == "1000000000000"
 
 
 def test_gpai_model_designated_by_the_commission_has_systemic_risk():
@@ -96,11 +130,25 @@ def test_a_derogated_system_with_a_transparency_trigger_is_limited_risk():
 	],
 )
 def test_each_transparency_trigger_gives_limited_risk_and_binds_its_role(field, article, role):
+	"""Art. 50(1) and (2) bind the provider, 50(3) and (4) the deployer. A deployer sees the provider's duties
+	too, named as the provider's, with what to check or ask (issue 29); a provider is not shown the
+	deployer's."""
 	for our_role in ("Provider", "Deployer"):
 		result = classify(TierAnswers(our_role=our_role, **{field: True}))
 		assert result.tier == "Limited risk"
 		assert result.transparency_duties == (article,)
-		assert (article in articles(result)) == (our_role == role)
+		listed = {o.article: o for o in result.obligations}
+		assert (article in listed) == (our_role == role or our_role == "Deployer")
+		if article in listed:
+			assert listed[article].duty_of == role
+			assert str(listed[article].action).startswith("The provider's duty") == (role != our_role)
+
+
+def test_a_deployer_of_a_vendors_chatbot_is_told_what_to_check_of_the_provider():
+	result = classify(TierAnswers(our_role="Deployer", interacts_with_people=True))
+	art50_1 = next(o for o in result.obligations if o.article == "Art. 50(1)")
+	assert art50_1.duty_of == "Provider"
+	assert "check that the system tells people they are dealing with an AI system" in str(art50_1.action)
 
 
 def test_transparency_duties_stack_on_a_high_risk_system():

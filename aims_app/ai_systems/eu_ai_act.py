@@ -8,6 +8,8 @@ Reasons, obligations and refusals are Messages (aims_app/messages.py) for the Fr
 """
 
 import datetime
+import math
+import re
 from dataclasses import dataclass
 
 from aims_app.ai_systems.eu_ai_act_timeline import Timeline, dating, duty_of, load_timeline
@@ -57,6 +59,7 @@ DEROGATIONS = {
 ANNEX_I = _("Annex I")
 ANNEX_III = _("Annex III")
 SYSTEMIC_RISK_FLOPS = 1e25
+POWER_OF_TEN = re.compile(r"^(?:(?P<mantissa>[0-9.]+)[x*·×])?10\^(?P<exponent>[+-]?[0-9]+)$")
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,41 @@ def validate_answers(answers: TierAnswers) -> None:
 		refuse(_("Training compute (FLOPs) cannot be negative."))
 
 
+def training_compute(written) -> float | None:
+	"""Training compute as people write it ("3e25", "3.2 × 10^25", "10^25" or all the digits) as a number.
+	It is kept as text on the AI System: the 10^25 FLOP of Art. 51(2) is beyond a Float column."""
+	if written is None or isinstance(written, bool):
+		return None
+	if isinstance(written, int | float):
+		value = float(written)
+	else:
+		compact = re.sub(r"[\s_]", "", str(written)).lower()
+		if not compact:
+			return None
+		match = POWER_OF_TEN.match(compact)
+		try:
+			value = float(f"{match['mantissa'] or 1}e{match['exponent']}" if match else compact)
+		except (ValueError, OverflowError):
+			value = math.nan
+	if not math.isfinite(value):
+		refuse(
+			_(
+				"Training compute (FLOPs) {written!r} is not a number: write it as 3e25, 3 × 10^25 or in digits."
+			),
+			written=written,
+		)
+	if value < 0:
+		refuse(_("Training compute (FLOPs) cannot be negative."))
+	return value
+
+
+def training_compute_text(value: float | None) -> str | None:
+	"""How training compute is stored: the shortest text that gives the same number back."""
+	if value is None:
+		return None
+	return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+
+
 def refuse(template: str, **params):
 	raise MessageError(Message(template, params))
 
@@ -277,21 +315,39 @@ ACTIONS = {
 		"to the person it concerns."
 	),
 }
+# What a deployer checks or asks for where the duty is the provider's.
+PROVIDERS_DUTY_CHECKS = {
+	"Art. 50(1)": _(
+		"The provider's duty: check that the system tells people they are dealing with an AI system (for "
+		"example in its first message), and ask the provider to confirm it."
+	),
+	"Art. 50(2)": _(
+		"The provider's duty: ask the provider how the output is marked as machine-generated, and check that "
+		"the marking survives where you publish the output."
+	),
+}
 YOURS = _("Yours to do: record how in How Addressed, with the evidence.")
 SHARED = _("A duty of provider and deployer alike: do your part, and ask the other party for theirs.")
+PROVIDERS = _("The provider's duty: ask the provider how it is met and keep the answer as evidence.")
 
 
-def action_for(article: str, holder: str) -> Message:
+def action_for(article: str, holder: str, our_role: str = "Provider") -> Message:
+	if holder == "Provider" and our_role != "Provider":
+		return Message(PROVIDERS_DUTY_CHECKS.get(article, PROVIDERS))
 	if article in ACTIONS:
 		return Message(ACTIONS[article])
 	return Message(SHARED if holder == "Both" else YOURS)
 
 
 def dated(
-	duty: Duty, route: str | None, placed_on: datetime.date | None, timeline: Timeline | None = None
+	duty: Duty,
+	route: str | None,
+	placed_on: datetime.date | None,
+	timeline: Timeline | None = None,
+	our_role: str = "Provider",
 ) -> Obligation:
 	"""The obligation with the date the library's timeline gives it, whose duty it is, why that date, and
-	what to do or ask."""
+	what to do or ask in our role."""
 	timeline = timeline or load_timeline()
 	when = dating(timeline, duty.article, route, placed_on)
 	holder = duty_of(timeline, duty.article).duty_of
@@ -301,7 +357,7 @@ def dated(
 		when.applies_from.isoformat(),
 		holder,
 		when.rule,
-		action_for(duty.article, holder),
+		action_for(duty.article, holder, our_role),
 	)
 
 
@@ -310,10 +366,12 @@ def triggered_transparency(answers: TierAnswers) -> list[tuple[str, str, str]]:
 
 
 def transparency_obligations(answers: TierAnswers) -> tuple[Duty, ...]:
+	"""The Art. 50 duties the answers trigger for our role; a deployer also sees the provider's, which it
+	checks the provider meets (their "What to Do or Ask" says how)."""
 	return tuple(
 		Duty(article, summary)
 		for article, role, summary in triggered_transparency(answers)
-		if role == answers.our_role
+		if role == answers.our_role or (answers.our_role == "Deployer" and role == "Provider")
 	)
 
 
@@ -357,7 +415,7 @@ def classify(answers: TierAnswers) -> TierResult:
 			transparency,
 			tuple(reasons),
 			tuple(
-				dated(duty, route, answers.placed_on_market_on)
+				dated(duty, route, answers.placed_on_market_on, our_role=answers.our_role)
 				for duty in in_article_order((AI_LITERACY, *duties))
 			),
 		)

@@ -85,6 +85,21 @@ class TestLawPrints(AimsTestCase):
 		self.assertIn("Red-teaming by an external lab, Q1 2025.", html)
 		self.assertIn("Art. 55", html)
 
+	def test_a_model_trained_above_the_compute_threshold_prints_its_additional_duties(self):
+		"""Art. 51(2): a model trained with more than 10^25 FLOP is presumed to carry systemic risk."""
+		model = self.gpai_model(training_compute_flops="3.8 × 10^25")
+		self.assertEqual(model.training_compute_flops, "3.8e+25")
+		self.assertIn("Art. 55", [o.article for o in model.obligations])
+		html = printed("AI System", model.name, GPAI)
+		self.assertIn("3.80e+25", html)
+		self.assertIn("7. Systemic-risk duties", html)
+
+	def test_training_compute_that_is_no_number_is_refused_and_nothing_is_saved(self):
+		with self.assertRaises(frappe.ValidationError) as refused:
+			self.gpai_model(training_compute_flops="about a lot")
+		self.assertIn("'about a lot' is not a number", str(refused.exception))
+		self.assertFalse(frappe.db.exists("AI System", {"system_name": "Law prints: house language model"}))
+
 	def test_the_ll144_summary_shows_numbers_rates_and_impact_ratios_per_category(self):
 		system = self.screening
 		with acting_as(OWNER):

@@ -450,7 +450,9 @@ def system_counts(day: date):
 		"in_scope_systems_described": counted_where(in_scope & filled(system.description)),
 		"in_scope_systems_overseen": counted_where(in_scope & filled(system.human_oversight)),
 		"in_scope_systems_known": counted_where(
-			in_scope & Criterion.all([Coalesce(system[f], "") != UNKNOWN for f in KNOWABLE_SYSTEM_FIELDS])
+			in_scope
+			& Criterion.all([Coalesce(system[f], "") != UNKNOWN for f in KNOWABLE_SYSTEM_FIELDS])
+			& (system.yes_no_answers_unknown == 0)
 		),
 		"in_scope_systems_reviewed": counted_where(in_scope & (system.next_review_date >= day)),
 		"in_scope_systems_operating": counted_where(operating_systems(system)),
@@ -507,7 +509,7 @@ def component_facts(day: date) -> dict:
 	assessment_party = frappe.qb.DocType("AI Impact Assessment Party")
 	dataset = frappe.qb.DocType("AI Dataset")
 	scope_dataset = dataset.name.isin(listed_on_scope_systems("AI System Dataset", "ai_dataset"))
-	personal = dataset.contains_personal_data == 1
+	personal = (dataset.contains_personal_data == 1) & (dataset.gdpr_does_not_apply == 0)
 	model = frappe.qb.DocType("AI Model")
 	scope_model = model.name.isin(listed_on_scope_systems("AI System Model", "ai_model"))
 	supplier = frappe.qb.DocType("AI Supplier")

@@ -780,9 +780,11 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 		every(
 			"scope_personal_datasets_lawful",
 			SCOPE_PERSONAL_DATASETS,
-			_("Datasets with personal data that state their legal basis"),
-			_("{missing} of {total} datasets with personal data state no legal basis."),
-			list_route("ai-dataset", contains_personal_data=1, legal_basis=["is", "not set"]),
+			_("Datasets with personal data under the GDPR that state their legal basis"),
+			_("{missing} of {total} datasets with personal data under the GDPR state no legal basis."),
+			list_route(
+				"ai-dataset", contains_personal_data=1, gdpr_does_not_apply=0, legal_basis=["is", "not set"]
+			),
 		),
 	),
 	"A.7.4": (

@@ -22,6 +22,8 @@ MAX_DEPTH = 8
 TEXT_TYPES = frozenset({"Data", "Small Text", "Text", "Long Text", "Text Editor", "Link", "Select"})
 VALUE_TYPES = TEXT_TYPES | {"Check", "Int", "Float", "Date", "Datetime"}
 STATUSES = ("created", "updated", "unchanged")
+NUMBERS_KEPT_AS_TEXT = frozenset({"training_compute_flops"})
+"""Numbers beyond Frappe's Float column (10^25 FLOP), stored as text; a card writes and reads them as numbers."""
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -51,7 +53,8 @@ class Field:
 		options = tuple((df.get("options") or "").split("\n")) if df["fieldtype"] == "Select" else ()
 		# Frappe gives a Select without a default its first option, as the desk's form does.
 		default = df.get("default") or (options[0] if options else None) or None
-		return cls(df["fieldname"], df["fieldtype"], options, default)
+		fieldtype = "Float" if df["fieldname"] in NUMBERS_KEPT_AS_TEXT else df["fieldtype"]
+		return cls(df["fieldname"], fieldtype, options, default)
 
 	def new_value(self):
 		"""What a new record or row holds for this field when the card leaves it out: its default."""

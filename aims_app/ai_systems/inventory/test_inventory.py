@@ -134,6 +134,27 @@ class TestInventoryImport(AimsTestCase):
 			frappe.db.get_value("AI Supplier", "Palantir Technologies", "likely_duplicate_of"), "Palantir"
 		)
 
+	def test_yes_no_answers_not_known_yet_hold_the_tier_back_as_a_gap(self):
+		before = organisation_facts()[0]
+		self.import_as_manager(
+			card(systems=[system("unknown-yes-no", interacts_with_people=True, yes_no_answers_unknown=True)])
+		)
+		doc = frappe.get_doc("AI System", {"inventory_id": "unknown-yes-no"})
+		self.assertFalse(doc.eu_ai_act_tier)
+		self.assertIn("the yes/no questions", doc.tier_reasons)
+		after = organisation_facts()[0]
+		self.assertEqual(after["in_scope_systems"], before["in_scope_systems"] + 1)
+		self.assertEqual(after["in_scope_systems_known"], before["in_scope_systems_known"])
+
+		self.import_as_manager(
+			card(systems=[system("unknown-yes-no", interacts_with_people=True, yes_no_answers_unknown=False)])
+		)
+		doc.reload()
+		self.assertEqual(doc.eu_ai_act_tier, "Limited risk")
+		self.assertEqual(
+			organisation_facts()[0]["in_scope_systems_known"], after["in_scope_systems_known"] + 1
+		)
+
 	def test_unknown_is_recorded_as_a_gap_and_the_first_known_stage_replaces_it(self):
 		before = organisation_facts()[0]
 		unknown = dict.fromkeys(

@@ -19,6 +19,7 @@ class AIDataset(AIMSDocument):
 		bias_checks: DF.Text | None
 		contains_personal_data: DF.Check
 		dataset_name: DF.Data
+		gdpr_does_not_apply: DF.Check
 		inventory_id: DF.Data | None
 		last_checked_on: DF.Date | None
 		legal_basis: DF.Data | None

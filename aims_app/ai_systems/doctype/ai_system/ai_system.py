@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import getdate, now_datetime, today
 
 from aims_app.ai_risk.doctype.ai_impact_assessment.ai_impact_assessment import flag_for_review
-from aims_app.ai_systems.eu_ai_act import TierAnswers, classify
+from aims_app.ai_systems.eu_ai_act import TierAnswers, classify, training_compute, training_compute_text
 from aims_app.ai_systems.eu_ai_act_timeline import UPCOMING, status_on
 from aims_app.ai_systems.plain_text import editor_html
 from aims_app.controllers.aims_document import AIMSDocument
@@ -175,11 +175,12 @@ class AISystem(AIMSDocument):
 		technique: DF.SmallText | None
 		tier_override: DF.Literal["", "Prohibited", "High-risk", "Limited risk", "Minimal risk", "GPAI model"]
 		tier_reasons: DF.SmallText | None
-		training_compute_flops: DF.Float
+		training_compute_flops: DF.Data | None
 		transparency_duties: DF.Data | None
 		unapproved_change_in_production: DF.Check
 		verification_results: DF.Text | None
 		who_it_affects: DF.SmallText | None
+		yes_no_answers_unknown: DF.Check
 	# end: auto-generated types
 
 	def validate_higher_perm_levels(self):
@@ -194,6 +195,7 @@ class AISystem(AIMSDocument):
 		# a description given as plain text (REST, Data Import) keeps its lines and shows its "<" as written
 		self.description = editor_html(self.description)
 		self.refuse_stage_move_without_review()
+		self.keep_training_compute_as_number()
 		self.apply_eu_ai_act_tier()
 		self.record_override()
 		super().validate()
@@ -269,7 +271,7 @@ class AISystem(AIMSDocument):
 			our_role="Deployer" if self.our_role == UNKNOWN else self.our_role,
 			prohibited_practice=option_code(self.prohibited_practice),
 			is_gpai_model=bool(self.is_gpai_model),
-			training_compute_flops=self.training_compute_flops or None,
+			training_compute_flops=training_compute(self.training_compute_flops),
 			designated_systemic_risk=bool(self.designated_systemic_risk),
 			annex_i_product=bool(self.annex_i_product),
 			annex_iii_area=int(option_code(self.annex_iii_area)) if self.annex_iii_area else None,
@@ -284,12 +286,22 @@ class AISystem(AIMSDocument):
 			placed_on_market_on=getdate(self.placed_on_market_on) if self.placed_on_market_on else None,
 		)
 
+	def keep_training_compute_as_number(self):
+		"""A zero is no figure (what a spreadsheet or card leaves in an empty number): kept empty."""
+		try:
+			flops = training_compute(self.training_compute_flops)
+			self.training_compute_flops = training_compute_text(flops or None)
+		except MessageError as error:
+			frappe.throw(text(error.message), title=_("EU AI Act Questionnaire"))
+
 	def apply_eu_ai_act_tier(self):
-		unknown = [field for field in TIER_QUESTIONS if self.get(field) == UNKNOWN]
+		unknown = [label(self.meta, field) for field in TIER_QUESTIONS if self.get(field) == UNKNOWN]
+		if self.yes_no_answers_unknown:
+			unknown.append(_("the yes/no questions"))
 		if unknown:
 			self.computed_tier = self.eu_ai_act_route = self.transparency_duties = None
 			self.tier_reasons = _("The tier is worked out once these answers are known: {0}.").format(
-				labels(self.meta, unknown)
+				", ".join(unknown)
 			)
 			self.eu_ai_act_tier = self.tier_override or None
 			return
