@@ -11,6 +11,9 @@ import { stateFile } from "./desk.js";
 const REALTIME = /\/socket\.io\//;
 const isRealtimeError = (message) =>
 	REALTIME.test(message.location().url || "") || message.text().startsWith("Error connecting to socket.io");
+// A page outside the desk that names no icon (Frappe's /printview) makes the browser ask for /favicon.ico on its
+// own, which a site without a favicon in its Website Settings answers with 404: not the page's request.
+const isBrowsersIconRequest = (message) => (message.location().url || "").endsWith("/favicon.ico");
 // Frappe 15's charts redraw on resize (frappe-charts' boundDrawFn, from a ResizeObserver) and, now and then,
 // while a workspace chart is still drawing, try to remove a node they already replaced: a race inside the
 // framework's chart library, seen on about one workspace load in three. Only that error, from there, is let by.
@@ -24,7 +27,7 @@ async function openDesk(browser, role) {
 	const desk = { context, page, problems: null };
 	const report = (problem) => desk.problems?.push(problem);
 	page.on("console", (message) => {
-		if (message.type() === "error" && !isRealtimeError(message)) {
+		if (message.type() === "error" && !isRealtimeError(message) && !isBrowsersIconRequest(message)) {
 			report(`console error on ${page.url()}: ${message.text()}`);
 		}
 	});

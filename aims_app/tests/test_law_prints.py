@@ -139,3 +139,4 @@ class TestLawPrints(AimsTestCase):
 		):
 			self.assertIn(expected, text)
 		self.assertIn(frappe.utils.format_date("2026-01-15"), text)
+		self.assertRegex(text, r"Data Used\s*audit\.csv\s*Individuals")  # the file's name, nothing else

@@ -23,10 +23,28 @@ export class DeskPage {
 		if (idle) await this.settled();
 	}
 
-	// No request under way and the desk not frozen for one.
+	// No request under way and the desk not frozen for one. Playwright's "networkidle" is a state a page reaches
+	// once, when it loads, so inside the desk (one page) it says nothing: the desk's own count of requests in
+	// flight must be zero and stay zero for a moment, as a form's refresh after a save chains its requests (the
+	// workflow's actions come a request later).
 	async settled() {
 		await this.page.waitForLoadState("networkidle");
-		await this.page.waitForFunction(() => !window.frappe?.dom?.freeze_count);
+		await this.page.evaluate(() => {
+			window.aimsIdleSince = null;
+		});
+		await this.page.waitForFunction(
+			() => {
+				const busy = window.frappe?.request?.ajax_count || window.frappe?.dom?.freeze_count;
+				if (busy) {
+					window.aimsIdleSince = null;
+					return false;
+				}
+				window.aimsIdleSince ??= Date.now();
+				return Date.now() - window.aimsIdleSince >= 250;
+			},
+			null,
+			{ polling: 50 },
+		);
 	}
 
 	async errorDialog() {

@@ -77,15 +77,16 @@ test("a deployer of a vendor's chatbot sees the provider's transparency duties, 
 	const art50_1 = grid.locator(".grid-row", { hasText: "Art. 50(1)" });
 	await expect(art50_1).toContainText("Provider");
 	await expect(grid.locator(".grid-row", { hasText: "Art. 50(2)" })).toContainText("Provider");
-	await form.shot("law-1-chatbot-obligations");
+	await form.shot("law-1-chatbot-questionnaire");
+	await grid.scrollIntoViewIfNeeded();
+	await form.shot("law-2-chatbot-obligations");
 
 	await art50_1.locator(".btn-open-row").click();
 	const row = form.page.locator(".grid-row-open");
-	await expect(row.locator('.frappe-control[data-fieldname="what_to_do"]')).toContainText(
-		"check that the system tells people they are dealing with an AI system",
-	);
-	await expect(row.locator('.frappe-control[data-fieldname="applies_from"]')).toContainText("2026");
-	await form.shot("law-2-chatbot-art-50-1");
+	const whatToDo = row.locator('.frappe-control[data-fieldname="what_to_do"]');
+	await expect(whatToDo).toContainText("check that the system tells people they are dealing with an AI system");
+	await whatToDo.scrollIntoViewIfNeeded();
+	await form.shot("law-3-chatbot-art-50-1");
 	await form.page.keyboard.press("Escape");
 });
 
@@ -113,7 +114,7 @@ test("a general-purpose model trained above 10^25 FLOP prints its documentation 
 	await expect(print).toContainText("3.80e+25");
 	await expect(print).toContainText("7. Systemic-risk duties");
 	await expect(print).toContainText("Art. 55");
-	await page.screenshot({ path: shotFile("law-3-gpai-print"), fullPage: true });
+	await page.screenshot({ path: shotFile("law-4-gpai-print"), fullPage: true });
 });
 
 test("a bias audit of a hiring tool prints as the summary Local Law 144 asks to publish", async ({ as, made }) => {
@@ -124,6 +125,7 @@ test("a bias audit of a hiring tool prints as the summary Local Law 144 asks to 
 			purpose: "Ranks applicants for claims-handler roles; recruiters decide whom to interview.",
 			our_role: "Deployer",
 			annex_iii_area: "4 - Employment and workers management",
+			placed_on_market_on: "2026-01-15",
 		}),
 		made,
 	);
@@ -154,16 +156,18 @@ test("a bias audit of a hiring tool prints as the summary Local Law 144 asks to 
 	const form = new FormPage(await as("owner"));
 	await form.open("AI Fairness Evaluation", evaluation.name);
 	await form.page.locator(".page-head .btn", { hasText: "Evaluate" }).click();
-	await expect(form.page.locator(".form-message")).toContainText("Result: Fail");
+	await expect(form.page.locator(".form-message:visible", { hasText: "Result:" })).toContainText("Result: Fail");
 	await expect(form.page.locator('.frappe-control[data-fieldname="rows_evaluated"]')).toContainText("200");
 
 	await printView(form.page, "AI Fairness Evaluation", evaluation.name, "NYC LL144 Bias Audit Summary");
 	const print = form.page.locator(".print-format");
 	await expect(print).toContainText("Bias Audit Summary (NYC Local Law 144)");
 	await expect(print).toContainText(screening.system_name);
+	await expect(print.locator("tr", { hasText: "Data Used" })).toContainText("applicants.csv");
+	await expect(print.locator("tr", { hasText: "Data Used" })).not.toContainText("|");
 	// Male 50/100 = 0.500, the highest; Female 30/100 = 0.300, impact ratio 0.600 (below four fifths)
 	const female = print.locator("tr", { hasText: /^\s*Female\s/ }).first();
 	await expect(female).toContainText("0.300");
 	await expect(female).toContainText("0.600");
-	await form.page.screenshot({ path: shotFile("law-4-ll144-summary"), fullPage: true });
+	await form.page.screenshot({ path: shotFile("law-5-ll144-summary"), fullPage: true });
 });

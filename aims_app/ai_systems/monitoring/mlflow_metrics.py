@@ -8,11 +8,11 @@ hundred runs, each run bringing all its metrics). Only then are measurements wri
 registry that refuses access or fails writes nothing.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import convert_utc_to_system_timezone, now_datetime
 
 from aims_app.ai_systems.model_registry.sync import MLflowRegistry
 from aims_app.ai_systems.monitoring.rules import (
@@ -104,7 +104,7 @@ def planned_measurements(metrics: list[frappe._dict], client: MLflowRegistry) ->
 			)
 			continue
 		value, timestamp = found
-		measured_on = datetime.fromtimestamp(timestamp / 1000) if timestamp else now_datetime()
+		measured_on = site_time(timestamp) if timestamp else now_datetime()
 		planned.append(
 			{"metric": metric.name, "value": value, "measured_on": measured_on, "mlflow_run_id": run_id}
 		)
@@ -191,3 +191,10 @@ def models_of_system(doctype, txt, searchfield, start, page_len, filters):
 		.offset(start)
 		.run()
 	)
+
+
+def site_time(timestamp_ms: int) -> datetime:
+	"""MLflow's time of a logged value (milliseconds since the epoch, UTC) as the site's clock reads it, which is
+	how Frappe stores and compares datetimes."""
+	logged = datetime.fromtimestamp(timestamp_ms / 1000, tz=UTC)
+	return convert_utc_to_system_timezone(logged).replace(tzinfo=None)

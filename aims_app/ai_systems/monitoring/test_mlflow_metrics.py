@@ -5,6 +5,8 @@
 measurement that crosses the breach threshold and opens a draft incident for the system owner, a hundred
 systems read in a handful of registry calls; against a scripted registry, a 401 or a 5xx writes nothing."""
 
+from contextlib import contextmanager
+
 import frappe
 
 from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric import (
@@ -19,7 +21,7 @@ from aims_app.ai_systems.model_registry.test_model_registry import (
 	ScriptedRegistryTestCase,
 	configure,
 )
-from aims_app.ai_systems.monitoring.mlflow_metrics import read_mlflow_metrics, read_now
+from aims_app.ai_systems.monitoring.mlflow_metrics import read_mlflow_metrics, read_now, site_time
 from aims_app.tests import AimsTestCase, acting_as, make_user
 
 OWNER = "mlflow.metric.owner@example.org"
@@ -197,3 +199,30 @@ class TestMonitoringMetricsFromAFailingRegistry(ScriptedRegistryTestCase):
 		self.assertEqual(
 			[key for key, _ in self.server.asked], [VERSIONS, EXPERIMENTS] + [RUNS] * 4, "three retries"
 		)
+
+
+class TestLoggedTimeOnTheSitesClock(AimsTestCase):
+	def test_a_value_logged_after_midnight_utc_is_not_in_the_future_of_a_site_in_new_york(self):
+		"""MLflow logs milliseconds since the epoch (UTC); Frappe stores datetimes on the site's clock."""
+		logged_ms = 1767227400000  # 2026-01-01 00:30 UTC
+		with site_time_zone("America/New_York"):
+			self.assertEqual(str(site_time(logged_ms)), "2025-12-31 19:30:00")
+		with site_time_zone("Asia/Kolkata"):
+			self.assertEqual(str(site_time(logged_ms)), "2026-01-01 06:00:00")
+
+
+@contextmanager
+def site_time_zone(zone: str):
+	stored = frappe.db.get_single_value("System Settings", "time_zone")
+	try:
+		set_time_zone(zone)
+		yield
+	finally:
+		set_time_zone(stored)
+
+
+def set_time_zone(zone: str):
+	frappe.db.set_single_value("System Settings", "time_zone", zone)
+	frappe.clear_document_cache("System Settings", "System Settings")
+	if hasattr(frappe.local, "system_settings"):
+		del frappe.local.system_settings
