@@ -1,4 +1,4 @@
-import re
+import ast
 import string
 
 import pytest
@@ -10,6 +10,7 @@ from aims_app.ai_assurance.readiness.crosswalk import (
 	PARTLY_COVERED,
 	coverage,
 )
+from aims_app.ai_assurance.readiness.fact_names import ORGANISATION_FACTS, REQUIREMENT_FACTS, Fact
 from aims_app.ai_assurance.readiness.rules import (
 	CLAUSE_RULES,
 	CONTROL_RULES,
@@ -19,10 +20,13 @@ from aims_app.ai_assurance.readiness.rules import (
 	PARTIAL,
 	READY,
 	ControlDecision,
+	Population,
 	assess,
 	group_summary,
 	list_route,
+	new_route,
 	roll_up,
+	some,
 )
 from aims_app.compat import desk_path
 from tests.conftest import APP
@@ -41,7 +45,7 @@ def decision(**overrides) -> ControlDecision:
 	return ControlDecision(**{**fields, **overrides})
 
 
-EVIDENCED = {"evidence_current": 1, "evidence_expired": 0}
+EVIDENCED = {Fact.EVIDENCE_CURRENT: 1, Fact.EVIDENCE_EXPIRED: 0}
 
 
 def missing_text(assessment) -> list[str]:
@@ -68,10 +72,36 @@ def all_checks():
 		yield from checks
 
 
-def test_every_fact_a_rule_reads_is_counted_by_the_frappe_layer():
-	counted = set(re.findall(r'"(\w+)":', GATHERING.read_text())) | {"risks_modify_controls_done"}
-	read = {check.fact for check in all_checks()} | {c.population.fact for c in all_checks() if c.population}
-	assert read - {"evidence_current", "evidence_expired"} <= counted
+def facts_read() -> set:
+	"""Every fact a rule reads: what its checks count and the populations they count against."""
+	return {check.fact for check in all_checks()} | {c.population.fact for c in all_checks() if c.population}
+
+
+def test_every_fact_a_rule_reads_is_a_fact_and_every_fact_is_read():
+	assert all(isinstance(fact, Fact) for fact in facts_read())
+	assert facts_read() == set(Fact), "a fact no rule reads is counted for nothing"
+	assert ORGANISATION_FACTS | REQUIREMENT_FACTS == set(Fact)
+	assert all(fact.value == fact.name.lower() for fact in Fact)
+
+
+def test_a_rule_naming_its_fact_by_a_string_fails_when_it_is_made():
+	with pytest.raises(TypeError, match="is not a Fact"):
+		some("policies_published", "Published AI policies", "No AI policy.", new_route("ai-policy"))
+	with pytest.raises(TypeError, match="is not a Fact"):
+		Population("in_scope_systems")
+
+
+def test_every_fact_is_counted_by_the_frappe_layer():
+	"""facts.py keys its counts by Fact (importing it there fails on a misspelt one); every member is among
+	them. That the counts it returns are exactly ORGANISATION_FACTS is held against a site by
+	aims_app/tests/test_readiness_reports.py."""
+	tree = ast.parse(GATHERING.read_text())
+	named = {
+		node.attr
+		for node in ast.walk(tree)
+		if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Fact"
+	}
+	assert named == {fact.name for fact in Fact}
 
 
 def test_every_message_fills_in_from_what_its_check_provides():
@@ -86,14 +116,14 @@ def test_every_message_fills_in_from_what_its_check_provides():
 
 
 def test_impact_assessment_needs_a_current_one_for_every_in_scope_system():
-	partly = assess("6.1.4", {"in_scope_systems": 3, "in_scope_systems_assessed": 2})
+	partly = assess("6.1.4", {Fact.IN_SCOPE_SYSTEMS: 3, Fact.IN_SCOPE_SYSTEMS_ASSESSED: 2})
 	assert partly.status == PARTIAL
 	assert missing_text(partly) == [
 		"1 of 3 in-scope AI systems have no current impact assessment (submitted and not past its next review)."
 	]
 	assert partly.route == desk_path("ai-impact-assessment/new")
-	assert assess("6.1.4", {"in_scope_systems": 3, "in_scope_systems_assessed": 3}).status == READY
-	assert assess("6.1.4", {"in_scope_systems": 3}).status == GAP
+	assert assess("6.1.4", {Fact.IN_SCOPE_SYSTEMS: 3, Fact.IN_SCOPE_SYSTEMS_ASSESSED: 3}).status == READY
+	assert assess("6.1.4", {Fact.IN_SCOPE_SYSTEMS: 3}).status == GAP
 
 
 def test_nothing_in_scope_is_a_gap_not_readiness():
@@ -105,24 +135,24 @@ def test_nothing_in_scope_is_a_gap_not_readiness():
 
 def test_internal_audit_needs_one_submitted_in_the_last_twelve_months():
 	assert assess("9.2.1", {}).status == GAP
-	assert assess("9.2.1", {"internal_audits_12m": 1}).status == READY
-	programme_only = assess("9.2.2", {"audit_programmes_current": 1})
+	assert assess("9.2.1", {Fact.INTERNAL_AUDITS_12M: 1}).status == READY
+	programme_only = assess("9.2.2", {Fact.AUDIT_PROGRAMMES_CURRENT: 1})
 	assert programme_only.status == PARTIAL
 	assert missing_text(programme_only) == ["No internal audit has been submitted in the last 12 months."]
 	assert roll_up([assess("9.2.1", {}).status, programme_only.status]) == PARTIAL
 
 
 def test_data_provenance_is_needed_on_every_dataset_of_an_in_scope_system():
-	facts = {**EVIDENCED, "scope_datasets": 4, "scope_datasets_provenance": 3}
+	facts = {**EVIDENCED, Fact.SCOPE_DATASETS: 4, Fact.SCOPE_DATASETS_PROVENANCE: 3}
 	partly = assess("A.7.5", facts, decision())
 	assert partly.status == PARTIAL
 	assert missing_text(partly) == ["1 of 4 datasets of in-scope AI systems record no provenance."]
 	assert partly.route == desk_path("ai-dataset?provenance=%5B%22is%22%2C%20%22not%20set%22%5D")
-	assert assess("A.7.5", {**facts, "scope_datasets_provenance": 4}, decision()).status == READY
+	assert assess("A.7.5", {**facts, Fact.SCOPE_DATASETS_PROVENANCE: 4}, decision()).status == READY
 
 
 def test_a_control_is_ready_only_when_implemented_owned_and_evidenced():
-	facts = {**EVIDENCED, "scope_datasets": 1, "scope_datasets_provenance": 1}
+	facts = {**EVIDENCED, Fact.SCOPE_DATASETS: 1, Fact.SCOPE_DATASETS_PROVENANCE: 1}
 	planned = assess("A.7.5", facts, decision(implementation_status="Planned", owner=None))
 	assert planned.status == PARTIAL
 	assert missing_text(planned) == [
@@ -130,7 +160,7 @@ def test_a_control_is_ready_only_when_implemented_owned_and_evidenced():
 		"No one owns the control.",
 	]
 	assert planned.route == desk_path("control-implementation/ISO-42001-A.7.5")
-	unevidenced = assess("A.7.5", {**facts, "evidence_current": 0, "evidence_expired": 2}, decision())
+	unevidenced = assess("A.7.5", {**facts, Fact.EVIDENCE_CURRENT: 0, Fact.EVIDENCE_EXPIRED: 2}, decision())
 	assert missing_text(unevidenced) == [
 		"No current evidence is filed against this requirement.",
 		"2 evidence record(s) filed against this requirement have expired: renew or replace them.",
@@ -156,19 +186,21 @@ def test_an_excluded_control_is_not_applicable_and_needs_a_justification():
 
 
 def test_a_control_missing_its_implementation_record_is_a_gap():
-	assert assess("A.2.2", {"policies_published": 1}).status == GAP
+	assert assess("A.2.2", {Fact.POLICIES_PUBLISHED: 1}).status == GAP
 
 
 def test_policy_controls_read_the_published_policy():
-	published = {**EVIDENCED, "policies_published": 1}
+	published = {**EVIDENCED, Fact.POLICIES_PUBLISHED: 1}
 	assert assess("A.2.2", published, decision()).status == READY
 	assert assess("A.2.4", published, decision()).status == PARTIAL
-	assert assess("5.2", {"policies_published": 1, "policies_current": 1}).status == READY
+	assert assess("5.2", {Fact.POLICIES_PUBLISHED: 1, Fact.POLICIES_CURRENT: 1}).status == READY
 
 
 def test_empty_populations_that_may_be_empty_do_not_count_against_a_requirement():
 	assert assess("10.2", {}).status == READY
-	assert assess("10.2", {"nonconformities_open": 2, "nonconformities_open_on_time": 1}).status == PARTIAL
+	assert (
+		assess("10.2", {Fact.NONCONFORMITIES_OPEN: 2, Fact.NONCONFORMITIES_OPEN_ON_TIME: 1}).status == PARTIAL
+	)
 
 
 def test_the_same_gap_is_reported_once():
@@ -229,10 +261,10 @@ def test_nothing_overdue_does_not_make_an_empty_requirement_ready():
 def test_operational_control_needs_an_approved_review_for_every_deployed_system_and_no_unapproved_change():
 	facts = {
 		**EVIDENCED,
-		"in_scope_systems": 3,
-		"in_scope_systems_reviewed": 3,
-		"in_scope_systems_deployed": 2,
-		"in_scope_systems_deployed_by_review": 1,
+		Fact.IN_SCOPE_SYSTEMS: 3,
+		Fact.IN_SCOPE_SYSTEMS_REVIEWED: 3,
+		Fact.IN_SCOPE_SYSTEMS_DEPLOYED: 2,
+		Fact.IN_SCOPE_SYSTEMS_DEPLOYED_BY_REVIEW: 1,
 	}
 	partly = assess("8.1", facts)
 	assert partly.status == PARTIAL
@@ -240,9 +272,10 @@ def test_operational_control_needs_an_approved_review_for_every_deployed_system_
 		"1 of 2 in-scope AI systems deployed or in operation have no approved AI System Stage Review into "
 		"deployment or operation."
 	]
-	assert assess("8.1", {**facts, "in_scope_systems_deployed_by_review": 2}).status == READY
+	assert assess("8.1", {**facts, Fact.IN_SCOPE_SYSTEMS_DEPLOYED_BY_REVIEW: 2}).status == READY
 	drifted = assess(
-		"8.1", {**facts, "in_scope_systems_deployed_by_review": 2, "in_scope_systems_unapproved_change": 1}
+		"8.1",
+		{**facts, Fact.IN_SCOPE_SYSTEMS_DEPLOYED_BY_REVIEW: 2, Fact.IN_SCOPE_SYSTEMS_UNAPPROVED_CHANGE: 1},
 	)
 	assert drifted.status != READY
 	assert "unapproved change in production" in " ".join(missing_text(drifted))
@@ -250,18 +283,18 @@ def test_operational_control_needs_an_approved_review_for_every_deployed_system_
 
 def test_event_logging_is_asked_of_the_systems_deployed():
 	control = decision(name="ISO-42001-A.6.2.8")
-	logged = {**EVIDENCED, "in_scope_systems_deployed": 2, "in_scope_systems_deployed_logged": 2}
+	logged = {**EVIDENCED, Fact.IN_SCOPE_SYSTEMS_DEPLOYED: 2, Fact.IN_SCOPE_SYSTEMS_DEPLOYED_LOGGED: 2}
 	assert assess("A.6.2.8", logged, control).status == READY
-	partly = assess("A.6.2.8", {**logged, "in_scope_systems_deployed_logged": 1}, control)
+	partly = assess("A.6.2.8", {**logged, Fact.IN_SCOPE_SYSTEMS_DEPLOYED_LOGGED: 1}, control)
 	assert partly.status == PARTIAL
 	assert missing_text(partly) == ["1 of 2 deployed in-scope AI systems define no event logging."]
 
 
 CONTEXT_MET = {
-	"interested_parties": 2,
-	"interested_parties_reviewed": 2,
-	"interested_parties_addressed": 0,
-	"interested_parties_addressed_how": 0,
+	Fact.INTERESTED_PARTIES: 2,
+	Fact.INTERESTED_PARTIES_REVIEWED: 2,
+	Fact.INTERESTED_PARTIES_ADDRESSED: 0,
+	Fact.INTERESTED_PARTIES_ADDRESSED_HOW: 0,
 }
 
 
@@ -270,10 +303,10 @@ def test_eu_ai_act_obligations_that_apply_must_be_addressed_and_upcoming_ones_sh
 	that starts to apply within a month shows before it does."""
 	facts = {
 		**CONTEXT_MET,
-		"in_scope_systems_obligations_applying": 2,
-		"in_scope_systems_obligations_applying_addressed": 1,
-		"in_scope_systems_obligations_upcoming": 1,
-		"in_scope_systems_obligations_upcoming_addressed": 0,
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_APPLYING: 2,
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_APPLYING_ADDRESSED: 1,
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_UPCOMING: 1,
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_UPCOMING_ADDRESSED: 0,
 	}
 	missing = missing_text(assess("4.2", facts))
 	assert (
@@ -283,8 +316,8 @@ def test_eu_ai_act_obligations_that_apply_must_be_addressed_and_upcoming_ones_sh
 	assert any("start to apply within a month" in m for m in missing)
 	addressed = {
 		**facts,
-		"in_scope_systems_obligations_applying_addressed": 2,
-		"in_scope_systems_obligations_upcoming_addressed": 1,
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_APPLYING_ADDRESSED: 2,
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_UPCOMING_ADDRESSED: 1,
 	}
 	assert not [m for m in missing_text(assess("4.2", addressed)) if "EU AI Act" in m]
 
@@ -292,10 +325,10 @@ def test_eu_ai_act_obligations_that_apply_must_be_addressed_and_upcoming_ones_sh
 def test_a_fact_recorded_as_unknown_is_a_gap_not_a_claim():
 	facts = {
 		**EVIDENCED,
-		"in_scope_systems": 4,
-		"in_scope_systems_specified": 4,
-		"in_scope_systems_with_requirements": 4,
-		"in_scope_systems_known": 1,
+		Fact.IN_SCOPE_SYSTEMS: 4,
+		Fact.IN_SCOPE_SYSTEMS_SPECIFIED: 4,
+		Fact.IN_SCOPE_SYSTEMS_WITH_REQUIREMENTS: 4,
+		Fact.IN_SCOPE_SYSTEMS_KNOWN: 1,
 	}
 	partly = assess("A.6.2.2", facts, decision())
 	assert partly.status == PARTIAL
@@ -303,4 +336,4 @@ def test_a_fact_recorded_as_unknown_is_a_gap_not_a_claim():
 		"3 of 4 in-scope AI systems record Unknown for their life cycle stage, our role, level of automation or "
 		"an EU AI Act question: find out and record it."
 	]
-	assert assess("A.6.2.2", {**facts, "in_scope_systems_known": 4}, decision()).status == READY
+	assert assess("A.6.2.2", {**facts, Fact.IN_SCOPE_SYSTEMS_KNOWN: 4}, decision()).status == READY

@@ -4,6 +4,7 @@ import frappe
 from frappe.permissions import add_user_permission
 
 from aims_app.ai_assurance.dashboard_chart_source.readiness_by_clause import readiness_by_clause
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_assurance.report.aims_readiness.aims_readiness import execute as readiness
 from aims_app.ai_assurance.report.framework_crosswalk.framework_crosswalk import execute as crosswalk
@@ -202,9 +203,9 @@ class TestCompany(AimsTestCase):
 	def test_readiness_counts_the_records_of_the_company_filtered_on(self):
 		companies = (self.home, self.other, None)
 		with acting_as(MANAGER):
-			before = [organisation_facts({"company": company})[0]["risks"] for company in companies]
+			before = [organisation_facts({"company": company})[0][Fact.RISKS] for company in companies]
 			ai_risk(None, RISK_OWNER, title="Another home risk", company=self.home)
-			after = [organisation_facts({"company": company})[0]["risks"] for company in companies]
+			after = [organisation_facts({"company": company})[0][Fact.RISKS] for company in companies]
 		self.assertEqual([a - b for a, b in zip(after, before, strict=True)], [1, 0, 1])
 
 	def test_cards_count_every_company_and_a_restricted_user_only_theirs(self):
@@ -255,9 +256,9 @@ class TestCompany(AimsTestCase):
 			rows = departments(department=parent, company=self.home)
 			self.assertEqual(list(rows), [parent, child])
 			self.assertEqual(
-				(rows[parent]["systems"], rows[parent]["risks"]), (1, 1), "the child's, rolled up"
+				(rows[parent]["systems"], rows[parent][Fact.RISKS]), (1, 1), "the child's, rolled up"
 			)
-			self.assertEqual((rows[child]["systems"], rows[child]["risks"]), (1, 1))
+			self.assertEqual((rows[child]["systems"], rows[child][Fact.RISKS]), (1, 1))
 			self.assertEqual(rows[child]["parent_department"], parent)
 			self.assertEqual(departments(department=parent)[parent]["systems"], 2, "both companies")
 			self.assertEqual(departments(department=child, company=self.other), {})

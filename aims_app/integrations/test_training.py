@@ -4,6 +4,7 @@
 import frappe
 from frappe.utils import add_months, getdate
 
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.tests import AimsTestCase, erp, make_user, needs_apps
 
@@ -30,7 +31,7 @@ class TestTrainingCompetence(AimsTestCase):
 
 	def test_each_attendee_who_passed_gets_one_competence_record_with_the_event_as_evidence(self):
 		event = erp.training_event(self.program, [self.passer, self.failer])
-		competent_before = organisation_facts()[0]["aims_people_competent"]
+		competent_before = organisation_facts()[0][Fact.AIMS_PEOPLE_COMPETENT]
 		erp.training_result(event.name, {self.passer: True, self.failer: False}).submit()
 
 		(record,) = self.records()
@@ -43,7 +44,7 @@ class TestTrainingCompetence(AimsTestCase):
 			(record.gained_on, record.valid_until), (gained_on, getdate(add_months(gained_on, 24)))
 		)
 		self.assertEqual(
-			organisation_facts()[0]["aims_people_competent"], competent_before + 1, "7.2 counts it"
+			organisation_facts()[0][Fact.AIMS_PEOPLE_COMPETENT], competent_before + 1, "7.2 counts it"
 		)
 
 	def test_a_later_result_updates_the_record_instead_of_adding_one(self):

@@ -8,6 +8,8 @@ from aims_app.ai_assurance.dashboard_chart_source.readiness_by_clause.readiness_
 	get as readiness_chart_source,
 )
 from aims_app.ai_assurance.doctype.aims_audit.test_aims_audit import answer_all, clause_8_and_a6_audit
+from aims_app.ai_assurance.readiness.fact_names import ORGANISATION_FACTS, Fact
+from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_assurance.report.aims_readiness.aims_readiness import execute as readiness
 from aims_app.ai_assurance.report.framework_crosswalk.framework_crosswalk import execute as crosswalk
 from aims_app.ai_risk.doctype.ai_impact_assessment.test_ai_impact_assessment import (
@@ -226,6 +228,14 @@ class TestReadinessReports(AimsTestCase):
 				self.add_records(8)
 				many = self.queries_for(report)
 				self.assertLessEqual(many, few, "no more queries with more data")
+
+	def test_the_facts_counted_are_the_facts_the_rules_read(self):
+		"""Every fact the rules read for the organisation is counted, keyed by its Fact, and nothing else."""
+		facts, _evidence = organisation_facts()
+		self.assertEqual(set(facts), ORGANISATION_FACTS)
+		self.assertTrue(
+			all(isinstance(name, Fact) and isinstance(number, int) for name, number in facts.items())
+		)
 
 	def test_readiness_and_the_live_soa_follow_every_change_at_once(self):
 		"""What is kept between calls never outlives the records: an insert, a save that commits after a

@@ -1,5 +1,5 @@
 """Readiness of the AIMS against ISO/IEC 42001: the facts the rules in rules.py beside this file decide
-on, counted in set-based queries whatever the size of the organisation: six, each one SELECT of scalar
+on (named by `Fact`, fact_names.py, each the alias of its count), counted in set-based queries whatever the size of the organisation: six, each one SELECT of scalar
 subqueries or one aggregate over a large table (AI systems, risks, evidence), computed afresh on every call.
 
 Every AIMS role reads the records counted here (see aims_app/permissions.py), and the rows are library
@@ -16,6 +16,7 @@ from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import add_days, getdate, today
 from pypika.terms import PseudoColumn
 
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_assurance.readiness.rules import (
 	GAP,
 	KNOWABLE_SYSTEM_FIELDS,
@@ -42,7 +43,10 @@ FRAMEWORK = "ISO-42001"
 ANNEX_A = f"{FRAMEWORK}-Annex A"
 CLAUSES_PART = "Clauses"
 ANNEX_A_PART = "Annex A"
+# Columns counted on the way to a fact: records owned by leavers per doctype (summed into
+# Fact.RECORDS_OWNED_BY_LEAVERS), risks to modify waiting for a control (Fact.RISKS_MODIFY_CONTROLS_DONE).
 LEAVERS_PREFIX = "owned_by_leavers_"
+RISKS_MODIFY_WAITING = "risks_modify_waiting"
 OPERATING_STAGE = "Operation and monitoring"
 MonthsBetween = CustomFunction("TIMESTAMPDIFF", ["unit", "start", "end"])
 STATUS_COLOURS = {READY: "#29cd42", PARTIAL: "#ecad4b", GAP: "#e24c4c", NOT_APPLICABLE: "#b0b8c0"}
@@ -61,8 +65,8 @@ def readiness_rows(filters=None) -> list[frappe._dict]:
 			continue
 		chain = ancestors(row, by_name)
 		own = {
-			"evidence_current": sum(evidence.get(name, {}).get("current") or 0 for name in chain),
-			"evidence_expired": sum(evidence.get(name, {}).get("expired") or 0 for name in chain),
+			Fact.EVIDENCE_CURRENT: sum(evidence.get(name, {}).get("current") or 0 for name in chain),
+			Fact.EVIDENCE_EXPIRED: sum(evidence.get(name, {}).get("expired") or 0 for name in chain),
 		}
 		assessment = assess(row.requirement_id, ChainMap(own, facts), decision_of(decisions.get(row.name)))
 		row.update(
@@ -173,7 +177,7 @@ def count(table, *conditions, what="*"):
 	return query
 
 
-def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
+def organisation_facts(filters=None) -> tuple[dict[Fact, int], dict[str, dict]]:
 	"""Every count the readiness rules read, each query one SELECT of scalar subqueries, and the evidence
 	per requirement; the records that carry a Company counted as a report's Company filter says."""
 	day = getdate(today())
@@ -181,24 +185,24 @@ def organisation_facts(filters=None) -> tuple[dict[str, int], dict[str, dict]]:
 	small = {
 		**governance_facts(day, year_ago),
 		**component_facts(day),
-		"soa_approved": approved_soas(),
+		Fact.SOA_APPROVED: approved_soas(),
 		**assurance_facts(day, year_ago),
 		**leaver_facts(),
 		**monitoring_facts(day),
 		**lifecycle_facts(),
-		**system_facts(day),
+		**in_scope_system_facts(day),
 	}
 	large = (system_counts(day), risk_counts(day), treated_risk_counts(), evidence_counts(day))
 	row = {}
 	for query in (facts_query(small, filters), *(restricted_to_company(query, filters) for query in large)):
 		row.update(query.run(as_dict=True)[0])
 	evidence = restricted_to_company(evidence_by_control(), filters).run(as_dict=True)
-	facts = {name: int(value or 0) for name, value in row.items()}
-	leaver_counts = [facts.pop(name) for name in list(facts) if name.startswith(LEAVERS_PREFIX)]
-	facts.update({"records_owned_by_leavers": sum(leaver_counts)})
-	facts["risks_modify_controls_done"] = facts["risks_modify_with_controls"] - facts.pop(
-		"risks_modify_waiting"
-	)
+	counts = {name: int(value or 0) for name, value in row.items()}
+	leavers = sum(counts.pop(name) for name in list(counts) if name.startswith(LEAVERS_PREFIX))
+	waiting = counts.pop(RISKS_MODIFY_WAITING)
+	facts = {Fact(name): number for name, number in counts.items()}  # a column no rule reads fails here
+	facts[Fact.RECORDS_OWNED_BY_LEAVERS] = leavers
+	facts[Fact.RISKS_MODIFY_CONTROLS_DONE] = facts[Fact.RISKS_MODIFY_WITH_CONTROLS] - waiting
 	return facts, by_control(evidence)
 
 
@@ -250,27 +254,29 @@ def governance_facts(day: date, year_ago: date) -> dict:
 		frappe.qb.from_(competence).select(competence.person).where(not_past(competence.valid_until, day))
 	)
 	return {
-		"value_chain_roles": count(singles, settings, singles.field.isin(value_chain), singles.value == "1"),
-		"risk_appetite_set": count(
+		Fact.VALUE_CHAIN_ROLES: count(
+			singles, settings, singles.field.isin(value_chain), singles.value == "1"
+		),
+		Fact.RISK_APPETITE_SET: count(
 			singles, settings, singles.field == "risk_appetite", filled(singles.value)
 		),
-		"scopes_current": count(scope, scope.docstatus == 1, not_past(scope.next_review_date, day)),
-		"context_issues_external": count(issue, open_issue, issue.issue_type == "External"),
-		"context_issues_internal": count(issue, open_issue, issue.issue_type == "Internal"),
-		"context_issues_open": count(issue, open_issue),
-		"context_issues_open_reviewed": count(issue, open_issue, not_past(issue.review_date, day)),
-		"interested_parties": count(party),
-		"interested_parties_reviewed": count(party, not_past(party.review_date, day)),
-		"interested_parties_addressed": count(party, addressed),
-		"interested_parties_addressed_how": count(party, addressed, filled(party.how_addressed)),
+		Fact.SCOPES_CURRENT: count(scope, scope.docstatus == 1, not_past(scope.next_review_date, day)),
+		Fact.CONTEXT_ISSUES_EXTERNAL: count(issue, open_issue, issue.issue_type == "External"),
+		Fact.CONTEXT_ISSUES_INTERNAL: count(issue, open_issue, issue.issue_type == "Internal"),
+		Fact.CONTEXT_ISSUES_OPEN: count(issue, open_issue),
+		Fact.CONTEXT_ISSUES_OPEN_REVIEWED: count(issue, open_issue, not_past(issue.review_date, day)),
+		Fact.INTERESTED_PARTIES: count(party),
+		Fact.INTERESTED_PARTIES_REVIEWED: count(party, not_past(party.review_date, day)),
+		Fact.INTERESTED_PARTIES_ADDRESSED: count(party, addressed),
+		Fact.INTERESTED_PARTIES_ADDRESSED_HOW: count(party, addressed, filled(party.how_addressed)),
 		**policy_facts(day),
-		"role_assignments_current": count(assignment, *current_assignment(assignment, day)),
-		"objectives": count(objective),
-		"objectives_with_target": count(objective, objective.status != "No target"),
-		"objectives_measured": count(objective, objective.status.notin(("No target", "Not measured"))),
-		"objectives_not_missed": count(objective, objective.status != "Missed"),
-		"aims_people": count(has_role, aims_person, what=has_role.parent),
-		"aims_people_competent": count(has_role, aims_person, competent, what=has_role.parent),
+		Fact.ROLE_ASSIGNMENTS_CURRENT: count(assignment, *current_assignment(assignment, day)),
+		Fact.OBJECTIVES: count(objective),
+		Fact.OBJECTIVES_WITH_TARGET: count(objective, objective.status != "No target"),
+		Fact.OBJECTIVES_MEASURED: count(objective, objective.status.notin(("No target", "Not measured"))),
+		Fact.OBJECTIVES_NOT_MISSED: count(objective, objective.status != "Missed"),
+		Fact.AIMS_PEOPLE: count(has_role, aims_person, what=has_role.parent),
+		Fact.AIMS_PEOPLE_COMPETENT: count(has_role, aims_person, competent, what=has_role.parent),
 	}
 
 
@@ -279,8 +285,8 @@ def policy_facts(day: date) -> dict:
 	policy = frappe.qb.DocType("AI Policy")
 	published = (policy.docstatus == 1) & (policy.status == "Published")
 	return {
-		"policies_published": count(policy, published),
-		"policies_current": count(policy, published, not_past(policy.review_date, day)),
+		Fact.POLICIES_PUBLISHED: count(policy, published),
+		Fact.POLICIES_CURRENT: count(policy, published, not_past(policy.review_date, day)),
 	}
 
 
@@ -308,8 +314,9 @@ def listed_on_scope_systems(doctype: str, field: str):
 	)
 
 
-def system_facts(day: date) -> dict:
-	"""In-scope AI systems with what each clause asks of them in other records (risks among them)."""
+def in_scope_system_facts(day: date) -> dict:
+	"""In-scope AI systems with what each clause asks of them in other records (risks among them); what their
+	own fields show is counted in system_counts."""
 	system = frappe.qb.DocType("AI System")
 	in_scope = system.in_scope == 1
 	assessment = frappe.qb.DocType("AI Impact Assessment")
@@ -328,11 +335,11 @@ def system_facts(day: date) -> dict:
 	with_suppliers = system.name.isin(children_of_systems("AI System Supplier"))
 	risk = frappe.qb.DocType("AI Risk")
 	return {
-		"in_scope_systems_with_risks": count(
+		Fact.IN_SCOPE_SYSTEMS_WITH_RISKS: count(
 			system, in_scope, system.name.isin(frappe.qb.from_(risk).select(risk.ai_system))
 		),
-		"in_scope_systems_listed": count(system, in_scope, system.name.isin(listed)),
-		"in_scope_systems_assigned": count(
+		Fact.IN_SCOPE_SYSTEMS_LISTED: count(system, in_scope, system.name.isin(listed)),
+		Fact.IN_SCOPE_SYSTEMS_ASSIGNED: count(
 			system,
 			in_scope,
 			system.name.isin(
@@ -341,7 +348,7 @@ def system_facts(day: date) -> dict:
 				.where(Criterion.all(current_assignment(assignment, day)))
 			),
 		),
-		"in_scope_systems_assessed": count(
+		Fact.IN_SCOPE_SYSTEMS_ASSESSED: count(
 			system,
 			in_scope,
 			system.name.isin(
@@ -350,12 +357,12 @@ def system_facts(day: date) -> dict:
 				.where(current_assessment(assessment, day))
 			),
 		),
-		"in_scope_systems_with_resources": count(
+		Fact.IN_SCOPE_SYSTEMS_WITH_RESOURCES: count(
 			system, in_scope, with_models | with_datasets | with_suppliers
 		),
-		"in_scope_systems_with_datasets": count(system, in_scope, with_datasets),
-		"in_scope_systems_with_models": count(system, in_scope, with_models),
-		"in_scope_systems_with_parties": count(
+		Fact.IN_SCOPE_SYSTEMS_WITH_DATASETS: count(system, in_scope, with_datasets),
+		Fact.IN_SCOPE_SYSTEMS_WITH_MODELS: count(system, in_scope, with_models),
+		Fact.IN_SCOPE_SYSTEMS_WITH_PARTIES: count(
 			system, in_scope, system.name.isin(children_of_systems("AI System Interested Party"))
 		),
 		**obligation_facts(system, in_scope, day),
@@ -377,19 +384,19 @@ def obligation_facts(system, in_scope, day: date) -> dict:
 	applying, upcoming = row.applies_from <= day, (row.applies_from > day) & (row.applies_from <= soon)
 	open_row = row.addressed == 0
 	return {
-		"in_scope_systems_obligations_applying": count(
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_APPLYING: count(
 			system, in_scope, system.name.isin(systems_with(applying))
 		),
-		"in_scope_systems_obligations_applying_addressed": count(
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_APPLYING_ADDRESSED: count(
 			system,
 			in_scope,
 			system.name.isin(systems_with(applying)),
 			system.name.notin(systems_with(applying, open_row)),
 		),
-		"in_scope_systems_obligations_upcoming": count(
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_UPCOMING: count(
 			system, in_scope, system.name.isin(systems_with(upcoming))
 		),
-		"in_scope_systems_obligations_upcoming_addressed": count(
+		Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_UPCOMING_ADDRESSED: count(
 			system,
 			in_scope,
 			system.name.isin(systems_with(upcoming)),
@@ -423,12 +430,12 @@ def monitoring_facts(day: date) -> dict:
 		MonthsBetween(PseudoColumn("MONTH"), evaluation.evaluated_on, day) < interval
 	)
 	return {
-		"in_scope_systems_operating_monitored": count(
+		Fact.IN_SCOPE_SYSTEMS_OPERATING_MONITORED: count(
 			system,
 			operating,
 			system.name.isin(frappe.qb.from_(metric).select(metric.ai_system).where(measured_in_time)),
 		),
-		"in_scope_systems_high_risk_fairness_evaluated": count(
+		Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED: count(
 			system,
 			high_risk,
 			system.name.isin(frappe.qb.from_(evaluation).select(evaluation.ai_system).where(evaluated)),
@@ -443,28 +450,30 @@ def system_counts(day: date):
 	in_scope = system.in_scope == 1
 	deployed = deployed_systems(system)
 	counts = {
-		"in_scope_systems": counted_where(in_scope),
-		"in_scope_systems_specified": counted_where(
+		Fact.IN_SCOPE_SYSTEMS: counted_where(in_scope),
+		Fact.IN_SCOPE_SYSTEMS_SPECIFIED: counted_where(
 			in_scope & filled(system.purpose) & filled(system.foreseeable_misuse)
 		),
-		"in_scope_systems_described": counted_where(in_scope & filled(system.description)),
-		"in_scope_systems_overseen": counted_where(in_scope & filled(system.human_oversight)),
-		"in_scope_systems_known": counted_where(
+		Fact.IN_SCOPE_SYSTEMS_DESCRIBED: counted_where(in_scope & filled(system.description)),
+		Fact.IN_SCOPE_SYSTEMS_OVERSEEN: counted_where(in_scope & filled(system.human_oversight)),
+		Fact.IN_SCOPE_SYSTEMS_KNOWN: counted_where(
 			in_scope
 			& Criterion.all([Coalesce(system[f], "") != UNKNOWN for f in KNOWABLE_SYSTEM_FIELDS])
 			& (system.yes_no_answers_unknown == 0)
 		),
-		"in_scope_systems_reviewed": counted_where(in_scope & (system.next_review_date >= day)),
-		"in_scope_systems_operating": counted_where(operating_systems(system)),
-		"in_scope_systems_high_risk": counted_where(high_risk_systems(system)),
-		"in_scope_systems_deployed": counted_where(deployed),
-		"in_scope_systems_deployed_verified": counted_where(deployed & filled(system.verification_results)),
-		"in_scope_systems_deployed_planned": counted_where(deployed & filled(system.deployment_plan)),
-		"in_scope_systems_deployed_logged": counted_where(deployed & filled(system.event_logging)),
-		"in_scope_systems_with_requirements": counted_where(
+		Fact.IN_SCOPE_SYSTEMS_REVIEWED: counted_where(in_scope & (system.next_review_date >= day)),
+		Fact.IN_SCOPE_SYSTEMS_OPERATING: counted_where(operating_systems(system)),
+		Fact.IN_SCOPE_SYSTEMS_HIGH_RISK: counted_where(high_risk_systems(system)),
+		Fact.IN_SCOPE_SYSTEMS_DEPLOYED: counted_where(deployed),
+		Fact.IN_SCOPE_SYSTEMS_DEPLOYED_VERIFIED: counted_where(
+			deployed & filled(system.verification_results)
+		),
+		Fact.IN_SCOPE_SYSTEMS_DEPLOYED_PLANNED: counted_where(deployed & filled(system.deployment_plan)),
+		Fact.IN_SCOPE_SYSTEMS_DEPLOYED_LOGGED: counted_where(deployed & filled(system.event_logging)),
+		Fact.IN_SCOPE_SYSTEMS_WITH_REQUIREMENTS: counted_where(
 			in_scope & filled(system.requirements_specification)
 		),
-		"in_scope_systems_unapproved_change": counted_where(
+		Fact.IN_SCOPE_SYSTEMS_UNAPPROVED_CHANGE: counted_where(
 			in_scope & (system.unapproved_change_in_production == 1)
 		),
 	}
@@ -494,7 +503,7 @@ def lifecycle_facts() -> dict:
 		.where((review.docstatus == 1) & review.target_stage.isin(("Deployment", "Operation and monitoring")))
 	)
 	return {
-		"in_scope_systems_deployed_by_review": count(system, deployed, by_review),
+		Fact.IN_SCOPE_SYSTEMS_DEPLOYED_BY_REVIEW: count(system, deployed, by_review),
 	}
 
 
@@ -518,41 +527,41 @@ def component_facts(day: date) -> dict:
 	incident = frappe.qb.DocType("AI Incident")
 	reportable = Coalesce(incident.report_status, "Not required") != "Not required"
 	return {
-		"assessments_submitted": count(assessment, assessment.docstatus == 1),
-		"assessments_current": count(assessment, current),
-		"assessments_current_flagged": count(assessment, current, assessment.needs_review == 1),
-		"assessments_current_with_parties": count(
+		Fact.ASSESSMENTS_SUBMITTED: count(assessment, assessment.docstatus == 1),
+		Fact.ASSESSMENTS_CURRENT: count(assessment, current),
+		Fact.ASSESSMENTS_CURRENT_FLAGGED: count(assessment, current, assessment.needs_review == 1),
+		Fact.ASSESSMENTS_CURRENT_WITH_PARTIES: count(
 			assessment,
 			current,
 			assessment.name.isin(frappe.qb.from_(assessment_party).select(assessment_party.parent)),
 		),
-		"scope_datasets": count(dataset, scope_dataset),
-		"scope_datasets_acquired": count(dataset, scope_dataset, filled(dataset.acquisition)),
-		"scope_datasets_quality": count(
+		Fact.SCOPE_DATASETS: count(dataset, scope_dataset),
+		Fact.SCOPE_DATASETS_ACQUIRED: count(dataset, scope_dataset, filled(dataset.acquisition)),
+		Fact.SCOPE_DATASETS_QUALITY: count(
 			dataset, scope_dataset, filled(dataset.quality_checks), filled(dataset.bias_checks)
 		),
-		"scope_datasets_provenance": count(dataset, scope_dataset, filled(dataset.provenance)),
-		"scope_datasets_prepared": count(dataset, scope_dataset, filled(dataset.preparation_steps)),
-		"scope_personal_datasets": count(dataset, scope_dataset, personal),
-		"scope_personal_datasets_lawful": count(
+		Fact.SCOPE_DATASETS_PROVENANCE: count(dataset, scope_dataset, filled(dataset.provenance)),
+		Fact.SCOPE_DATASETS_PREPARED: count(dataset, scope_dataset, filled(dataset.preparation_steps)),
+		Fact.SCOPE_PERSONAL_DATASETS: count(dataset, scope_dataset, personal),
+		Fact.SCOPE_PERSONAL_DATASETS_LAWFUL: count(
 			dataset, scope_dataset, personal, filled(dataset.legal_basis)
 		),
-		"scope_models": count(model, scope_model),
-		"scope_models_validated": count(
+		Fact.SCOPE_MODELS: count(model, scope_model),
+		Fact.SCOPE_MODELS_VALIDATED: count(
 			model, scope_model, model.status.isin(("Validated", "In production"))
 		),
-		"scope_models_documented": count(
+		Fact.SCOPE_MODELS_DOCUMENTED: count(
 			model, scope_model, filled(model.model_card_url) | filled(model.registry_reference)
 		),
-		"scope_suppliers": count(supplier, scope_supplier),
-		"scope_suppliers_assessed": count(
+		Fact.SCOPE_SUPPLIERS: count(supplier, scope_supplier),
+		Fact.SCOPE_SUPPLIERS_ASSESSED: count(
 			supplier, scope_supplier, approved, not_past(supplier.next_assessment_date, day)
 		),
-		"scope_suppliers_with_responsibilities": count(
+		Fact.SCOPE_SUPPLIERS_WITH_RESPONSIBILITIES: count(
 			supplier, scope_supplier, filled(supplier.responsibilities)
 		),
-		"incidents_reportable": count(incident, reportable),
-		"incidents_reported_on_time": count(incident, reportable, incident.report_status != "Overdue"),
+		Fact.INCIDENTS_REPORTABLE: count(incident, reportable),
+		Fact.INCIDENTS_REPORTED_ON_TIME: count(incident, reportable, incident.report_status != "Overdue"),
 	}
 
 
@@ -561,17 +570,17 @@ def risk_counts(day: date):
 	risk = frappe.qb.DocType("AI Risk")
 	is_open, modify, retain = risk_treatments(risk)
 	counts = {
-		"risks": Count("*"),
-		"risks_open": counted_where(is_open),
-		"risks_open_scored": counted_where(is_open & filled(risk.inherent_level)),
-		"risks_open_not_due": counted_where(is_open & (risk.status != "Review due")),
-		"risks_open_planned": counted_where(is_open & filled(risk.treatment_option)),
-		"risks_modify": counted_where(modify),
-		"risks_retained": counted_where(retain),
-		"risks_retained_accepted": counted_where(
+		Fact.RISKS: Count("*"),
+		Fact.RISKS_OPEN: counted_where(is_open),
+		Fact.RISKS_OPEN_SCORED: counted_where(is_open & filled(risk.inherent_level)),
+		Fact.RISKS_OPEN_NOT_DUE: counted_where(is_open & (risk.status != "Review due")),
+		Fact.RISKS_OPEN_PLANNED: counted_where(is_open & filled(risk.treatment_option)),
+		Fact.RISKS_MODIFY: counted_where(modify),
+		Fact.RISKS_RETAINED: counted_where(retain),
+		Fact.RISKS_RETAINED_ACCEPTED: counted_where(
 			retain & (risk.status == "Accepted") & not_past(risk.accepted_until, day)
 		),
-		"risks_above_appetite": counted_where(above_appetite_criterion(risk)),
+		Fact.RISKS_ABOVE_APPETITE: counted_where(above_appetite_criterion(risk)),
 	}
 	return frappe.qb.from_(risk).select(*named(counts))
 
@@ -583,8 +592,8 @@ def treated_risk_counts():
 	control = frappe.qb.DocType("Control Implementation")
 	waiting = Case().when(control.implementation_status != "Implemented", treatment.parent)
 	counts = {
-		"risks_modify_with_controls": Count(treatment.parent).distinct(),
-		"risks_modify_waiting": Count(waiting).distinct(),
+		Fact.RISKS_MODIFY_WITH_CONTROLS: Count(treatment.parent).distinct(),
+		RISKS_MODIFY_WAITING: Count(waiting).distinct(),
 	}
 	return (
 		frappe.qb.from_(treatment)
@@ -640,16 +649,16 @@ def assurance_facts(day: date, year_ago: date) -> dict:
 		.where(decision.decision_kind.isin(("Improvement opportunity", "Change to the AIMS")))
 	)
 	return {
-		"audit_programmes_current": count(programme, programme.programme_year == day.year),
-		"internal_audits_12m": count(
+		Fact.AUDIT_PROGRAMMES_CURRENT: count(programme, programme.programme_year == day.year),
+		Fact.INTERNAL_AUDITS_12M: count(
 			audit,
 			audit.docstatus == 1,
 			audit.audit_type == "Internal",
 			Coalesce(audit.end_date, audit.start_date) >= year_ago,
 		),
-		"reviews_12m": count(review, recent_review),
-		"reviews_12m_with_inputs": count(review, recent_review, review.inputs_compiled_on.isnotnull()),
-		"reviews_12m_with_decisions": count(
+		Fact.REVIEWS_12M: count(review, recent_review),
+		Fact.REVIEWS_12M_WITH_INPUTS: count(review, recent_review, review.inputs_compiled_on.isnotnull()),
+		Fact.REVIEWS_12M_WITH_DECISIONS: count(
 			review,
 			recent_review,
 			review.name.isin(
@@ -658,13 +667,13 @@ def assurance_facts(day: date, year_ago: date) -> dict:
 				.where(decision.parenttype == "Management Review")
 			),
 		),
-		"improvement_decisions_12m": improvements,
-		"nonconformities_open": count(nonconformity, still_open),
-		"nonconformities_open_on_time": count(
+		Fact.IMPROVEMENT_DECISIONS_12M: improvements,
+		Fact.NONCONFORMITIES_OPEN: count(nonconformity, still_open),
+		Fact.NONCONFORMITIES_OPEN_ON_TIME: count(
 			nonconformity, still_open, nonconformity.has_overdue_actions == 0
 		),
-		"nonconformities_closed": count(nonconformity, closed),
-		"nonconformities_closed_effective": count(
+		Fact.NONCONFORMITIES_CLOSED: count(nonconformity, closed),
+		Fact.NONCONFORMITIES_CLOSED_EFFECTIVE: count(
 			nonconformity, closed, nonconformity.effectiveness_result == "Effective"
 		),
 	}
@@ -674,8 +683,8 @@ def evidence_counts(day: date):
 	"""Evidence records, current and versioned, in one pass whose counts add up over any split of them."""
 	evidence = frappe.qb.DocType("AIMS Evidence")
 	counts = {
-		"evidence_records": Count("*"),
-		"evidence_records_current": counted_where(not_past(evidence.valid_until, day)),
-		"evidence_records_versioned": counted_where(filled(evidence.document_version)),
+		Fact.EVIDENCE_RECORDS: Count("*"),
+		Fact.EVIDENCE_RECORDS_CURRENT: counted_where(not_past(evidence.valid_until, day)),
+		Fact.EVIDENCE_RECORDS_VERSIONED: counted_where(filled(evidence.document_version)),
 	}
 	return frappe.qb.from_(evidence).select(*named(counts))

@@ -2,8 +2,8 @@
 control gets a status from facts about the records that evidence it.
 
 The Frappe layer (facts.py beside this file) counts the facts named in the tables below in a
-fixed number of queries; this module decides. A fact is a count of records, for instance
-"in_scope_systems_assessed": in-scope AI systems with a current impact assessment. Messages are English
+fixed number of queries; this module decides. A fact is a count of records named by `Fact` (fact_names.py),
+for instance `Fact.IN_SCOPE_SYSTEMS_ASSESSED`: in-scope AI systems with a current impact assessment. Messages are English
 templates marked with _() for Frappe's extractor; the Frappe layer translates them and fills them in.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_risk.soa_rules import IMPLEMENTED
 from aims_app.compat import desk_path
 from aims_app.messages import Message, _
@@ -54,14 +55,23 @@ class Finding:
 	vacuous: bool = False
 
 
+def must_be_a_fact(fact) -> None:
+	"""A rule names its facts by `Fact`, so a name the Frappe layer does not count fails when this module loads."""
+	if not isinstance(fact, Fact):
+		raise TypeError(f"{fact!r} is not a Fact (fact_names.py)")
+
+
 @dataclass(frozen=True)
 class Population:
 	"""Records that must each meet a check, e.g. the in-scope AI systems. `empty` says what is missing
 	when there are none and `route` where to add them; without it, having none is fine (no incident)."""
 
-	fact: str
+	fact: Fact
 	empty: str | None = None
 	route: str | None = None
+
+	def __post_init__(self):
+		must_be_a_fact(self.fact)
 
 
 @dataclass(frozen=True)
@@ -73,13 +83,16 @@ class Check:
 	"""
 
 	kind: str
-	fact: str
+	fact: Fact
 	found: str
 	missing: str
 	route: str
 	population: Population | None = None
 
-	def evaluate(self, facts: Mapping[str, int]) -> Finding:
+	def __post_init__(self):
+		must_be_a_fact(self.fact)
+
+	def evaluate(self, facts: Mapping[Fact, int]) -> Finding:
 		have = facts.get(self.fact, 0)
 		if self.kind == "none":
 			if not have:
@@ -105,85 +118,89 @@ class Check:
 		return Finding(0.5 if have else 0, found=found if have else None, missing=missing, route=self.route)
 
 
-def some(fact: str, found: str, missing: str, route: str) -> Check:
+def some(fact: Fact, found: str, missing: str, route: str) -> Check:
 	return Check("some", fact, found, missing, route)
 
 
-def every(fact: str, population: Population, found: str, missing: str, route: str) -> Check:
+def every(fact: Fact, population: Population, found: str, missing: str, route: str) -> Check:
 	return Check("every", fact, found, missing, route, population)
 
 
-def none_of(fact: str, missing: str, route: str) -> Check:
+def none_of(fact: Fact, missing: str, route: str) -> Check:
 	return Check("none", fact, "", missing, route)
 
 
 # Populations: the records that must each meet a check.
 IN_SCOPE_SYSTEMS = Population(
-	"in_scope_systems", _("No AI system is marked as in scope."), list_route("ai-system", in_scope=1)
+	Fact.IN_SCOPE_SYSTEMS, _("No AI system is marked as in scope."), list_route("ai-system", in_scope=1)
 )
 SCOPE_DATASETS = Population(
-	"scope_datasets", _("No dataset is listed on an in-scope AI system."), list_route("ai-system", in_scope=1)
+	Fact.SCOPE_DATASETS,
+	_("No dataset is listed on an in-scope AI system."),
+	list_route("ai-system", in_scope=1),
 )
-SCOPE_PERSONAL_DATASETS = Population("scope_personal_datasets")
+SCOPE_PERSONAL_DATASETS = Population(Fact.SCOPE_PERSONAL_DATASETS)
 SCOPE_MODELS = Population(
-	"scope_models", _("No model is listed on an in-scope AI system."), list_route("ai-system", in_scope=1)
+	Fact.SCOPE_MODELS, _("No model is listed on an in-scope AI system."), list_route("ai-system", in_scope=1)
 )
-SCOPE_SUPPLIERS = Population("scope_suppliers")
-OBJECTIVES = Population("objectives", _("No AI objective is recorded."), new_route("ai-objective"))
+SCOPE_SUPPLIERS = Population(Fact.SCOPE_SUPPLIERS)
+OBJECTIVES = Population(Fact.OBJECTIVES, _("No AI objective is recorded."), new_route("ai-objective"))
 INTERESTED_PARTIES = Population(
-	"interested_parties", _("No interested party is recorded."), new_route("interested-party")
+	Fact.INTERESTED_PARTIES, _("No interested party is recorded."), new_route("interested-party")
 )
-ADDRESSED_PARTIES = Population("interested_parties_addressed")
-CONTEXT_ISSUES = Population("context_issues_open")
-AIMS_PEOPLE = Population("aims_people", _("No enabled user holds an AIMS role."), list_route("user"))
-OPEN_RISKS = Population("risks_open")
-MODIFIED_RISKS = Population("risks_modify")
-RETAINED_RISKS = Population("risks_retained")
+ADDRESSED_PARTIES = Population(Fact.INTERESTED_PARTIES_ADDRESSED)
+CONTEXT_ISSUES = Population(Fact.CONTEXT_ISSUES_OPEN)
+AIMS_PEOPLE = Population(Fact.AIMS_PEOPLE, _("No enabled user holds an AIMS role."), list_route("user"))
+OPEN_RISKS = Population(Fact.RISKS_OPEN)
+MODIFIED_RISKS = Population(Fact.RISKS_MODIFY)
+RETAINED_RISKS = Population(Fact.RISKS_RETAINED)
 CURRENT_ASSESSMENTS = Population(
-	"assessments_current", _("No current impact assessment exists."), new_route("ai-impact-assessment")
+	Fact.ASSESSMENTS_CURRENT, _("No current impact assessment exists."), new_route("ai-impact-assessment")
 )
-REPORTABLE_INCIDENTS = Population("incidents_reportable")
-OPEN_NONCONFORMITIES = Population("nonconformities_open")
-CLOSED_NONCONFORMITIES = Population("nonconformities_closed")
-EVIDENCE_RECORDS = Population("evidence_records", _("No evidence is recorded."), new_route("aims-evidence"))
+REPORTABLE_INCIDENTS = Population(Fact.INCIDENTS_REPORTABLE)
+OPEN_NONCONFORMITIES = Population(Fact.NONCONFORMITIES_OPEN)
+CLOSED_NONCONFORMITIES = Population(Fact.NONCONFORMITIES_CLOSED)
+EVIDENCE_RECORDS = Population(
+	Fact.EVIDENCE_RECORDS, _("No evidence is recorded."), new_route("aims-evidence")
+)
 
 NEW_EVIDENCE = new_route("aims-evidence")
 
 # Documented information filed against the requirement itself (or a requirement above it).
 EVIDENCE = (
 	some(
-		"evidence_current",
+		Fact.EVIDENCE_CURRENT,
 		_("Current evidence records"),
 		_("No current evidence is filed against this requirement."),
 		NEW_EVIDENCE,
 	),
 	none_of(
-		"evidence_expired",
+		Fact.EVIDENCE_EXPIRED,
 		_("{count} evidence record(s) filed against this requirement have expired: renew or replace them."),
 		list_route("aims-evidence", valid_until=["<", "Today"]),
 	),
 )
 
 POLICY_PUBLISHED = some(
-	"policies_published",
+	Fact.POLICIES_PUBLISHED,
 	_("Published AI policies"),
 	_("No AI policy has been approved and published."),
 	new_route("ai-policy"),
 )
 POLICY_CURRENT = some(
-	"policies_current",
+	Fact.POLICIES_CURRENT,
 	_("Published AI policies within their review date"),
 	_("No published AI policy is within its review date: review the policy."),
 	list_route("ai-policy", status="Published"),
 )
 ROLES_ASSIGNED = some(
-	"role_assignments_current",
+	Fact.ROLE_ASSIGNMENTS_CURRENT,
 	_("Current role assignments"),
 	_("No AIMS role assignment is current."),
 	new_route("aims-role-assignment"),
 )
 SYSTEMS_ASSIGNED = every(
-	"in_scope_systems_assigned",
+	Fact.IN_SCOPE_SYSTEMS_ASSIGNED,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems with a current role assignment"),
 	_("{missing} of {total} in-scope AI systems have no one assigned a role for them."),
@@ -191,12 +208,12 @@ SYSTEMS_ASSIGNED = every(
 )
 # Counted where ERPNext is installed (aims_app/integrations/people.py flags what leavers own).
 OWNERS_PRESENT = none_of(
-	"records_owned_by_leavers",
+	Fact.RECORDS_OWNED_BY_LEAVERS,
 	_("{count} AIMS record(s) are owned by people who have left: reassign them."),
 	list_route("ai-system", owner_left=1),
 )
 SYSTEMS_ASSESSED = every(
-	"in_scope_systems_assessed",
+	Fact.IN_SCOPE_SYSTEMS_ASSESSED,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems with a current impact assessment"),
 	_(
@@ -206,28 +223,28 @@ SYSTEMS_ASSESSED = every(
 	new_route("ai-impact-assessment"),
 )
 SYSTEMS_WITH_RISKS = every(
-	"in_scope_systems_with_risks",
+	Fact.IN_SCOPE_SYSTEMS_WITH_RISKS,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems with assessed risks"),
 	_("{missing} of {total} in-scope AI systems have no risk recorded against them."),
 	new_route("ai-risk"),
 )
 SYSTEMS_WITH_RESOURCES = every(
-	"in_scope_systems_with_resources",
+	Fact.IN_SCOPE_SYSTEMS_WITH_RESOURCES,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems listing their models, datasets or suppliers"),
 	_("{missing} of {total} in-scope AI systems list none of their models, datasets or suppliers."),
 	list_route("ai-system", in_scope=1),
 )
 SYSTEMS_WITH_DATASETS = every(
-	"in_scope_systems_with_datasets",
+	Fact.IN_SCOPE_SYSTEMS_WITH_DATASETS,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems listing their datasets"),
 	_("{missing} of {total} in-scope AI systems list no dataset."),
 	list_route("ai-system", in_scope=1),
 )
 SYSTEMS_SPECIFIED = every(
-	"in_scope_systems_specified",
+	Fact.IN_SCOPE_SYSTEMS_SPECIFIED,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems with their intended purpose and foreseeable misuse"),
 	_("{missing} of {total} in-scope AI systems lack their intended purpose or foreseeable misuse."),
@@ -244,7 +261,7 @@ KNOWABLE_SYSTEM_FIELDS = (
 	"art6_3_derogation",
 )
 SYSTEMS_KNOWN = every(
-	"in_scope_systems_known",
+	Fact.IN_SCOPE_SYSTEMS_KNOWN,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems whose stage, our role, level of automation and EU AI Act answers are known"),
 	_(
@@ -254,23 +271,23 @@ SYSTEMS_KNOWN = every(
 	list_route("ai-system", in_scope=1),
 )
 SYSTEMS_OVERSEEN = every(
-	"in_scope_systems_overseen",
+	Fact.IN_SCOPE_SYSTEMS_OVERSEEN,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems with their human oversight described"),
 	_("{missing} of {total} in-scope AI systems do not describe their human oversight."),
 	list_route("ai-system", in_scope=1, human_oversight=["is", "not set"]),
 )
 SYSTEMS_REVIEWED = every(
-	"in_scope_systems_reviewed",
+	Fact.IN_SCOPE_SYSTEMS_REVIEWED,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems with a next review date still ahead"),
 	_("{missing} of {total} in-scope AI systems have no next review date, or it has passed."),
 	list_route("ai-system", in_scope=1),
 )
 # The life cycle (issue 13): systems deployed or in operation, the stage reviews and changes that let them there.
-DEPLOYED_SYSTEMS = Population("in_scope_systems_deployed")
+DEPLOYED_SYSTEMS = Population(Fact.IN_SCOPE_SYSTEMS_DEPLOYED)
 DEPLOYED_BY_REVIEW = every(
-	"in_scope_systems_deployed_by_review",
+	Fact.IN_SCOPE_SYSTEMS_DEPLOYED_BY_REVIEW,
 	DEPLOYED_SYSTEMS,
 	_("In-scope AI systems deployed or in operation through an approved stage review"),
 	_(
@@ -280,7 +297,7 @@ DEPLOYED_BY_REVIEW = every(
 	list_route("ai-system-stage-review", docstatus=1),
 )
 NO_UNAPPROVED_CHANGE = none_of(
-	"in_scope_systems_unapproved_change",
+	Fact.IN_SCOPE_SYSTEMS_UNAPPROVED_CHANGE,
 	_(
 		"{count} in-scope AI system(s) show an unapproved change in production: raise and approve the AI System Change."
 	),
@@ -288,7 +305,7 @@ NO_UNAPPROVED_CHANGE = none_of(
 )
 
 
-def deployed_check(fact: str, found: str, missing: str, field: str) -> Check:
+def deployed_check(fact: Fact, found: str, missing: str, field: str) -> Check:
 	"""Every in-scope system deployed or in operation records `field` (a plan or result on its Life Cycle tab)."""
 	return every(
 		fact,
@@ -300,75 +317,75 @@ def deployed_check(fact: str, found: str, missing: str, field: str) -> Check:
 
 
 SYSTEMS_WITH_REQUIREMENTS = every(
-	"in_scope_systems_with_requirements",
+	Fact.IN_SCOPE_SYSTEMS_WITH_REQUIREMENTS,
 	IN_SCOPE_SYSTEMS,
 	_("In-scope AI systems with their requirements and specification"),
 	_("{missing} of {total} in-scope AI systems record no requirements and specification."),
 	list_route("ai-system", in_scope=1, requirements_specification=["is", "not set"]),
 )
 DEPLOYED_VERIFIED = deployed_check(
-	"in_scope_systems_deployed_verified",
+	Fact.IN_SCOPE_SYSTEMS_DEPLOYED_VERIFIED,
 	_("Deployed in-scope AI systems with verification and validation results"),
 	_("{missing} of {total} deployed in-scope AI systems record no verification and validation results."),
 	"verification_results",
 )
 DEPLOYED_PLANNED = deployed_check(
-	"in_scope_systems_deployed_planned",
+	Fact.IN_SCOPE_SYSTEMS_DEPLOYED_PLANNED,
 	_("Deployed in-scope AI systems with a deployment plan"),
 	_("{missing} of {total} deployed in-scope AI systems record no deployment plan."),
 	"deployment_plan",
 )
 DEPLOYED_LOGGED = deployed_check(
-	"in_scope_systems_deployed_logged",
+	Fact.IN_SCOPE_SYSTEMS_DEPLOYED_LOGGED,
 	_("Deployed in-scope AI systems with event logging defined"),
 	_("{missing} of {total} deployed in-scope AI systems define no event logging."),
 	"event_logging",
 )
 ASSESSMENTS_NOT_FLAGGED = none_of(
-	"assessments_current_flagged",
+	Fact.ASSESSMENTS_CURRENT_FLAGGED,
 	_("{count} current impact assessment(s) are flagged for review after a change to their system."),
 	list_route("ai-impact-assessment", docstatus=1, needs_review=1),
 )
 OBJECTIVES_EXIST = some(
-	"objectives", _("AI objectives"), _("No AI objective is recorded."), new_route("ai-objective")
+	Fact.OBJECTIVES, _("AI objectives"), _("No AI objective is recorded."), new_route("ai-objective")
 )
 OBJECTIVES_TARGETED = every(
-	"objectives_with_target",
+	Fact.OBJECTIVES_WITH_TARGET,
 	OBJECTIVES,
 	_("AI objectives with a target"),
 	_("{missing} of {total} AI objectives have no target."),
 	list_route("ai-objective", status="No target"),
 )
 OBJECTIVES_MEASURED = every(
-	"objectives_measured",
+	Fact.OBJECTIVES_MEASURED,
 	OBJECTIVES,
 	_("AI objectives measured against their target"),
 	_("{missing} of {total} AI objectives have not been measured against a target."),
 	list_route("ai-objective", status=["in", ["No target", "Not measured"]]),
 )
 OBJECTIVES_NOT_MISSED = every(
-	"objectives_not_missed",
+	Fact.OBJECTIVES_NOT_MISSED,
 	OBJECTIVES,
 	_("AI objectives not missed"),
 	_("{missing} of {total} AI objectives were missed: plan what will be done about them."),
 	list_route("ai-objective", status="Missed"),
 )
 PEOPLE_COMPETENT = every(
-	"aims_people_competent",
+	Fact.AIMS_PEOPLE_COMPETENT,
 	AIMS_PEOPLE,
 	_("People in AIMS roles with a current competence record"),
 	_("{missing} of {total} people holding an AIMS role have no current competence record."),
 	new_route("competence-record"),
 )
 OPEN_RISKS_CURRENT = every(
-	"risks_open_not_due",
+	Fact.RISKS_OPEN_NOT_DUE,
 	OPEN_RISKS,
 	_("Open risks not due for review"),
 	_("{missing} of {total} open risks are due for review."),
 	list_route("ai-risk", status="Review due"),
 )
 RISKS_ABOVE_APPETITE_DECIDED = none_of(
-	"risks_above_appetite",
+	Fact.RISKS_ABOVE_APPETITE,
 	_(
 		"{count} open risk(s) rank above the risk appetite without an acceptance: top management decides "
 		"them (Risk Acceptance)."
@@ -376,39 +393,39 @@ RISKS_ABOVE_APPETITE_DECIDED = none_of(
 	list_route("ai-risk", exceeds_appetite=1, status=["not in", ["Accepted", "Closed"]]),
 )
 RETAINED_RISKS_ACCEPTED = every(
-	"risks_retained_accepted",
+	Fact.RISKS_RETAINED_ACCEPTED,
 	RETAINED_RISKS,
 	_("Retained risks with a current acceptance"),
 	_("{missing} of {total} retained risks have no current risk acceptance."),
 	new_route("risk-acceptance"),
 )
 SCOPE_CURRENT = some(
-	"scopes_current",
+	Fact.SCOPES_CURRENT,
 	_("Submitted AIMS scopes within their review date"),
 	_("No submitted AIMS scope is current: submit one, or review the last one."),
 	new_route("aims-scope"),
 )
 INTERNAL_AUDIT_DONE = some(
-	"internal_audits_12m",
+	Fact.INTERNAL_AUDITS_12M,
 	_("Internal audits submitted in the last 12 months"),
 	_("No internal audit has been submitted in the last 12 months."),
 	new_route("aims-audit"),
 )
 REVIEW_HELD = some(
-	"reviews_12m",
+	Fact.REVIEWS_12M,
 	_("Management reviews submitted in the last 12 months"),
 	_("No management review has been submitted in the last 12 months."),
 	new_route("management-review"),
 )
 NONCONFORMITIES_VERIFIED = every(
-	"nonconformities_closed_effective",
+	Fact.NONCONFORMITIES_CLOSED_EFFECTIVE,
 	CLOSED_NONCONFORMITIES,
 	_("Closed nonconformities verified effective"),
 	_("{missing} of {total} closed nonconformities were not verified as effective."),
 	list_route("nonconformity", workflow_state="Closed"),
 )
 PARTIES_ADDRESSED = every(
-	"interested_parties_addressed_how",
+	Fact.INTERESTED_PARTIES_ADDRESSED_HOW,
 	ADDRESSED_PARTIES,
 	_("Interested parties addressed, with how"),
 	_("{missing} of {total} interested parties addressed by the AIMS do not say how."),
@@ -418,10 +435,10 @@ PARTIES_ADDRESSED = every(
 
 # Clause 9.1, A.6.2.6, A.7.4: systems watched in operation (AI Monitoring Metric) and high-risk systems'
 # fairness evaluated (AI Fairness Evaluation).
-OPERATING_SYSTEMS = Population("in_scope_systems_operating")
-HIGH_RISK_SYSTEMS = Population("in_scope_systems_high_risk")
+OPERATING_SYSTEMS = Population(Fact.IN_SCOPE_SYSTEMS_OPERATING)
+HIGH_RISK_SYSTEMS = Population(Fact.IN_SCOPE_SYSTEMS_HIGH_RISK)
 SYSTEMS_MONITORED = every(
-	"in_scope_systems_operating_monitored",
+	Fact.IN_SCOPE_SYSTEMS_OPERATING_MONITORED,
 	OPERATING_SYSTEMS,
 	_("In-scope AI systems in operation with a monitoring metric measured within its frequency"),
 	_(
@@ -431,7 +448,7 @@ SYSTEMS_MONITORED = every(
 	new_route("ai-monitoring-metric"),
 )
 HIGH_RISK_FAIRNESS_EVALUATED = every(
-	"in_scope_systems_high_risk_fairness_evaluated",
+	Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED,
 	HIGH_RISK_SYSTEMS,
 	_("High-risk AI systems with a fairness evaluation within the review interval"),
 	_(
@@ -444,10 +461,10 @@ HIGH_RISK_FAIRNESS_EVALUATED = every(
 
 # Clause 4.2 (legal requirements of interested parties): the EU AI Act obligations of in-scope systems, dated
 # by the library, addressed once they apply, and those that start to apply within a month.
-SYSTEMS_WITH_OBLIGATIONS_APPLYING = Population("in_scope_systems_obligations_applying")
-SYSTEMS_WITH_OBLIGATIONS_UPCOMING = Population("in_scope_systems_obligations_upcoming")
+SYSTEMS_WITH_OBLIGATIONS_APPLYING = Population(Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_APPLYING)
+SYSTEMS_WITH_OBLIGATIONS_UPCOMING = Population(Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_UPCOMING)
 OBLIGATIONS_APPLYING_ADDRESSED = every(
-	"in_scope_systems_obligations_applying_addressed",
+	Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_APPLYING_ADDRESSED,
 	SYSTEMS_WITH_OBLIGATIONS_APPLYING,
 	_("In-scope AI systems whose EU AI Act obligations that apply today are all addressed"),
 	_(
@@ -457,7 +474,7 @@ OBLIGATIONS_APPLYING_ADDRESSED = every(
 	list_route("ai-system", in_scope=1),
 )
 OBLIGATIONS_UPCOMING_ADDRESSED = every(
-	"in_scope_systems_obligations_upcoming_addressed",
+	Fact.IN_SCOPE_SYSTEMS_OBLIGATIONS_UPCOMING_ADDRESSED,
 	SYSTEMS_WITH_OBLIGATIONS_UPCOMING,
 	_("In-scope AI systems whose EU AI Act obligations that start to apply within a month are addressed"),
 	_(
@@ -468,7 +485,7 @@ OBLIGATIONS_UPCOMING_ADDRESSED = every(
 )
 
 
-def dataset_check(fact: str, found: str, missing: str, field_name: str) -> Check:
+def dataset_check(fact: Fact, found: str, missing: str, field_name: str) -> Check:
 	return every(
 		fact, SCOPE_DATASETS, found, missing, list_route("ai-dataset", **{field_name: ["is", "not set"]})
 	)
@@ -477,19 +494,19 @@ def dataset_check(fact: str, found: str, missing: str, field_name: str) -> Check
 CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	"4.1": (
 		some(
-			"context_issues_external",
+			Fact.CONTEXT_ISSUES_EXTERNAL,
 			_("External issues"),
 			_("No external issue is recorded."),
 			new_route("context-issue"),
 		),
 		some(
-			"context_issues_internal",
+			Fact.CONTEXT_ISSUES_INTERNAL,
 			_("Internal issues"),
 			_("No internal issue is recorded."),
 			new_route("context-issue"),
 		),
 		every(
-			"context_issues_open_reviewed",
+			Fact.CONTEXT_ISSUES_OPEN_REVIEWED,
 			CONTEXT_ISSUES,
 			_("Open issues within their review date"),
 			_("{missing} of {total} open context issues are past their review date."),
@@ -498,13 +515,13 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"4.2": (
 		some(
-			"interested_parties",
+			Fact.INTERESTED_PARTIES,
 			_("Interested parties"),
 			_("No interested party is recorded."),
 			new_route("interested-party"),
 		),
 		every(
-			"interested_parties_reviewed",
+			Fact.INTERESTED_PARTIES_REVIEWED,
 			INTERESTED_PARTIES,
 			_("Interested parties within their review date"),
 			_("{missing} of {total} interested parties are past their review date."),
@@ -517,7 +534,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	"4.3": (
 		SCOPE_CURRENT,
 		every(
-			"in_scope_systems_listed",
+			Fact.IN_SCOPE_SYSTEMS_LISTED,
 			IN_SCOPE_SYSTEMS,
 			_("In-scope AI systems included in a submitted scope"),
 			_("{missing} of {total} in-scope AI systems are not included in a submitted AIMS scope."),
@@ -526,13 +543,13 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"4.4": (
 		some(
-			"value_chain_roles",
+			Fact.VALUE_CHAIN_ROLES,
 			_("Roles in the AI value chain"),
 			_("AIMS Settings do not say which roles the organisation plays in the AI value chain."),
 			desk_path("aims-settings"),
 		),
 		some(
-			"risk_appetite_set",
+			Fact.RISK_APPETITE_SET,
 			_("Risk appetite set"),
 			_("AIMS Settings set no risk appetite."),
 			desk_path("aims-settings"),
@@ -544,28 +561,28 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	"5.3": (ROLES_ASSIGNED,),
 	"6.1.1": (
 		some(
-			"context_issues_open",
+			Fact.CONTEXT_ISSUES_OPEN,
 			_("Open context issues"),
 			_("No open context issue is recorded."),
 			new_route("context-issue"),
 		),
 		some(
-			"interested_parties",
+			Fact.INTERESTED_PARTIES,
 			_("Interested parties"),
 			_("No interested party is recorded."),
 			new_route("interested-party"),
 		),
 		some(
-			"risk_appetite_set",
+			Fact.RISK_APPETITE_SET,
 			_("Risk appetite set"),
 			_("AIMS Settings set no risk appetite."),
 			desk_path("aims-settings"),
 		),
 	),
 	"6.1.2": (
-		some("risks", _("AI risks"), _("No AI risk is recorded."), new_route("ai-risk")),
+		some(Fact.RISKS, _("AI risks"), _("No AI risk is recorded."), new_route("ai-risk")),
 		every(
-			"risks_open_scored",
+			Fact.RISKS_OPEN_SCORED,
 			OPEN_RISKS,
 			_("Open risks scored"),
 			_("{missing} of {total} open risks have no likelihood and impact scored."),
@@ -576,14 +593,14 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"6.1.3": (
 		every(
-			"risks_open_planned",
+			Fact.RISKS_OPEN_PLANNED,
 			OPEN_RISKS,
 			_("Open risks with a treatment option"),
 			_("{missing} of {total} open risks have no treatment option."),
 			list_route("ai-risk", treatment_option=["is", "not set"]),
 		),
 		every(
-			"risks_modify_with_controls",
+			Fact.RISKS_MODIFY_WITH_CONTROLS,
 			MODIFIED_RISKS,
 			_("Risks being modified that name their controls"),
 			_("{missing} of {total} risks to be modified name no control."),
@@ -592,7 +609,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 		RETAINED_RISKS_ACCEPTED,
 		RISKS_ABOVE_APPETITE_DECIDED,
 		some(
-			"soa_approved",
+			Fact.SOA_APPROVED,
 			_("Approved Statements of Applicability"),
 			_("No Statement of Applicability has been approved."),
 			new_route("statement-of-applicability"),
@@ -607,7 +624,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	"7.4": (PARTIES_ADDRESSED, *EVIDENCE),
 	"7.5.1": (
 		some(
-			"evidence_records_current",
+			Fact.EVIDENCE_RECORDS_CURRENT,
 			_("Current evidence records"),
 			_("No current evidence is recorded."),
 			NEW_EVIDENCE,
@@ -615,7 +632,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"7.5.2": (
 		every(
-			"evidence_records_versioned",
+			Fact.EVIDENCE_RECORDS_VERSIONED,
 			EVIDENCE_RECORDS,
 			_("Evidence records with a version"),
 			_("{missing} of {total} evidence records carry no version."),
@@ -624,7 +641,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"7.5.3": (
 		every(
-			"evidence_records_current",
+			Fact.EVIDENCE_RECORDS_CURRENT,
 			EVIDENCE_RECORDS,
 			_("Evidence records within their validity"),
 			_("{missing} of {total} evidence records have expired."),
@@ -635,7 +652,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	"8.2": (SYSTEMS_WITH_RISKS, OPEN_RISKS_CURRENT),
 	"8.3": (
 		every(
-			"risks_modify_controls_done",
+			Fact.RISKS_MODIFY_CONTROLS_DONE,
 			MODIFIED_RISKS,
 			_("Risks being modified whose controls are all implemented"),
 			_("{missing} of {total} risks to be modified wait for a control to be implemented."),
@@ -648,7 +665,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	"9.2.1": (INTERNAL_AUDIT_DONE,),
 	"9.2.2": (
 		some(
-			"audit_programmes_current",
+			Fact.AUDIT_PROGRAMMES_CURRENT,
 			_("Audit programmes for this year"),
 			_("No audit programme covers this year."),
 			new_route("audit-programme"),
@@ -658,7 +675,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	"9.3.1": (REVIEW_HELD,),
 	"9.3.2": (
 		some(
-			"reviews_12m_with_inputs",
+			Fact.REVIEWS_12M_WITH_INPUTS,
 			_("Reviews in the last 12 months with their inputs compiled"),
 			_("No management review in the last 12 months compiled its inputs."),
 			new_route("management-review"),
@@ -666,7 +683,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"9.3.3": (
 		some(
-			"reviews_12m_with_decisions",
+			Fact.REVIEWS_12M_WITH_DECISIONS,
 			_("Reviews in the last 12 months with recorded decisions"),
 			_("No management review in the last 12 months recorded its decisions."),
 			new_route("management-review"),
@@ -674,7 +691,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"10.1": (
 		some(
-			"improvement_decisions_12m",
+			Fact.IMPROVEMENT_DECISIONS_12M,
 			_("Improvements decided in management reviews of the last 12 months"),
 			_("No management review of the last 12 months decided an improvement or a change to the AIMS."),
 			new_route("management-review"),
@@ -683,7 +700,7 @@ CLAUSE_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"10.2": (
 		every(
-			"nonconformities_open_on_time",
+			Fact.NONCONFORMITIES_OPEN_ON_TIME,
 			OPEN_NONCONFORMITIES,
 			_("Open nonconformities without overdue actions"),
 			_("{missing} of {total} open nonconformities have overdue corrective actions."),
@@ -704,7 +721,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.4.3": (SYSTEMS_WITH_DATASETS,),
 	"A.4.4": (
 		every(
-			"in_scope_systems_with_models",
+			Fact.IN_SCOPE_SYSTEMS_WITH_MODELS,
 			IN_SCOPE_SYSTEMS,
 			_("In-scope AI systems listing their models"),
 			_("{missing} of {total} in-scope AI systems list no model."),
@@ -715,7 +732,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.4.6": (PEOPLE_COMPETENT,),
 	"A.5.2": (
 		some(
-			"assessments_submitted",
+			Fact.ASSESSMENTS_SUBMITTED,
 			_("Submitted impact assessments"),
 			_("No AI impact assessment has been submitted."),
 			new_route("ai-impact-assessment"),
@@ -724,7 +741,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.5.3": (SYSTEMS_ASSESSED,),
 	"A.5.4": (
 		every(
-			"assessments_current_with_parties",
+			Fact.ASSESSMENTS_CURRENT_WITH_PARTIES,
 			CURRENT_ASSESSMENTS,
 			_("Current impact assessments naming the people affected"),
 			_("{missing} of {total} current impact assessments name no affected individuals or groups."),
@@ -737,7 +754,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.6.2.2": (SYSTEMS_SPECIFIED, SYSTEMS_WITH_REQUIREMENTS, SYSTEMS_KNOWN),
 	"A.6.2.3": (
 		every(
-			"in_scope_systems_described",
+			Fact.IN_SCOPE_SYSTEMS_DESCRIBED,
 			IN_SCOPE_SYSTEMS,
 			_("In-scope AI systems with a description of their design"),
 			_("{missing} of {total} in-scope AI systems have no description."),
@@ -747,7 +764,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"A.6.2.4": (
 		every(
-			"scope_models_validated",
+			Fact.SCOPE_MODELS_VALIDATED,
 			SCOPE_MODELS,
 			_("Models of in-scope systems validated or in production"),
 			_("{missing} of {total} models of in-scope AI systems are not validated."),
@@ -759,7 +776,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.6.2.6": (SYSTEMS_REVIEWED, SYSTEMS_MONITORED),
 	"A.6.2.7": (
 		every(
-			"scope_models_documented",
+			Fact.SCOPE_MODELS_DOCUMENTED,
 			SCOPE_MODELS,
 			_("Models of in-scope systems with a model card or registry entry"),
 			_("{missing} of {total} models of in-scope AI systems have no model card or registry entry."),
@@ -772,13 +789,13 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.7.2": (SYSTEMS_WITH_DATASETS,),
 	"A.7.3": (
 		dataset_check(
-			"scope_datasets_acquired",
+			Fact.SCOPE_DATASETS_ACQUIRED,
 			_("Datasets of in-scope systems saying how they were acquired"),
 			_("{missing} of {total} datasets of in-scope AI systems do not say how they were acquired."),
 			"acquisition",
 		),
 		every(
-			"scope_personal_datasets_lawful",
+			Fact.SCOPE_PERSONAL_DATASETS_LAWFUL,
 			SCOPE_PERSONAL_DATASETS,
 			_("Datasets with personal data under the GDPR that state their legal basis"),
 			_("{missing} of {total} datasets with personal data under the GDPR state no legal basis."),
@@ -789,7 +806,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"A.7.4": (
 		dataset_check(
-			"scope_datasets_quality",
+			Fact.SCOPE_DATASETS_QUALITY,
 			_("Datasets of in-scope systems with quality and bias checks"),
 			_("{missing} of {total} datasets of in-scope AI systems record no quality or bias checks."),
 			"quality_checks",
@@ -798,7 +815,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"A.7.5": (
 		dataset_check(
-			"scope_datasets_provenance",
+			Fact.SCOPE_DATASETS_PROVENANCE,
 			_("Datasets of in-scope systems with their provenance"),
 			_("{missing} of {total} datasets of in-scope AI systems record no provenance."),
 			"provenance",
@@ -806,7 +823,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"A.7.6": (
 		dataset_check(
-			"scope_datasets_prepared",
+			Fact.SCOPE_DATASETS_PREPARED,
 			_("Datasets of in-scope systems with their preparation steps"),
 			_("{missing} of {total} datasets of in-scope AI systems record no preparation steps."),
 			"preparation_steps",
@@ -816,7 +833,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.8.3": (),
 	"A.8.4": (
 		every(
-			"incidents_reported_on_time",
+			Fact.INCIDENTS_REPORTED_ON_TIME,
 			REPORTABLE_INCIDENTS,
 			_("Reportable incidents not overdue"),
 			_("{missing} of {total} incidents that must be reported are overdue."),
@@ -825,7 +842,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"A.8.5": (
 		every(
-			"in_scope_systems_with_parties",
+			Fact.IN_SCOPE_SYSTEMS_WITH_PARTIES,
 			IN_SCOPE_SYSTEMS,
 			_("In-scope AI systems naming their interested parties"),
 			_("{missing} of {total} in-scope AI systems name no interested party."),
@@ -838,7 +855,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	"A.9.4": (SYSTEMS_SPECIFIED, NO_UNAPPROVED_CHANGE),
 	"A.10.2": (
 		every(
-			"scope_suppliers_with_responsibilities",
+			Fact.SCOPE_SUPPLIERS_WITH_RESPONSIBILITIES,
 			SCOPE_SUPPLIERS,
 			_("Suppliers of in-scope systems with responsibilities agreed"),
 			_("{missing} of {total} suppliers of in-scope AI systems have no responsibilities recorded."),
@@ -847,7 +864,7 @@ CONTROL_RULES: dict[str, tuple[Check, ...]] = {
 	),
 	"A.10.3": (
 		every(
-			"scope_suppliers_assessed",
+			Fact.SCOPE_SUPPLIERS_ASSESSED,
 			SCOPE_SUPPLIERS,
 			_("Suppliers of in-scope systems approved and not due for reassessment"),
 			_(
@@ -902,10 +919,10 @@ def decision_findings(decision: ControlDecision) -> list[Finding]:
 
 
 def assess(
-	requirement_id: str, facts: Mapping[str, int], decision: ControlDecision | None = None
+	requirement_id: str, facts: Mapping[Fact, int], decision: ControlDecision | None = None
 ) -> Assessment:
 	"""The status of one assessable requirement. `facts` holds the organisation's counts and this
-	requirement's own evidence counts ("evidence_current", "evidence_expired")."""
+	requirement's own evidence counts (`REQUIREMENT_FACTS` in fact_names.py); a fact it lacks counts as none."""
 	if requirement_id in CLAUSE_RULES:
 		findings = [check.evaluate(facts) for check in CLAUSE_RULES[requirement_id]]
 	elif decision is None:

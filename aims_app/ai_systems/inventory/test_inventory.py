@@ -2,6 +2,7 @@
 
 import frappe
 
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_systems.inventory.card import SECTIONS, dump_card
 from aims_app.ai_systems.inventory.sample import sample_card
@@ -143,8 +144,8 @@ class TestInventoryImport(AimsTestCase):
 		self.assertFalse(doc.eu_ai_act_tier)
 		self.assertIn("the yes/no questions", doc.tier_reasons)
 		after = organisation_facts()[0]
-		self.assertEqual(after["in_scope_systems"], before["in_scope_systems"] + 1)
-		self.assertEqual(after["in_scope_systems_known"], before["in_scope_systems_known"])
+		self.assertEqual(after[Fact.IN_SCOPE_SYSTEMS], before[Fact.IN_SCOPE_SYSTEMS] + 1)
+		self.assertEqual(after[Fact.IN_SCOPE_SYSTEMS_KNOWN], before[Fact.IN_SCOPE_SYSTEMS_KNOWN])
 
 		self.import_as_manager(
 			card(systems=[system("unknown-yes-no", interacts_with_people=True, yes_no_answers_unknown=False)])
@@ -152,7 +153,7 @@ class TestInventoryImport(AimsTestCase):
 		doc.reload()
 		self.assertEqual(doc.eu_ai_act_tier, "Limited risk")
 		self.assertEqual(
-			organisation_facts()[0]["in_scope_systems_known"], after["in_scope_systems_known"] + 1
+			organisation_facts()[0][Fact.IN_SCOPE_SYSTEMS_KNOWN], after[Fact.IN_SCOPE_SYSTEMS_KNOWN] + 1
 		)
 
 	def test_unknown_is_recorded_as_a_gap_and_the_first_known_stage_replaces_it(self):
@@ -166,8 +167,8 @@ class TestInventoryImport(AimsTestCase):
 		self.assertFalse(doc.eu_ai_act_tier)
 		self.assertIn("Annex III Area of Its Intended Purpose", doc.tier_reasons)
 		after = organisation_facts()[0]
-		self.assertEqual(after["in_scope_systems"], before["in_scope_systems"] + 1)
-		self.assertEqual(after["in_scope_systems_known"], before["in_scope_systems_known"])
+		self.assertEqual(after[Fact.IN_SCOPE_SYSTEMS], before[Fact.IN_SCOPE_SYSTEMS] + 1)
+		self.assertEqual(after[Fact.IN_SCOPE_SYSTEMS_KNOWN], before[Fact.IN_SCOPE_SYSTEMS_KNOWN])
 
 		known = {**unknown, "lifecycle_stage": "Deployment", "annex_iii_area": None}
 		summary = self.import_as_manager(card(systems=[system("unknown-1", **known)]))

@@ -3,6 +3,7 @@
 
 import frappe
 
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric import operating_system
 from aims_app.tests import AimsTestCase, make_user
@@ -55,4 +56,4 @@ def readiness_counts() -> tuple[int, int]:
 	"""In-scope systems' datasets with personal data under the GDPR, and those of them stating a legal basis,
 	as readiness counts them."""
 	facts = organisation_facts()[0]
-	return facts["scope_personal_datasets"], facts["scope_personal_datasets_lawful"]
+	return facts[Fact.SCOPE_PERSONAL_DATASETS], facts[Fact.SCOPE_PERSONAL_DATASETS_LAWFUL]

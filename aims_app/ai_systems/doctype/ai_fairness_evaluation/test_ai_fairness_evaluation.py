@@ -10,6 +10,7 @@ the favourable and positive values are chosen, give the figures of its 0/1 form.
 import frappe
 from frappe.utils import add_months, today
 
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_systems.doctype.ai_fairness_evaluation.ai_fairness_evaluation import evaluate_in_background
 from aims_app.ai_systems.doctype.ai_monitoring_metric.test_ai_monitoring_metric import (
@@ -369,20 +370,20 @@ class TestAIFairnessEvaluation(AimsTestCase):
 		before = organisation_facts()[0]
 		doc = self.evaluated()
 		self.assertEqual(
-			organisation_facts()[0]["in_scope_systems_high_risk_fairness_evaluated"],
-			before["in_scope_systems_high_risk_fairness_evaluated"],
+			organisation_facts()[0][Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED],
+			before[Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED],
 			"a draft does not count",
 		)
 		with acting_as(OWNER):
 			doc.submit()
 		self.assertEqual(
-			organisation_facts()[0]["in_scope_systems_high_risk_fairness_evaluated"],
-			before["in_scope_systems_high_risk_fairness_evaluated"] + 1,
+			organisation_facts()[0][Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED],
+			before[Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED] + 1,
 		)
 		frappe.db.set_value(doc.doctype, doc.name, "evaluated_on", add_months(today(), -13))
 		self.assertEqual(
-			organisation_facts()[0]["in_scope_systems_high_risk_fairness_evaluated"],
-			before["in_scope_systems_high_risk_fairness_evaluated"],
+			organisation_facts()[0][Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED],
+			before[Fact.IN_SCOPE_SYSTEMS_HIGH_RISK_FAIRNESS_EVALUATED],
 			"older than the 12-month interval",
 		)
 

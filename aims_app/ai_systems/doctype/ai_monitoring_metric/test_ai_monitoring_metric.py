@@ -9,6 +9,7 @@ import frappe
 from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.utils import add_days, add_to_date, now_datetime
 
+from aims_app.ai_assurance.readiness.fact_names import Fact
 from aims_app.ai_assurance.readiness.facts import organisation_facts
 from aims_app.ai_systems.doctype.ai_monitoring_measurement.ai_monitoring_measurement import assess_value
 from aims_app.ai_systems.doctype.ai_monitoring_metric.ai_monitoring_metric import (
@@ -245,9 +246,10 @@ class TestAIMonitoringMetric(AimsTestCase):
 		before = organisation_facts()[0]
 		measure(self.metric, 0.95)
 		after = organisation_facts()[0]
-		self.assertEqual(after["in_scope_systems_operating"], before["in_scope_systems_operating"])
+		self.assertEqual(after[Fact.IN_SCOPE_SYSTEMS_OPERATING], before[Fact.IN_SCOPE_SYSTEMS_OPERATING])
 		self.assertEqual(
-			after["in_scope_systems_operating_monitored"], before["in_scope_systems_operating_monitored"] + 1
+			after[Fact.IN_SCOPE_SYSTEMS_OPERATING_MONITORED],
+			before[Fact.IN_SCOPE_SYSTEMS_OPERATING_MONITORED] + 1,
 		)
 		frappe.db.set_value(
 			"AI Monitoring Measurement",
@@ -259,7 +261,7 @@ class TestAIMonitoringMetric(AimsTestCase):
 			"AI Monitoring Metric", self.metric, "latest_measured_on", add_days(now_datetime(), -8)
 		)
 		self.assertEqual(
-			organisation_facts()[0]["in_scope_systems_operating_monitored"],
-			before["in_scope_systems_operating_monitored"],
+			organisation_facts()[0][Fact.IN_SCOPE_SYSTEMS_OPERATING_MONITORED],
+			before[Fact.IN_SCOPE_SYSTEMS_OPERATING_MONITORED],
 			"a weekly metric last measured eight days ago is not in time",
 		)
