@@ -1,6 +1,7 @@
 """Readiness of the AIMS against ISO/IEC 42001: the facts the rules in rules.py beside this file decide
-on (named by `Fact`, fact_names.py, each the alias of its count), counted in set-based queries whatever the size of the organisation: six, each one SELECT of scalar
+on, counted in set-based queries whatever the size of the organisation: six, each one SELECT of scalar
 subqueries or one aggregate over a large table (AI systems, risks, evidence), computed afresh on every call.
+Each count is keyed, and aliased in SQL, by its `Fact` (fact_names.py).
 
 Every AIMS role reads the records counted here (see aims_app/permissions.py), and the rows are library
 requirements, so nothing needs filtering per user. Shared by the "AIMS Readiness" report, the

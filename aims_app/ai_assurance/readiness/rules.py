@@ -2,9 +2,10 @@
 control gets a status from facts about the records that evidence it.
 
 The Frappe layer (facts.py beside this file) counts the facts named in the tables below in a
-fixed number of queries; this module decides. A fact is a count of records named by `Fact` (fact_names.py),
-for instance `Fact.IN_SCOPE_SYSTEMS_ASSESSED`: in-scope AI systems with a current impact assessment. Messages are English
-templates marked with _() for Frappe's extractor; the Frappe layer translates them and fills them in.
+fixed number of queries; this module decides. A fact is a count of records, named by a `Fact`
+(fact_names.py), for instance `Fact.IN_SCOPE_SYSTEMS_ASSESSED`: in-scope AI systems with a current impact
+assessment. Messages are English templates marked with _() for Frappe's extractor; the Frappe layer
+translates them and fills them in.
 """
 
 import json
@@ -56,7 +57,8 @@ class Finding:
 
 
 def must_be_a_fact(fact) -> None:
-	"""A rule names its facts by `Fact`, so a name the Frappe layer does not count fails when this module loads."""
+	"""A check and a population name their fact by `Fact`: a plain string, spelt right or not, is refused
+	when the rule is made (at import), so the rules read only what the Frappe layer counts."""
 	if not isinstance(fact, Fact):
 		raise TypeError(f"{fact!r} is not a Fact (fact_names.py)")
 
