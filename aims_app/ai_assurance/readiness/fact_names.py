@@ -6,10 +6,19 @@ Each value is its name in lower case (`auto()`): the column alias of its count i
 member is a `str`, so it serves as a dict key and an SQL alias as the plain name would.
 """
 
-from enum import StrEnum, auto
+from enum import Enum, auto
 
 
-class Fact(StrEnum):
+class Fact(str, Enum):
+	"""Python 3.11's StrEnum, written out for Python 3.10, which Frappe 15 runs on too."""
+
+	@staticmethod
+	def _generate_next_value_(name, start, count, last_values):
+		return name.lower()
+
+	def __str__(self) -> str:
+		return self.value
+
 	# Governance: AIMS Settings, scope, context, interested parties, policies, roles, objectives, people
 	VALUE_CHAIN_ROLES = auto()
 	RISK_APPETITE_SET = auto()

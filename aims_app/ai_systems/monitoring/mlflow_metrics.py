@@ -8,7 +8,7 @@ hundred runs, each run bringing all its metrics). Only then are measurements wri
 registry that refuses access or fails writes nothing.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 import frappe
 from frappe import _
@@ -196,5 +196,5 @@ def models_of_system(doctype, txt, searchfield, start, page_len, filters):
 def site_time(timestamp_ms: int) -> datetime:
 	"""MLflow's time of a logged value (milliseconds since the epoch, UTC) as the site's clock reads it, which is
 	how Frappe stores and compares datetimes."""
-	logged = datetime.fromtimestamp(timestamp_ms / 1000, tz=UTC)
+	logged = datetime.fromtimestamp(timestamp_ms / 1000, tz=timezone.utc)
 	return convert_utc_to_system_timezone(logged).replace(tzinfo=None)
