@@ -29,13 +29,22 @@ DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference" / "iso42001"
 GUIDANCE = ROOT / "aims_app" / "aims_library" / "library" / "iso42001_guidance.yaml"
 # When each EU AI Act obligation applies and whose it is, with the amendments and their sources (our words).
 EU_TIMELINE = ROOT / "aims_app" / "aims_library" / "library" / "eu_ai_act_timeline.yaml"
+# Risk and threat catalogues: ids and names as published, descriptions and mappings to ISO/IEC 42001 in our words.
+CATALOGUE_DIR = ROOT / "aims_app" / "aims_library" / "library"
 
 # The library's version and release stamp (written to `creation` and `modified` of the records it adds or
 # changes). Bump both when the content changes: a migrate applies the difference to the installed library.
-LIBRARY_VERSION = "2026.12.2"
-LIBRARY_RELEASE = "2026-12-07 00:00:00"
+LIBRARY_VERSION = "2026.12.3"
+LIBRARY_RELEASE = "2026-12-08 00:00:00"
 
 ISO42001, NIST, EU_AI_ACT, ISO27001 = "ISO-42001", "NIST-AI-RMF", "EU-AI-ACT", "ISO-27001"
+OWASP_LLM, ATLAS, MIT_AI_RISK = "OWASP-LLM-2025", "MITRE-ATLAS", "MIT-AI-RISK"
+# Each catalogue: its file of ids, names, our descriptions and mappings, and the kind of framework it is.
+CATALOGUES = {
+	OWASP_LLM: ("owasp_llm_2025.yaml", "Risk Catalogue"),
+	ATLAS: ("mitre_atlas.yaml", "Threat Catalogue"),
+	MIT_AI_RISK: ("mit_ai_risk.yaml", "Risk Catalogue"),
+}
 
 FRAMEWORKS = [
 	{
@@ -407,6 +416,54 @@ class LibraryBuilder:
 			for cid, ctitle in members:
 				self.add(ISO27001, cid, ctitle, "Control", parent=theme, is_assessable=1)
 
+	def build_catalogue(self, code: str, catalogue: dict):
+		"""A catalogue's entries as requirements that are not assessed themselves: they name risks and threats,
+		which an AI Risk instantiates; the controls that treat them are reached through the mappings."""
+		meta = catalogue["catalogue"]
+		where = f"{meta['title']}, {meta['edition']}"
+		if code == ATLAS:
+			tactics, techniques = catalogue["sections"]
+			self.add_entry(code, tactics, "Section", None, where, is_group=1)
+			for tactic in catalogue["tactics"]:
+				self.add_entry(code, tactic, "Tactic", "Tactics", where)
+			self.add_entry(code, techniques, "Section", None, where, is_group=1)
+			techniques = sorted(catalogue["techniques"], key=lambda t: id_key(t["id"]))
+			parents = {t.get("parent") for t in techniques}
+			for technique in techniques:
+				sub = technique.get("parent")
+				self.add_entry(
+					code,
+					technique,
+					"Sub-technique" if sub else "Technique",
+					sub or "Techniques",
+					where + ("" if sub else "; tactics " + ", ".join(technique["tactics"])),
+					is_group=int(technique["id"] in parents),
+				)
+			return
+		nodes = catalogue.get("groups", []) + catalogue["entries"]
+		children: dict[str | None, list[dict]] = {}
+		for node in nodes:
+			children.setdefault(node.get("parent"), []).append(node)
+
+		def add_below(parent):
+			for node in children.get(parent, []):
+				self.add_entry(code, node, node["kind"], parent, where, is_group=int(node["id"] in children))
+				add_below(node["id"])
+
+		add_below(None)
+
+	def add_entry(self, code, entry, kind, parent, where, is_group=0):
+		self.add(
+			code,
+			entry["id"],
+			entry["name"],
+			kind,
+			parent=parent,
+			is_group=is_group,
+			guidance=" ".join(entry["description"].split()),
+			source_reference=where,
+		)
+
 
 def note_for(numbering: str | None) -> str | None:
 	if numbering and "unverified" in numbering:
@@ -527,10 +584,74 @@ def build_mappings(crosswalk: dict) -> list[dict]:
 					notes=row.get("note"),
 				)
 			)
+	for code in CATALOGUES:
+		rows += catalogue_mappings(code, load_catalogue(code))
 	unique = {}
 	for row in rows:
 		unique.setdefault(row["name"], row)
 	return list(unique.values())
+
+
+def load_catalogue(code: str) -> dict:
+	return load_yaml(CATALOGUE_DIR / CATALOGUES[code][0])
+
+
+EDITORIAL = "aims_app editorial mapping of the catalogue entry to ISO/IEC 42001 headings (unverified)"
+INHERITED = "Derived from the aims_app editorial mapping of the entry's {0} (unverified)"
+
+
+def catalogue_mapping(code, entry_id, row, status, source, url, note):
+	"""Annex A controls treat a catalogue entry; Annex C risk sources are where it comes from."""
+	return mapping(
+		row["to"],
+		code,
+		entry_id,
+		"Source Of" if row["to"].startswith("C.") else "Treats",
+		status,
+		row["confidence"],
+		source,
+		url,
+		note,
+	)
+
+
+def catalogue_mappings(code: str, catalogue: dict) -> list[dict]:
+	"""Each entry's own mappings first; an ATLAS technique also gets those of its tactics and a sub-technique
+	those of its parent technique, derived at Low confidence with a note naming where they come from."""
+	url = catalogue["catalogue"]["source_url"]
+	entries = catalogue.get("entries") or catalogue["tactics"] + catalogue["techniques"]
+	by_id = {entry["id"]: entry for entry in entries}
+	rows = []
+	for entry in entries:
+		for row in entry.get("mappings") or []:
+			rows.append(catalogue_mapping(code, entry["id"], row, "Suggestion", EDITORIAL, url, row["note"]))
+	for entry in entries:
+		via = [("tactic", by_id[t]) for t in entry.get("tactics") or []]
+		if entry.get("parent") and code == ATLAS:
+			via.append(("parent technique", by_id[entry["parent"]]))
+		for what, origin in via:
+			for row in mappings_of(origin, by_id):
+				note = f"Through its {what} {origin['id']} {origin['name']}: {row['note']}"
+				rows.append(
+					catalogue_mapping(
+						code,
+						entry["id"],
+						{**row, "confidence": "Low"},
+						"Derived",
+						INHERITED.format(what),
+						url,
+						note,
+					)
+				)
+	return rows
+
+
+def mappings_of(entry: dict, by_id: dict) -> list[dict]:
+	"""An entry's own mappings and, for a technique, its tactics' (what a sub-technique inherits)."""
+	rows = list(entry.get("mappings") or [])
+	for tactic in entry.get("tactics") or []:
+		rows += by_id[tactic].get("mappings") or []
+	return rows
 
 
 FILES = {
@@ -538,7 +659,39 @@ FILES = {
 	NIST: "nist-ai-rmf.json",
 	EU_AI_ACT: "eu-ai-act.json",
 	ISO27001: "iso-27001.json",
+	OWASP_LLM: "owasp-llm-2025.json",
+	ATLAS: "mitre-atlas.json",
+	MIT_AI_RISK: "mit-ai-risk.json",
 }
+
+
+def catalogue_framework(code: str, catalogue: dict) -> dict:
+	"""The Compliance Framework record of a catalogue, its source, version and licence in `content_note`."""
+	meta = catalogue["catalogue"]
+	note = " ".join(
+		filter(
+			None,
+			(
+				" ".join(meta["attribution"].split()),
+				f"Source: {meta['source_url']}.",
+				f"Licence: {meta['licence']}.",
+				" ".join((meta.get("licence_note") or "").split()),
+				f"Applies to: {meta['applies_to']}.",
+			),
+		)
+	)
+	return {
+		"framework_code": code,
+		"title": meta["title"],
+		"framework_type": CATALOGUES[code][1],
+		"is_certifiable": 0,
+		"publisher": meta["publisher"],
+		"edition": meta["edition"],
+		"published_on": meta.get("published_on"),
+		"reference_url": meta["reference_url"],
+		"description": " ".join(meta["description"].split()),
+		"content_note": note,
+	}
 
 
 def serialised(value) -> bytes:
@@ -554,12 +707,16 @@ def build(reference: Path) -> dict[str, bytes]:
 	builder.build_nist()
 	builder.build_eu_ai_act()
 	builder.build_iso27001(crosswalk)
+	catalogues = {code: load_catalogue(code) for code in CATALOGUES}
+	for code, catalogue in catalogues.items():
+		builder.build_catalogue(code, catalogue)
 	mappings = build_mappings(crosswalk)
 	files, manifest = {}, {"version": LIBRARY_VERSION, "released": LIBRARY_RELEASE, "frameworks": []}
-	for framework in FRAMEWORKS:
+	frameworks = FRAMEWORKS + [catalogue_framework(code, catalogue) for code, catalogue in catalogues.items()]
+	for framework in frameworks:
 		code = framework["framework_code"]
 		body = {
-			"framework": {"name": code, **framework},
+			"framework": {"name": code, **{k: v for k, v in framework.items() if v is not None}},
 			"requirements": [r for r in builder.requirements if r["framework"] == code],
 			"mappings": [m for m in mappings if m["mapped_framework"] == code],
 		}

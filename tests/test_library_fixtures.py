@@ -23,6 +23,9 @@ REQUIREMENT_KINDS_OF_EACH_FRAMEWORK = {
 	"NIST-AI-RMF": set(NIST_COUNTS),
 	"EU-AI-ACT": {"Chapter", "Article", "Annex", "Annex III Area"},
 	"ISO-27001": {"Clause", "Subclause", "Annex", "Control Category", "Control"},
+	"OWASP-LLM-2025": {"Risk"},
+	"MITRE-ATLAS": {"Section", "Tactic", "Technique", "Sub-technique"},
+	"MIT-AI-RISK": {"Taxonomy", "Causal Dimension", "Causal Category", "Risk Domain", "Risk Subdomain"},
 }
 
 
@@ -30,8 +33,16 @@ def kinds(requirements, framework):
 	return Counter(r["requirement_kind"] for r in requirements if r["framework"] == framework)
 
 
-def test_four_frameworks(frameworks):
-	assert [f["name"] for f in frameworks] == ["ISO-42001", "NIST-AI-RMF", "EU-AI-ACT", "ISO-27001"]
+def test_four_frameworks_and_three_catalogues(frameworks):
+	assert [f["name"] for f in frameworks] == [
+		"ISO-42001",
+		"NIST-AI-RMF",
+		"EU-AI-ACT",
+		"ISO-27001",
+		"OWASP-LLM-2025",
+		"MITRE-ATLAS",
+		"MIT-AI-RISK",
+	]
 	assert all(f["name"] == f["framework_code"] for f in frameworks)
 
 

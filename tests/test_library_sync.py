@@ -82,6 +82,21 @@ def without(library, name):
 	return dataclasses.replace(library, version="next", released="2026-12-24 00:00:00", frameworks=frameworks)
 
 
+# The standards (ISO/IEC 42001, NIST AI RMF, EU AI Act, ISO/IEC 27001: 332 requirements, 399 crosswalk rows) and,
+# since library 2026.12.3, the catalogues: OWASP LLM 10 risks; MITRE ATLAS 16 tactics, 101 techniques, 69
+# sub-techniques and its 2 headings; the MIT taxonomies 2 taxonomies, 3 causal dimensions, 9 causal categories,
+# 7 domains and 24 subdomains. The catalogues' mapping rows are counted from their files, not from the builder.
+STANDARDS_REQUIREMENTS, STANDARDS_MAPPINGS = 332, 399
+CATALOGUE_REQUIREMENTS = 10 + (16 + 101 + 69 + 2) + (2 + 3 + 9 + 7 + 24)
+REQUIREMENTS = STANDARDS_REQUIREMENTS + CATALOGUE_REQUIREMENTS
+CATALOGUES = ("OWASP-LLM-2025", "MITRE-ATLAS", "MIT-AI-RISK")
+
+
+@pytest.fixture(scope="module")
+def catalogue_mappings(shipped):
+	return sum(len(f.mappings) for f in shipped.frameworks if f.code in CATALOGUES)
+
+
 @pytest.fixture(scope="module")
 def shipped():
 	return load_library()
@@ -92,20 +107,22 @@ def site(shipped):
 	return installed_from(plan_library(shipped, InstalledLibrary()))
 
 
-def test_install_inserts_the_whole_library_as_one_sound_tree_in_the_standards_order(shipped):
+def test_install_inserts_the_whole_library_as_one_sound_tree_in_the_standards_order(
+	shipped, catalogue_mappings
+):
 	plan = plan_library(shipped, InstalledLibrary())
 	shipped_order = [r["name"] for f in shipped.frameworks for r in f.requirements]
 	assert [r["name"] for r in plan.requirements.inserts] == shipped_order
 	assert plan.rows_written() == {
-		"Compliance Framework": 4,
-		"Framework Requirement": 332,
-		"Requirement Mapping": 399,
+		"Compliance Framework": 7,
+		"Framework Requirement": REQUIREMENTS,
+		"Requirement Mapping": STANDARDS_MAPPINGS + catalogue_mappings,
 	}
 	site = installed_from(plan)
 	assert nested_set_violations(tree(site)) == []
 	assert in_tree_order(site) == shipped_order
 	bounds = sorted(b for row in site.requirements.values() for b in (row["lft"], row["rgt"]))
-	assert bounds == list(range(1, 2 * 332 + 1)), "one pass, no gaps"
+	assert bounds == list(range(1, 2 * REQUIREMENTS + 1)), "one pass, no gaps"
 	assert in_tree_order(site).index("ISO-42001-A.2") < in_tree_order(site).index("ISO-42001-A.10")
 
 
@@ -227,7 +244,9 @@ def test_the_manifest_gives_each_files_sha256():
 		assert file_digest((DATA / entry["file"]).read_bytes()) == entry["sha256"]
 
 
-def test_records_shipped_before_the_library_was_versioned_are_adopted_not_rewritten(shipped, site):
+def test_records_shipped_before_the_library_was_versioned_are_adopted_not_rewritten(
+	shipped, site, catalogue_mappings
+):
 	"""A site upgraded from the fixture-era library: same content, no library version yet."""
 	for rows in (site.requirements, site.mappings):
 		for row in rows.values():
@@ -236,7 +255,29 @@ def test_records_shipped_before_the_library_was_versioned_are_adopted_not_rewrit
 		row["content_hash"] = row["library_version"] = None
 	plan = plan_library(shipped, site)
 	assert plan.requirements.updates == plan.mappings.updates == []
-	assert len(plan.requirements.adopt) == 332 and len(plan.mappings.adopt) == 399
+	assert len(plan.requirements.adopt) == REQUIREMENTS
+	assert len(plan.mappings.adopt) == STANDARDS_MAPPINGS + catalogue_mappings
+
+
+def test_a_site_on_the_library_before_the_catalogues_gets_them_and_nothing_else_changes(
+	shipped, catalogue_mappings
+):
+	"""A migrate from library 2026.12.2 (the standards only) to this one inserts the three catalogues, their
+	entries and mappings, and leaves every row of the standards as it was."""
+	before = dataclasses.replace(
+		shipped, frameworks=tuple(f for f in shipped.frameworks if f.code not in CATALOGUES)
+	)
+	site = installed_from(plan_library(before, InstalledLibrary()))
+	plan = plan_library(shipped, site)
+	assert [row["name"] for row in plan.frameworks.inserts] == list(CATALOGUES)
+	assert plan.frameworks.updates == plan.requirements.updates == plan.mappings.updates == []
+	assert plan.requirements.withdraw == plan.mappings.withdraw == []
+	assert len(plan.requirements.inserts) == CATALOGUE_REQUIREMENTS
+	assert {row["framework"] for row in plan.requirements.inserts} == set(CATALOGUES)
+	assert len(plan.mappings.inserts) == catalogue_mappings
+	assert plan.bounds == {}, "the standards keep their place in the tree"
+	after = installed_from(plan, site)
+	assert nested_set_violations(tree(after)) == []
 
 
 def test_the_organisations_own_records_are_never_withdrawn(shipped, site):
