@@ -7,7 +7,7 @@ from aims_app.tests import AimsTestCase
 
 
 class TestComplianceFramework(AimsTestCase):
-	def test_the_four_frameworks_are_preloaded(self):
+	def test_the_four_frameworks_and_three_catalogues_are_preloaded(self):
 		titles = dict(frappe.get_all("Compliance Framework", fields=["name", "title"], as_list=True))
 		self.assertEqual(
 			titles,
@@ -16,6 +16,9 @@ class TestComplianceFramework(AimsTestCase):
 				"NIST-AI-RMF": "NIST AI RMF 1.0",
 				"EU-AI-ACT": "EU AI Act (Regulation (EU) 2024/1689)",
 				"ISO-27001": "ISO/IEC 27001:2022",
+				"OWASP-LLM-2025": "OWASP Top 10 for LLM Applications 2025",
+				"MITRE-ATLAS": "MITRE ATLAS",
+				"MIT-AI-RISK": "MIT AI Risk Repository taxonomies",
 			},
 		)
 
